@@ -1,0 +1,19 @@
+package dev.csbot.account;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Read access to the portfolio. The store implements it; the core never sees SQL. */
+public interface AccountRepository {
+
+    List<Account> findAll();
+
+    Optional<Account> findById(String accountId);
+
+    /** One account's signals with usage limited to {@code usageFrom} .. {@code asOf} (inclusive). */
+    Optional<AccountSignals> signals(String accountId, LocalDate usageFrom, LocalDate asOf);
+
+    /** Every account's signals, read in bulk (a few queries, not one per account). */
+    List<AccountSignals> allSignals(LocalDate usageFrom, LocalDate asOf);
+}

@@ -1,0 +1,13 @@
+package dev.csbot.chat;
+
+/** Stable ids of the buttons the core puts into replies. Channels route a press back by these ids. */
+public final class ActionIds {
+    public static final String SHOW_HEALTH = "show-health";
+    public static final String SHOW_DRIVERS = "show-drivers";
+    public static final String OPEN_QBR = "open-qbr";
+    public static final String OPEN_ACCOUNT = "open-account";
+    public static final String START_PLAYBOOK = "start-playbook";
+    public static final String RISKS_PAGE = "risks-page";
+
+    private ActionIds() {}
+}

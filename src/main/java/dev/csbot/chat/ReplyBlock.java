@@ -1,0 +1,97 @@
+package dev.csbot.chat;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The building blocks of a {@link Reply}. Renderers must handle every one (the switch is exhaustive). */
+public sealed interface ReplyBlock {
+
+    /** A section heading, e.g. "Drivers" or "1. Outcomes recap". */
+    record Heading(String text) implements ReplyBlock {}
+
+    /** A paragraph of plain text. */
+    record Paragraph(String text) implements ReplyBlock {}
+
+    /** Label/value pairs shown side by side: Score, Band, ARR, Renewal... */
+    record Facts(List<Fact> facts) implements ReplyBlock {
+        public Facts {
+            facts = List.copyOf(facts);
+        }
+    }
+
+    record Fact(String label, String value) {}
+
+    /** A bulleted list; each item has a line of text and an optional detail line (the evidence). */
+    record Items(List<Item> items) implements ReplyBlock {
+        public Items {
+            items = List.copyOf(items);
+        }
+    }
+
+    record Item(String text, Optional<String> detail, Tone tone) {
+        public static Item of(String text) {
+            return new Item(text, Optional.empty(), Tone.NEUTRAL);
+        }
+
+        public static Item of(String text, String detail, Tone tone) {
+            return new Item(text, Optional.ofNullable(detail), tone);
+        }
+    }
+
+    /** A numeric series, oldest first (health score by week, say), with the labels of its ends. */
+    record Trend(String label, List<Double> points, String fromLabel, String toLabel) implements ReplyBlock {
+        public Trend {
+            points = List.copyOf(points);
+        }
+    }
+
+    /** Text that came from a customer (a survey comment). Always shown as a quotation, always escaped. */
+    record Quote(String text, String attribution) implements ReplyBlock {}
+
+    /** Something the reader should not miss: stale data, a missing source, a held-back recommendation. */
+    record Notice(Tone tone, String text) implements ReplyBlock {}
+
+    /** Small print under the answer: owner, data freshness. */
+    record Context(List<String> lines) implements ReplyBlock {
+        public Context {
+            lines = List.copyOf(lines);
+        }
+    }
+
+    /** Buttons. Each action id is a stable kebab-case constant from {@link ActionIds}. */
+    record Actions(List<Action> actions) implements ReplyBlock {
+        public Actions {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /**
+     * A button. {@code value} is what the button carries back (an account id, say); it is opaque to the
+     * channel and small (under 150 characters, so it fits every channel's limit).
+     */
+    record Action(String id, String label, String value, Tone tone) {}
+
+    /** A form the reader fills in (feedback prompts). {@code token} identifies the prompt opaquely. */
+    record Form(String id, String title, List<FormField> fields, String submitLabel, String token)
+            implements ReplyBlock {
+        public Form {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /** One input of a form: a score on a scale or free text. */
+    record FormField(String id, String label, FieldKind kind, int min, int max, boolean required) {}
+
+    enum FieldKind {
+        SCALE,
+        TEXT
+    }
+
+    /** How a piece of the answer should look: good news, a warning, bad news, or neither. */
+    enum Tone {
+        NEUTRAL,
+        GOOD,
+        WARNING,
+        BAD
+    }
+}

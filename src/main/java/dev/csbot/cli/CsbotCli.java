@@ -1,0 +1,175 @@
+package dev.csbot.cli;
+
+import dev.csbot.CsbotApplication;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * The command line of DESIGN.md: serve, ask, import, demo. Arguments are parsed before Spring starts,
+ * because {@code --db} decides which store the context opens.
+ */
+@Command(name = "csbot", mixinStandardHelpOptions = true, version = "csbot 0.1",
+        description = "Customer Success assistant for Slack and Microsoft Teams.",
+        subcommands = {CsbotCli.Serve.class, CsbotCli.Ask.class, CsbotCli.Import.class, CsbotCli.Demo.class,
+                CsbotCli.Bench.class})
+public final class CsbotCli implements Callable<Integer> {
+
+    /** Exit code meaning "the service is running; do not exit". */
+    public static final int KEEP_RUNNING = -1;
+    public static final int USAGE_ERROR = 2;
+
+    @Option(names = "--db", scope = CommandLine.ScopeType.INHERIT,
+            description = "SQLite file of the store (default: env CSBOT_DB or ./data/csbot.db)")
+    Path db;
+
+    public static int run(String... args) {
+        String[] effective = args.length == 0 ? new String[] {"serve"} : args;
+        CommandLine commandLine = new CommandLine(new CsbotCli());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            cmd.getErr().println("csbot: " + e.getMessage());
+            return 1;
+        });
+        return commandLine.execute(effective);
+    }
+
+    @Override
+    public Integer call() {
+        return run("serve");
+    }
+
+    Map<String, Object> storeProperties() {
+        Map<String, Object> properties = new HashMap<>();
+        if (db != null) {
+            properties.put("csbot.db", db.toString());
+        }
+        return properties;
+    }
+
+    /** Starts a context without the web server, runs one piece of work in it, and closes it. */
+    int withContext(Function<ConfigurableApplicationContext, Integer> work) {
+        Map<String, Object> properties = storeProperties();
+        properties.put("logging.level.root", "WARN");
+        properties.put("logging.level.dev.csbot", "WARN");
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CsbotApplication.class)
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .properties(properties)
+                .run()) {
+            return work.apply(context);
+        }
+    }
+
+    @Command(name = "serve", description = "Run the bot service (Slack, Teams, REST API).")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        CsbotCli parent;
+
+        @Option(names = "--demo", description = "Load the demo portfolio first if the store is empty.")
+        boolean demo;
+
+        @Override
+        public Integer call() {
+            Map<String, Object> properties = parent.storeProperties();
+            properties.put("csbot.serve.demo", demo);
+            new SpringApplicationBuilder(CsbotApplication.class).properties(properties).run();
+            return KEEP_RUNNING;
+        }
+    }
+
+    @Command(name = "ask", description = "Run one chat command against the store and print the reply.")
+    static final class Ask implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        CsbotCli parent;
+
+        @Parameters(index = "0", paramLabel = "COMMAND", description = "e.g. \"/health acme\"")
+        String command;
+
+        @Option(names = "--as", paramLabel = "EMAIL", description = "who is asking (default: the operator)")
+        String as;
+
+        @Option(names = "--format", defaultValue = "text", description = "text, slack or teams (default: text)")
+        String format;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return parent.withContext(context -> context.getBean(AskCommand.class)
+                    .run(command, as, format, spec.commandLine().getOut(), spec.commandLine().getErr()));
+        }
+    }
+
+    @Command(name = "import", description = "Import the CSV files found in DIR (see README for the format).")
+    static final class Import implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        CsbotCli parent;
+
+        @Parameters(index = "0", paramLabel = "DIR")
+        Path directory;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return parent.withContext(context -> context.getBean(ImportCommand.class)
+                    .run(directory, spec.commandLine().getOut(), spec.commandLine().getErr()));
+        }
+    }
+
+    @Command(name = "demo", description = "Generate and load a realistic demo portfolio.")
+    static final class Demo implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        CsbotCli parent;
+
+        @Option(names = "--accounts", defaultValue = "200") int accounts;
+        @Option(names = "--days", defaultValue = "365") int days;
+        @Option(names = "--seed", defaultValue = "42") long seed;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return parent.withContext(context -> context.getBean(DemoCommand.class)
+                    .run(accounts, days, seed, spec.commandLine().getOut()));
+        }
+    }
+
+    @Command(name = "bench", description = "Benchmark import, /health and /risks on a generated portfolio.")
+    static final class Bench implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        CsbotCli parent;
+
+        @Option(names = "--accounts", defaultValue = "10000") int accounts;
+        @Option(names = "--days", defaultValue = "365") int days;
+        @Option(names = "--samples", defaultValue = "2000") int samples;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            return parent.withContext(context -> context.getBean(BenchCommand.class)
+                    .run(accounts, days, samples, spec.commandLine().getOut()));
+        }
+    }
+
+    static void printUsageError(PrintWriter err, String message) {
+        err.println("csbot: " + message);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.csbot.health;
+
+import dev.csbot.account.Account;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * An account's health as of one day.
+ *
+ * @param score 0-100, weighted over the measures that have data
+ * @param previousScore the score {@code trendDays} earlier, when there was data then
+ * @param drivers the largest negative contributions, worst first
+ * @param playbook what to run now, when anything needs running
+ * @param dataThrough the last day any usage data exists for (the "as of" of the inputs)
+ * @param staleSources plain-words warnings for sources that have gone quiet
+ * @param weekly the score at each of the last weeks, oldest first (for a sparkline)
+ * @param coverage the share of the scorecard's weight that had data (1.0 = every measure)
+ */
+public record HealthScore(
+        Account account,
+        LocalDate asOf,
+        int score,
+        Band band,
+        OptionalInt previousScore,
+        int trendDays,
+        List<MeasureResult> measures,
+        List<Driver> drivers,
+        Optional<Playbook> playbook,
+        Optional<LocalDate> dataThrough,
+        List<String> staleSources,
+        List<Integer> weekly,
+        boolean onboarding,
+        double coverage) {
+
+    public HealthScore {
+        measures = List.copyOf(measures);
+        drivers = List.copyOf(drivers);
+        staleSources = List.copyOf(staleSources);
+        weekly = List.copyOf(weekly);
+    }
+
+    /** Change against {@code trendDays} earlier, or empty when there is nothing to compare with. */
+    public OptionalInt change() {
+        return previousScore.isPresent() ? OptionalInt.of(score - previousScore.getAsInt()) : OptionalInt.empty();
+    }
+
+    public Optional<MeasureResult> measure(Measure measure) {
+        return measures.stream().filter(m -> m.measure() == measure).findFirst();
+    }
+
+    /** Score of a measure, or -1 when it is missing; for rules that only care about present data. */
+    public double scoreOf(Measure measure) {
+        return measure(measure).filter(m -> !m.isMissing()).map(m -> m.score().getAsDouble()).orElse(-1.0);
+    }
+
+    /** Points at risk for ranking a book of business: ARR weighted by how far from perfect health. */
+    public double arrAtRisk() {
+        return account.arr() * (100 - score) / 100.0;
+    }
+}

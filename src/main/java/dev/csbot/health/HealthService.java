@@ -1,0 +1,57 @@
+package dev.csbot.health;
+
+import dev.csbot.account.AccountRepository;
+import dev.csbot.account.AccountSignals;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Health scores of the portfolio as of today (by the injected clock). */
+public class HealthService {
+
+    private final AccountRepository accounts;
+    private final HealthScorer scorer;
+    private final Clock clock;
+
+    public HealthService(AccountRepository accounts, HealthScorer scorer, Clock clock) {
+        this.accounts = accounts;
+        this.scorer = scorer;
+        this.clock = clock;
+    }
+
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** One account's full score (with weekly history), or empty when no such account exists. */
+    public Optional<HealthScore> forAccount(String accountId) {
+        LocalDate asOf = today();
+        return accounts.signals(accountId, asOf.minusDays(scorer.scorecard().usageLookbackDays()), asOf)
+                .map(signals -> scorer.score(signals, asOf));
+    }
+
+    /** One account's score from signals already loaded (the QBR and deal review load more history). */
+    public HealthScore score(AccountSignals signals) {
+        return scorer.score(signals, today());
+    }
+
+    /** Every account's score, without weekly history, read in bulk. */
+    public List<HealthScore> all() {
+        LocalDate asOf = today();
+        return accounts.allSignals(asOf.minusDays(rankingLookbackDays()), asOf).parallelStream()
+                .map(signals -> scorer.scoreForRanking(signals, asOf))
+                .toList();
+    }
+
+    private int rankingLookbackDays() {
+        Scorecard card = scorer.scorecard();
+        int windows = Math.max(card.measures().licenseUtilization().windowDays(),
+                Math.max(2 * card.measures().usageTrend().windowDays(), card.measures().adoptionBreadth().windowDays()));
+        return Math.max(windows + card.trendDays(), card.measures().timeToValue().overdueDays() + card.trendDays());
+    }
+
+    public Scorecard scorecard() {
+        return scorer.scorecard();
+    }
+}

@@ -1,0 +1,276 @@
+package dev.csbot.health;
+
+import dev.csbot.account.Account;
+import dev.csbot.account.AccountSignals;
+import dev.csbot.account.Contact;
+import dev.csbot.account.FeedbackResponse;
+import dev.csbot.account.Meeting;
+import dev.csbot.account.Segment;
+import dev.csbot.account.Ticket;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Computes each measure of the scorecard for one account as of one day. Everything dated after
+ * {@code asOf} is ignored, so the same signals give the score of any earlier day (for the trend).
+ */
+final class MeasureCalculator {
+
+    private final Scorecard.Measures config;
+
+    MeasureCalculator(Scorecard scorecard) {
+        this.config = scorecard.measures();
+    }
+
+    MeasureResult evaluate(Measure measure, AccountSignals signals, UsageSeries usage, LocalDate asOf) {
+        return switch (measure) {
+            case LICENSE_UTILIZATION -> licenseUtilization(signals.account(), usage, asOf);
+            case USAGE_TREND -> usageTrend(usage, asOf);
+            case ADOPTION_BREADTH -> adoptionBreadth(usage, asOf);
+            case TIME_TO_VALUE -> timeToValue(signals.account(), usage, asOf);
+            case SUPPORT_BURDEN -> supportBurden(signals.tickets(), asOf);
+            case SENTIMENT -> sentiment(signals.feedback(), asOf);
+            case ENGAGEMENT -> engagement(signals.account().segment(), signals.meetings(), asOf);
+            case RELATIONSHIP -> relationship(signals.account().segment(), signals.contacts(), asOf);
+        };
+    }
+
+    private MeasureResult licenseUtilization(Account account, UsageSeries usage, LocalDate asOf) {
+        var c = config.licenseUtilization();
+        if (account.seatsPurchased() <= 0) {
+            return MeasureResult.missing(Measure.LICENSE_UTILIZATION, "no seats purchased on record");
+        }
+        UsageSeries.Window window = usage.window(asOf.minusDays(c.windowDays()), asOf);
+        if (window.isEmpty()) {
+            return MeasureResult.missing(Measure.LICENSE_UTILIZATION,
+                    "no usage data in the last " + c.windowDays() + " days");
+        }
+        double utilization = window.meanActiveUsers() / account.seatsPurchased();
+        return MeasureResult.scored(Measure.LICENSE_UTILIZATION, utilization / c.fullMarksAt() * 100,
+                String.format(Locale.ROOT, "%d%% of %d seats active (%s users a day over %d days)",
+                        Math.round(utilization * 100), account.seatsPurchased(),
+                        whole(window.meanActiveUsers()), c.windowDays()));
+    }
+
+    private MeasureResult usageTrend(UsageSeries usage, LocalDate asOf) {
+        var c = config.usageTrend();
+        int w = c.windowDays();
+        UsageSeries.Window recent = usage.window(asOf.minusDays(w), asOf);
+        UsageSeries.Window prior = usage.window(asOf.minusDays(2L * w), asOf.minusDays(w));
+        if (recent.isEmpty() || prior.isEmpty()) {
+            return MeasureResult.missing(Measure.USAGE_TREND,
+                    "needs " + (2 * w) + " days of usage history to compare" + usage.firstDay()
+                            .map(first -> " (usage data starts " + first + ")").orElse(""));
+        }
+        double before = prior.meanActiveUsers();
+        double after = recent.meanActiveUsers();
+        double change = before == 0 ? (after == 0 ? 0 : 1) : (after - before) / before;
+        double score = change >= 0
+                ? c.flatScore() + (100 - c.flatScore()) * Math.min(1, change / c.riseToFull())
+                : c.flatScore() * Math.max(0, 1 + change / c.dropToZero());
+        String direction = Math.round(change * 100) == 0 ? "flat" : (change > 0 ? "up" : "down");
+        String evidence = direction.equals("flat")
+                ? String.format(Locale.ROOT, "active users flat over %d days: %s -> %s", w, whole(before), whole(after))
+                : String.format(Locale.ROOT, "active users %s %d%% over %d days: %s -> %s", direction,
+                        Math.abs(Math.round(change * 100)), w, whole(before), whole(after));
+        return MeasureResult.scored(Measure.USAGE_TREND, score, evidence);
+    }
+
+    private MeasureResult adoptionBreadth(UsageSeries usage, LocalDate asOf) {
+        var c = config.adoptionBreadth();
+        UsageSeries.Window window = usage.window(asOf.minusDays(c.windowDays()), asOf);
+        if (window.isEmpty()) {
+            return MeasureResult.missing(Measure.ADOPTION_BREADTH,
+                    "no usage data in the last " + c.windowDays() + " days");
+        }
+        return MeasureResult.scored(Measure.ADOPTION_BREADTH, 100.0 * window.maxKeyFeatures() / c.fullMarksAt(),
+                String.format(Locale.ROOT, "%d of the %d key features in use (best day of the last %d)",
+                        window.maxKeyFeatures(), c.fullMarksAt(), c.windowDays()));
+    }
+
+    private MeasureResult timeToValue(Account account, UsageSeries usage, LocalDate asOf) {
+        var c = config.timeToValue();
+        long daysIn = ChronoUnit.DAYS.between(account.contractStart(), asOf);
+        double threshold = Math.max(1, c.firstValueUtilization() * account.seatsPurchased());
+        Optional<LocalDate> firstValue = usage.firstDayReaching(threshold, account.contractStart(), asOf);
+        int percent = (int) Math.round(c.firstValueUtilization() * 100);
+        if (firstValue.isPresent()) {
+            long took = ChronoUnit.DAYS.between(account.contractStart(), firstValue.get());
+            double score = took <= c.targetDays() ? 100
+                    : Math.max(60, 100 - 40.0 * (took - c.targetDays()) / (c.overdueDays() - c.targetDays()));
+            return MeasureResult.scored(Measure.TIME_TO_VALUE, score, String.format(Locale.ROOT,
+                    "first value (%d%% of seats active) reached on day %d, target %d", percent, took, c.targetDays()));
+        }
+        UsageSeries.Window sinceStart = usage.window(account.contractStart().minusDays(1), asOf);
+        if (sinceStart.isEmpty()) {
+            return MeasureResult.missing(Measure.TIME_TO_VALUE,
+                    "no usage data since the contract started " + daysIn + " days ago");
+        }
+        if (daysIn <= c.targetDays()) {
+            return MeasureResult.scored(Measure.TIME_TO_VALUE, 75, String.format(Locale.ROOT,
+                    "ramping: day %d of %d, first value (%d%% of seats active) not reached yet",
+                    daysIn, c.targetDays(), percent));
+        }
+        double score = 60.0 * Math.max(0, c.overdueDays() - daysIn) / (c.overdueDays() - c.targetDays());
+        return MeasureResult.scored(Measure.TIME_TO_VALUE, score, String.format(Locale.ROOT,
+                "first value not reached after %d days (target %d): %s of %d seats active a day",
+                daysIn, c.targetDays(), whole(sinceStart.meanActiveUsers()), account.seatsPurchased()));
+    }
+
+    private MeasureResult supportBurden(List<Ticket> tickets, LocalDate asOf) {
+        var c = config.supportBurden();
+        List<Ticket> known = tickets.stream().filter(t -> !t.openedOn().isAfter(asOf)).toList();
+        if (known.isEmpty()) {
+            return MeasureResult.scored(Measure.SUPPORT_BURDEN, 100, "no tickets on record");
+        }
+        long urgent = known.stream().filter(t -> t.openOn(asOf) && t.severity() == 1).count();
+        long high = known.stream().filter(t -> t.openOn(asOf) && t.severity() == 2).count();
+        LocalDate recentStart = asOf.minusDays(c.recentDays());
+        LocalDate baselineStart = recentStart.minusDays(c.baselineDays());
+        long recent = known.stream().filter(t -> t.openedOn().isAfter(recentStart)).count();
+        long before = known.stream()
+                .filter(t -> t.openedOn().isAfter(baselineStart) && !t.openedOn().isAfter(recentStart))
+                .count();
+        double baselinePerWindow = (double) before * c.recentDays() / c.baselineDays();
+        // A floor of one ticket per window keeps two tickets at a quiet account from reading as a spike.
+        double ratio = recent / Math.max(1.0, baselinePerWindow);
+        double spikePenalty = ratio >= c.spikeRatio() ? c.spikePenalty()
+                : ratio >= (1 + c.spikeRatio()) / 2 ? c.spikePenalty() / 2 : 0;
+        double score = 100 - urgent * c.openUrgentPenalty() - high * c.openHighPenalty() - spikePenalty;
+        StringBuilder evidence = new StringBuilder();
+        if (urgent + high > 0) {
+            evidence.append(plural(urgent, "urgent ticket")).append(" and ").append(plural(high, "high ticket"))
+                    .append(" open; ");
+        } else {
+            evidence.append("no urgent or high tickets open; ");
+        }
+        evidence.append(String.format(Locale.ROOT, "%s in the last %d days vs %s before", plural(recent, "ticket"),
+                c.recentDays(), oneDecimal(baselinePerWindow) + " per " + c.recentDays() + " days"));
+        return MeasureResult.scored(Measure.SUPPORT_BURDEN, score, evidence.toString());
+    }
+
+    private MeasureResult sentiment(List<FeedbackResponse> feedback, LocalDate asOf) {
+        var c = config.sentiment();
+        LocalDate oldest = asOf.minusDays(c.maxAgeDays());
+        List<FeedbackResponse> recent = feedback.stream()
+                .filter(f -> !f.date().isAfter(asOf) && f.date().isAfter(oldest))
+                .toList();
+        if (recent.isEmpty()) {
+            return MeasureResult.missing(Measure.SENTIMENT, "no survey responses in the last " + c.maxAgeDays() + " days");
+        }
+        double weighted = 0;
+        double weights = 0;
+        for (FeedbackResponse response : recent) {
+            long age = ChronoUnit.DAYS.between(response.date(), asOf);
+            double weight = Math.pow(0.5, (double) age / c.halfLifeDays());
+            weighted += weight * normalized(response);
+            weights += weight;
+        }
+        FeedbackResponse latest = recent.stream().max(Comparator.comparing(FeedbackResponse::date)).orElseThrow();
+        String evidence = String.format(Locale.ROOT, "latest %s %d on %s%s; %s in %d days",
+                latest.kind().label().toUpperCase(Locale.ROOT), latest.score(), latest.date(),
+                latest.detractor() ? " (detractor)" : "", plural(recent.size(), "response"), c.maxAgeDays());
+        return MeasureResult.scored(Measure.SENTIMENT, weighted / weights, evidence);
+    }
+
+    /** Puts NPS, CSAT and CES on one 0-100 scale. NPS detractors (0-6) land below 40. */
+    static double normalized(FeedbackResponse response) {
+        int s = response.score();
+        return switch (response.kind()) {
+            case NPS -> s >= 9 ? 100 : s >= 7 ? 70 : s / 6.0 * 40;
+            case CSAT -> (s - 1) / 4.0 * 100;
+            case CES -> (s - 1) / 6.0 * 100;
+        };
+    }
+
+    private MeasureResult engagement(Segment segment, List<Meeting> meetings, LocalDate asOf) {
+        var c = config.engagement();
+        List<Meeting> held = meetings.stream().filter(m -> !m.date().isAfter(asOf)).toList();
+        if (held.isEmpty()) {
+            return MeasureResult.missing(Measure.ENGAGEMENT, "no meetings on record");
+        }
+        Meeting last = held.stream().max(Comparator.comparing(Meeting::date)).orElseThrow();
+        long since = ChronoUnit.DAYS.between(last.date(), asOf);
+        int cadence = c.cadenceDays().getOrDefault(segment.label(), 60);
+        double score = since <= cadence ? 100 : Math.max(0, 100 - 100.0 * (since - cadence) / (3.0 * cadence));
+        String evidence = String.format(Locale.ROOT, "last meeting %d days ago (%s on %s), expected every %d days",
+                since, last.kind().label(), last.date(), cadence);
+        if (segment != Segment.SMB) {
+            LocalDate execFrom = asOf.minusDays(c.execWindowDays());
+            boolean execInvolved = held.stream().anyMatch(m -> m.execAttended() && m.date().isAfter(execFrom));
+            if (!execInvolved) {
+                score -= c.noExecPenalty();
+                evidence += "; no executive in a meeting for " + c.execWindowDays() + " days";
+            }
+        }
+        return MeasureResult.scored(Measure.ENGAGEMENT, score, evidence);
+    }
+
+    private MeasureResult relationship(Segment segment, List<Contact> contacts, LocalDate asOf) {
+        var c = config.relationship();
+        if (contacts.isEmpty()) {
+            return MeasureResult.missing(Measure.RELATIONSHIP, "no contacts on record");
+        }
+        LocalDate recentFrom = asOf.minusDays(c.recentDepartureDays());
+        List<Contact> championsLeft = leftBetween(contacts, recentFrom, asOf, Contact::champion);
+        List<Contact> sponsorsLeft = leftBetween(contacts, recentFrom, asOf, Contact::execSponsor);
+        List<Contact> champions = contacts.stream().filter(p -> p.champion() && p.activeOn(asOf)).toList();
+        boolean sponsor = contacts.stream().anyMatch(p -> p.execSponsor() && p.activeOn(asOf));
+
+        double score;
+        StringBuilder evidence = new StringBuilder();
+        if (!championsLeft.isEmpty()) {
+            Contact gone = championsLeft.get(championsLeft.size() - 1);
+            evidence.append("champion ").append(gone.name()).append(" (").append(gone.title()).append(") left on ")
+                    .append(gone.leftOn().orElseThrow());
+            if (champions.isEmpty()) {
+                score = c.championLeftScore();
+                evidence.append(", no champion since");
+            } else {
+                score = (c.championLeftScore() + 100) / 2;
+                evidence.append("; new champion ").append(champions.get(0).name());
+            }
+        } else if (champions.isEmpty()) {
+            score = c.noChampionScore();
+            evidence.append("no champion named");
+        } else {
+            score = 100;
+            evidence.append("champion ").append(champions.get(0).name()).append(" in place");
+        }
+        if (!sponsorsLeft.isEmpty()) {
+            Contact gone = sponsorsLeft.get(sponsorsLeft.size() - 1);
+            score -= c.sponsorLeftPenalty();
+            evidence.append("; executive sponsor ").append(gone.name()).append(" left on ")
+                    .append(gone.leftOn().orElseThrow());
+        } else if (!sponsor && segment == Segment.ENTERPRISE) {
+            score -= c.noSponsorPenalty();
+            evidence.append("; no executive sponsor");
+        }
+        return MeasureResult.scored(Measure.RELATIONSHIP, score, evidence.toString());
+    }
+
+    private static List<Contact> leftBetween(List<Contact> contacts, LocalDate fromExclusive, LocalDate to,
+            java.util.function.Predicate<Contact> role) {
+        return contacts.stream()
+                .filter(role)
+                .filter(p -> p.leftOn().filter(d -> d.isAfter(fromExclusive) && !d.isAfter(to)).isPresent())
+                .sorted(Comparator.comparing(p -> p.leftOn().orElseThrow()))
+                .toList();
+    }
+
+    static String whole(double value) {
+        return String.valueOf(Math.round(value));
+    }
+
+    private static String oneDecimal(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

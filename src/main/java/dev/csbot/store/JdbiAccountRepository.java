@@ -1,0 +1,126 @@
+package dev.csbot.store;
+
+import dev.csbot.account.Account;
+import dev.csbot.account.AccountRepository;
+import dev.csbot.account.AccountSignals;
+import dev.csbot.account.Contact;
+import dev.csbot.account.FeedbackResponse;
+import dev.csbot.account.Meeting;
+import dev.csbot.account.SuccessPlanObjective;
+import dev.csbot.account.Ticket;
+import dev.csbot.account.UsageDay;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class JdbiAccountRepository implements AccountRepository {
+
+    private static final String ACCOUNT_COLUMNS = "account_id, name, segment, arr, seats_purchased, contract_start,"
+            + " renewal_date, csm_email, lifecycle_stage, slack_channel, teams_channel";
+
+    private final Jdbi jdbi;
+
+    JdbiAccountRepository(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    @Override
+    public List<Account> findAll() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM accounts ORDER BY name")
+                .map(Rows.ACCOUNT)
+                .list());
+    }
+
+    @Override
+    public Optional<Account> findById(String accountId) {
+        return jdbi.withHandle(h -> findAccount(h, accountId));
+    }
+
+    private static Optional<Account> findAccount(Handle h, String accountId) {
+        return h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE account_id = :id")
+                .bind("id", accountId)
+                .map(Rows.ACCOUNT)
+                .findOne();
+    }
+
+    @Override
+    public Optional<AccountSignals> signals(String accountId, LocalDate usageFrom, LocalDate asOf) {
+        // One read transaction, so the account and its signals are a consistent snapshot.
+        return jdbi.inTransaction(h -> findAccount(h, accountId).map(account -> new AccountSignals(
+                account,
+                forAccount(h, "SELECT * FROM contacts WHERE account_id = :id ORDER BY contact_id", accountId, Rows.CONTACT),
+                h.createQuery("SELECT * FROM usage_daily WHERE account_id = :id AND date >= :from AND date <= :to"
+                                + " ORDER BY date")
+                        .bind("id", accountId)
+                        .bind("from", usageFrom.toString())
+                        .bind("to", asOf.toString())
+                        .map(Rows.USAGE)
+                        .list(),
+                forAccount(h, "SELECT * FROM tickets WHERE account_id = :id ORDER BY opened_on, ticket_id", accountId,
+                        Rows.TICKET),
+                forAccount(h, "SELECT * FROM feedback_responses WHERE account_id = :id ORDER BY date", accountId,
+                        Rows.FEEDBACK),
+                forAccount(h, "SELECT * FROM meetings WHERE account_id = :id ORDER BY date", accountId, Rows.MEETING),
+                forAccount(h, "SELECT * FROM success_plans WHERE account_id = :id ORDER BY due_date, objective",
+                        accountId, Rows.OBJECTIVE))));
+    }
+
+    private static <T> List<T> forAccount(Handle h, String sql, String accountId, RowMapper<T> mapper) {
+        return h.createQuery(sql).bind("id", accountId).map(mapper).list();
+    }
+
+    @Override
+    public List<AccountSignals> allSignals(LocalDate usageFrom, LocalDate asOf) {
+        return jdbi.inTransaction(h -> {
+            List<Account> accounts = h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM accounts ORDER BY account_id")
+                    .map(Rows.ACCOUNT)
+                    .list();
+            Map<String, List<Contact>> contacts = grouped(h, "SELECT * FROM contacts ORDER BY contact_id",
+                    Rows.CONTACT, Contact::accountId);
+            Map<String, List<UsageDay>> usage = new HashMap<>();
+            h.createQuery("SELECT * FROM usage_daily WHERE date >= :from AND date <= :to ORDER BY account_id, date")
+                    .bind("from", usageFrom.toString())
+                    .bind("to", asOf.toString())
+                    .map(Rows.USAGE)
+                    .forEach(day -> usage.computeIfAbsent(day.accountId(), k -> new ArrayList<>()).add(day));
+            Map<String, List<Ticket>> tickets = grouped(h, "SELECT * FROM tickets ORDER BY opened_on, ticket_id",
+                    Rows.TICKET, Ticket::accountId);
+            Map<String, List<FeedbackResponse>> feedback = grouped(h,
+                    "SELECT * FROM feedback_responses ORDER BY date", Rows.FEEDBACK, FeedbackResponse::accountId);
+            Map<String, List<Meeting>> meetings = grouped(h, "SELECT * FROM meetings ORDER BY date", Rows.MEETING,
+                    Meeting::accountId);
+            Map<String, List<SuccessPlanObjective>> objectives = grouped(h,
+                    "SELECT * FROM success_plans ORDER BY due_date, objective", Rows.OBJECTIVE,
+                    SuccessPlanObjective::accountId);
+            List<AccountSignals> all = new ArrayList<>(accounts.size());
+            for (Account account : accounts) {
+                String id = account.id();
+                all.add(new AccountSignals(account,
+                        contacts.getOrDefault(id, List.of()),
+                        usage.getOrDefault(id, List.of()),
+                        tickets.getOrDefault(id, List.of()),
+                        feedback.getOrDefault(id, List.of()),
+                        meetings.getOrDefault(id, List.of()),
+                        objectives.getOrDefault(id, List.of())));
+            }
+            return all;
+        });
+    }
+
+    private static <T> Map<String, List<T>> grouped(Handle h, String sql, RowMapper<T> mapper,
+            Function<T, String> accountOf) {
+        Map<String, List<T>> byAccount = new HashMap<>();
+        h.createQuery(sql).map(mapper).forEach(row -> byAccount.computeIfAbsent(accountOf.apply(row),
+                k -> new ArrayList<>()).add(row));
+        return byAccount;
+    }
+}

@@ -1,0 +1,60 @@
+package dev.csbot.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of every integration test: the real app on a random port over a temporary SQLite file holding
+ * the demo portfolio, with the clock pinned, Slack's Web API pointed at a local fake, and Teams in
+ * authenticated mode against local keys. Every subclass shares this one Spring context: do not add
+ * per-class properties or mock beans, or the suite starts a second context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+    /** The date the demo portfolio runs to and the clock stands on. */
+    public static final String TODAY = "2026-11-23";
+
+    /** Stands in for https://slack.com/api/ (and for response_url posts). */
+    public static final RecordingHttpServer FAKE_SLACK = new RecordingHttpServer();
+
+    /** Stands in for a Teams connector (activities carry its URL as serviceUrl). */
+    public static final RecordingHttpServer FAKE_TEAMS = new RecordingHttpServer();
+
+    public static final String SLACK_SIGNING_SECRET = "test-signing-secret";
+
+    private static final Path DB = temporaryDatabase();
+
+    @Value("${local.server.port}")
+    protected int port;
+
+    @DynamicPropertySource
+    static void sharedProperties(DynamicPropertyRegistry registry) {
+        registry.add("csbot.db", DB::toString);
+        registry.add("csbot.today", () -> TODAY);
+        registry.add("csbot.serve.demo", () -> "true");
+        registry.add("slack.signing-secret", () -> SLACK_SIGNING_SECRET);
+        registry.add("slack.bot-token", () -> "xoxb-test-token");
+        registry.add("slack.api-url", FAKE_SLACK::baseUrl);
+    }
+
+    protected String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static Path temporaryDatabase() {
+        try {
+            Path dir = Files.createTempDirectory("csbot-it");
+            dir.toFile().deleteOnExit();
+            return dir.resolve("csbot.db");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
