@@ -1,6 +1,10 @@
 package dev.csbot;
 
 import dev.csbot.account.AccountRepository;
+import dev.csbot.alerts.AlertRepository;
+import dev.csbot.chat.AuditTrail;
+import dev.csbot.chat.ChannelLinks;
+import dev.csbot.chat.ChatService;
 import dev.csbot.health.HealthScorer;
 import dev.csbot.health.HealthService;
 import dev.csbot.health.Scorecard;
@@ -44,8 +48,9 @@ class CoreConfiguration {
     }
 
     @Bean
-    dev.csbot.chat.ChatService chatService() {
-        return new dev.csbot.chat.ChatService();
+    ChatService chatService(AccountRepository accounts, HealthService health, AlertRepository alerts,
+            ChannelLinks links, AuditTrail audit) {
+        return new ChatService(accounts, health, alerts, links, audit);
     }
 
     @Bean
