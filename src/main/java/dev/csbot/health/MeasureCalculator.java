@@ -136,8 +136,8 @@ final class MeasureCalculator {
                 .filter(t -> t.openedOn().isAfter(baselineStart) && !t.openedOn().isAfter(recentStart))
                 .count();
         double baselinePerWindow = (double) before * c.recentDays() / c.baselineDays();
-        // A floor of one ticket per window keeps two tickets at a quiet account from reading as a spike.
-        double ratio = recent / Math.max(1.0, baselinePerWindow);
+        // A floor of two tickets per window keeps a couple of tickets at a quiet account from reading as a spike.
+        double ratio = recent / Math.max(2.0, baselinePerWindow);
         double spikePenalty = ratio >= c.spikeRatio() ? c.spikePenalty()
                 : ratio >= (1 + c.spikeRatio()) / 2 ? c.spikePenalty() / 2 : 0;
         double score = 100 - urgent * c.openUrgentPenalty() - high * c.openHighPenalty() - spikePenalty;

@@ -1,0 +1,60 @@
+package dev.csbot.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.csbot.account.FeedbackKind;
+import dev.csbot.support.SignalsBuilder;
+import java.time.LocalDate;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+
+class HealthScoreProperties {
+
+    private static final LocalDate TODAY = SignalsBuilder.TODAY;
+    private final HealthScorer scorer = new HealthScorer(ScorecardLoader.defaults());
+
+    @Property(tries = 300)
+    void everyScoreIsBetweenZeroAndHundredAndMatchesItsBand(
+            @ForAll @IntRange(min = 0, max = 150) int before,
+            @ForAll @IntRange(min = 0, max = 150) int after,
+            @ForAll @IntRange(min = 0, max = 9) int features,
+            @ForAll @IntRange(min = 0, max = 10) int nps,
+            @ForAll @IntRange(min = 0, max = 4) int urgentTickets) {
+        SignalsBuilder account = SignalsBuilder.healthy("p")
+                .usage(TODAY.minusDays(27), TODAY.minusDays(14), d -> before, features)
+                .usage(TODAY.minusDays(13), TODAY, d -> after, features)
+                .feedback(FeedbackKind.NPS, nps, TODAY.minusDays(1), null);
+        for (int i = 0; i < urgentTickets; i++) {
+            account.ticket(TODAY.minusDays(i + 1), null, 1, "Outage " + i);
+        }
+
+        HealthScore health = scorer.score(account.build(), TODAY);
+
+        assertThat(health.score()).isBetween(0, 100);
+        assertThat(health.band()).isEqualTo(scorer.scorecard().bandOf(health.score()));
+        health.measures().forEach(m -> m.score().ifPresent(s -> assertThat(s).isBetween(0.0, 100.0)));
+        assertThat(health.drivers()).isSortedAccordingTo((a, b) -> Double.compare(b.pointsLost(), a.pointsLost()));
+    }
+
+    @Property(tries = 200)
+    void moreActiveUsersNeverLowerTheScore(
+            @ForAll @IntRange(min = 0, max = 100) int users,
+            @ForAll @IntRange(min = 1, max = 50) int extra) {
+        SignalsBuilder fewer = SignalsBuilder.healthy("p").usage(TODAY.minusDays(60), TODAY, d -> users, 5);
+        SignalsBuilder more = SignalsBuilder.healthy("p").usage(TODAY.minusDays(60), TODAY, d -> users + extra, 5);
+
+        assertThat(scorer.score(more.build(), TODAY).score())
+                .isGreaterThanOrEqualTo(scorer.score(fewer.build(), TODAY).score());
+    }
+
+    @Property(tries = 200)
+    void anOpenUrgentTicketNeverRaisesTheScore(@ForAll @IntRange(min = 0, max = 120) int users) {
+        SignalsBuilder calm = SignalsBuilder.healthy("p").usage(TODAY.minusDays(60), TODAY, d -> users, 5);
+        SignalsBuilder burning = SignalsBuilder.healthy("p").usage(TODAY.minusDays(60), TODAY, d -> users, 5)
+                .ticket(TODAY.minusDays(2), null, 1, "Outage");
+
+        assertThat(scorer.score(burning.build(), TODAY).score())
+                .isLessThanOrEqualTo(scorer.score(calm.build(), TODAY).score());
+    }
+}

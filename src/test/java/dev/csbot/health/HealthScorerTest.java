@@ -1,0 +1,245 @@
+package dev.csbot.health;
+
+import static dev.csbot.support.SignalsBuilder.TODAY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.csbot.account.FeedbackKind;
+import dev.csbot.account.LifecycleStage;
+import dev.csbot.account.MeetingKind;
+import dev.csbot.account.Segment;
+import dev.csbot.support.SignalsBuilder;
+import org.junit.jupiter.api.Test;
+
+class HealthScorerTest {
+
+    private final HealthScorer scorer = new HealthScorer(ScorecardLoader.defaults());
+
+    private HealthScore score(SignalsBuilder account) {
+        return scorer.score(account.build(), TODAY);
+    }
+
+    private static double measure(HealthScore health, Measure measure) {
+        return health.measure(measure).orElseThrow().score().orElseThrow();
+    }
+
+    /** Usage at {@code before} users a day until four weeks ago, then sliding to {@code after}. */
+    private static SignalsBuilder sliding(SignalsBuilder account, int before, int after) {
+        return account.usage(TODAY.minusDays(27), TODAY, day -> before - (before - after) * day / 27, 4);
+    }
+
+    @Test
+    void aWellRunAccountIsGreenWithNoDriversAndIsExpansionReady() {
+        HealthScore health = score(SignalsBuilder.healthy("globex"));
+
+        assertThat(health.score()).isGreaterThanOrEqualTo(90);
+        assertThat(health.band()).isEqualTo(Band.GREEN);
+        assertThat(health.drivers()).isEmpty();
+        assertThat(health.playbook()).contains(Playbook.EXPANSION_READY);
+        assertThat(health.staleSources()).isEmpty();
+    }
+
+    @Test
+    void acmeIsRedWhenChampionLeftUsageFellAndRenewalIsNear() {
+        SignalsBuilder acme = sliding(SignalsBuilder.healthy("acme"), 80, 40)
+                .championLeft("Jane Doe", "VP Operations", TODAY.minusDays(25))
+                .feedback(FeedbackKind.NPS, 3, TODAY.minusDays(10), "Too slow since the update")
+                .ticket(TODAY.minusDays(6), null, 1, "Sync failing for all users")
+                .renewal(TODAY.plusDays(60));
+
+        HealthScore health = score(acme);
+
+        assertThat(health.band()).isIn(Band.RED, Band.YELLOW);
+        assertThat(health.drivers()).extracting(Driver::measure)
+                .contains(Measure.RELATIONSHIP, Measure.USAGE_TREND);
+        assertThat(health.drivers()).anySatisfy(d -> assertThat(d.evidence())
+                .contains("champion Jane Doe (VP Operations) left on " + TODAY.minusDays(25)));
+        assertThat(health.playbook()).contains(Playbook.RENEWAL_AT_RISK);
+        assertThat(health.change().orElseThrow()).isNegative();
+    }
+
+    @Test
+    void usageTrendEvidenceNamesTheDropAndBothWindows() {
+        SignalsBuilder account = SignalsBuilder.healthy("acme")
+                .usage(TODAY.minusDays(27), TODAY.minusDays(14), day -> 41, 5)
+                .usage(TODAY.minusDays(13), TODAY, day -> 25, 5);
+
+        MeasureResult trend = score(account).measure(Measure.USAGE_TREND).orElseThrow();
+
+        assertThat(trend.evidence()).isEqualTo("active users down 39% over 14 days: 41 -> 25");
+        assertThat(trend.score().getAsDouble()).isCloseTo(85 * (1 - 0.39 / 0.5), org.assertj.core.data.Offset.offset(1.0));
+    }
+
+    @Test
+    void licenseUtilizationIsActiveUsersOverSeatsWithFullMarksAtEightyPercent() {
+        SignalsBuilder account = SignalsBuilder.healthy("a").seats(100).usage(TODAY.minusDays(60), TODAY, d -> 40, 6);
+
+        HealthScore health = score(account);
+
+        assertThat(measure(health, Measure.LICENSE_UTILIZATION)).isEqualTo(50.0);
+        assertThat(health.measure(Measure.LICENSE_UTILIZATION).orElseThrow().evidence())
+                .startsWith("40% of 100 seats active");
+    }
+
+    @Test
+    void adoptionBreadthCountsKeyFeaturesOnTheBestRecentDay() {
+        SignalsBuilder account = SignalsBuilder.healthy("a").usage(TODAY.minusDays(60), TODAY, d -> 85, 3);
+
+        assertThat(measure(score(account), Measure.ADOPTION_BREADTH)).isEqualTo(50.0);
+    }
+
+    @Test
+    void openUrgentAndHighTicketsCostSupportPoints() {
+        SignalsBuilder account = SignalsBuilder.healthy("a")
+                .ticket(TODAY.minusDays(3), null, 1, "Outage")
+                .ticket(TODAY.minusDays(2), null, 2, "Export broken")
+                .ticket(TODAY.minusDays(100), TODAY.minusDays(90), 1, "Old outage, closed");
+
+        HealthScore health = score(account);
+
+        assertThat(measure(health, Measure.SUPPORT_BURDEN)).isEqualTo(100 - 35 - 20.0);
+        assertThat(health.measure(Measure.SUPPORT_BURDEN).orElseThrow().evidence())
+                .startsWith("1 urgent ticket and 1 high ticket open");
+    }
+
+    @Test
+    void aTicketSpikeAgainstTheAccountsOwnBaselineCostsPoints() {
+        SignalsBuilder account = SignalsBuilder.healthy("a");
+        for (int i = 0; i < 6; i++) {
+            account.ticket(TODAY.minusDays(40 + i * 30), TODAY.minusDays(35 + i * 30), 3, "How do I export");
+        }
+        for (int i = 0; i < 5; i++) {
+            account.ticket(TODAY.minusDays(1 + i * 5), TODAY.minusDays(i * 5), 3, "Question " + i);
+        }
+
+        assertThat(measure(score(account), Measure.SUPPORT_BURDEN)).isEqualTo(70.0);
+    }
+
+    @Test
+    void aRecentDetractorOutweighsAnOldPromoter() {
+        SignalsBuilder account = SignalsBuilder.healthy("a").noFeedback()
+                .feedback(FeedbackKind.NPS, 10, TODAY.minusDays(300), null)
+                .feedback(FeedbackKind.NPS, 2, TODAY.minusDays(5), "Not happy");
+
+        HealthScore health = score(account);
+
+        assertThat(measure(health, Measure.SENTIMENT)).isLessThan(40);
+        assertThat(health.measure(Measure.SENTIMENT).orElseThrow().evidence()).contains("latest NPS 2").contains("detractor");
+    }
+
+    @Test
+    void csatAndCesAreNormalisedToTheSameScale() {
+        SignalsBuilder csat = SignalsBuilder.healthy("a").noFeedback().feedback(FeedbackKind.CSAT, 5, TODAY, null);
+        SignalsBuilder ces = SignalsBuilder.healthy("b").noFeedback().feedback(FeedbackKind.CES, 1, TODAY, null);
+
+        assertThat(measure(score(csat), Measure.SENTIMENT)).isEqualTo(100.0);
+        assertThat(measure(score(ces), Measure.SENTIMENT)).isEqualTo(0.0);
+    }
+
+    @Test
+    void engagementFallsWhenMeetingsLapseAndNoExecutiveIsInvolved() {
+        SignalsBuilder account = SignalsBuilder.healthy("a").noMeetings()
+                .meeting(TODAY.minusDays(75), MeetingKind.CHECK_IN, false);
+
+        HealthScore health = score(account);
+
+        // 45 days past a 30-day cadence: 100 - 100 * 45 / 90 = 50, minus 25 with no executive in 180 days.
+        assertThat(measure(health, Measure.ENGAGEMENT)).isEqualTo(25.0);
+        assertThat(health.measure(Measure.ENGAGEMENT).orElseThrow().evidence())
+                .contains("last meeting 75 days ago").contains("no executive");
+    }
+
+    @Test
+    void smbAccountsAreNotPenalisedForMissingExecutives() {
+        SignalsBuilder account = SignalsBuilder.healthy("a").segment(Segment.SMB).noMeetings()
+                .meeting(TODAY.minusDays(60), MeetingKind.CHECK_IN, false);
+
+        assertThat(measure(score(account), Measure.ENGAGEMENT)).isEqualTo(100.0);
+    }
+
+    @Test
+    void aNewChampionSoftensTheLossOfTheOldOne() {
+        SignalsBuilder lost = SignalsBuilder.healthy("a").championLeft("Jane Doe", "VP", TODAY.minusDays(20));
+        SignalsBuilder replaced = SignalsBuilder.healthy("b").championLeft("Jane Doe", "VP", TODAY.minusDays(20))
+                .champion("Raj Patel", "Director");
+
+        assertThat(measure(score(lost), Measure.RELATIONSHIP)).isEqualTo(20.0);
+        assertThat(measure(score(replaced), Measure.RELATIONSHIP)).isEqualTo(60.0);
+    }
+
+    @Test
+    void missingDataIsReportedAsMissingAndNeverScoredAsZero() {
+        SignalsBuilder withFeedback = SignalsBuilder.healthy("a");
+        SignalsBuilder without = SignalsBuilder.healthy("b").noFeedback();
+
+        HealthScore health = score(without);
+
+        MeasureResult sentiment = health.measure(Measure.SENTIMENT).orElseThrow();
+        assertThat(sentiment.isMissing()).isTrue();
+        assertThat(sentiment.evidence()).isEqualTo("no survey responses in the last 365 days");
+        // A missing measure drops out of the weighted mean; it does not drag the score down.
+        assertThat(health.score()).isGreaterThanOrEqualTo(score(withFeedback).score() - 1);
+        assertThat(health.drivers()).extracting(Driver::measure).doesNotContain(Measure.SENTIMENT);
+        assertThat(health.staleSources()).contains("no feedback on record");
+    }
+
+    @Test
+    void staleUsageIsFlaggedWithTheDateOfTheLastRow() {
+        SignalsBuilder account = SignalsBuilder.healthy("a").noUsage()
+                .usage(TODAY.minusDays(100), TODAY.minusDays(20), d -> 85, 7);
+
+        HealthScore health = score(account);
+
+        assertThat(health.staleSources()).contains("usage data is stale: last row " + TODAY.minusDays(20)
+                + " (20 days ago)");
+        assertThat(health.dataThrough()).contains(TODAY.minusDays(20));
+        assertThat(health.measure(Measure.LICENSE_UTILIZATION).orElseThrow().isMissing()).isTrue();
+    }
+
+    @Test
+    void onboardingAccountsAreJudgedOnTimeToValueNotAbsoluteUsage() {
+        SignalsBuilder fastStart = SignalsBuilder.healthy("a").stage(LifecycleStage.ONBOARDING).noUsage()
+                .contractStart(TODAY.minusDays(40))
+                .usage(TODAY.minusDays(40), TODAY, day -> Math.min(35, day * 2), 2);
+
+        HealthScore health = score(fastStart);
+
+        assertThat(health.onboarding()).isTrue();
+        assertThat(health.measure(Measure.LICENSE_UTILIZATION)).isEmpty();
+        assertThat(measure(health, Measure.TIME_TO_VALUE)).isEqualTo(100.0);
+        assertThat(health.measure(Measure.TIME_TO_VALUE).orElseThrow().evidence())
+                .isEqualTo("first value (30% of seats active) reached on day 15, target 30");
+    }
+
+    @Test
+    void onboardingThatHasNotReachedFirstValueAfterTheTargetIsADriver() {
+        SignalsBuilder stalled = SignalsBuilder.healthy("initech").stage(LifecycleStage.ONBOARDING).noUsage()
+                .contractStart(TODAY.minusDays(50))
+                .usage(TODAY.minusDays(50), TODAY, day -> 12, 2);
+
+        HealthScore health = score(stalled);
+
+        assertThat(health.drivers()).first().extracting(Driver::measure).isEqualTo(Measure.TIME_TO_VALUE);
+        assertThat(health.drivers().get(0).evidence())
+                .startsWith("first value not reached after 50 days (target 30)");
+        assertThat(health.playbook()).contains(Playbook.LOW_ADOPTION);
+    }
+
+    @Test
+    void theTrendComparesWithTheScoreThirtyDaysEarlier() {
+        SignalsBuilder account = sliding(SignalsBuilder.healthy("a"), 85, 30);
+
+        HealthScore health = score(account);
+        HealthScore monthAgo = scorer.score(account.build(), TODAY.minusDays(30));
+
+        assertThat(health.previousScore()).hasValue(monthAgo.score());
+        assertThat(health.weekly()).hasSize(Scorecard.TREND_WEEKS).last().isEqualTo(health.score());
+    }
+
+    @Test
+    void anAccountWithNoSignalsSaysHowLittleItRestsOn() {
+        HealthScore health = score(SignalsBuilder.bare("empty"));
+
+        assertThat(health.coverage()).isLessThan(0.5);
+        assertThat(health.staleSources()).contains("no usage data", "no feedback on record", "no meetings on record");
+    }
+}
