@@ -1,0 +1,69 @@
+package dev.csbot.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.csbot.support.InMemoryPortfolio;
+import dev.csbot.support.SignalsBuilder;
+import org.junit.jupiter.api.Test;
+
+class AccountResolverTest {
+
+    private final AccountResolver resolver = new AccountResolver(new InMemoryPortfolio()
+            .add(SignalsBuilder.bare("acme").name("Acme"))
+            .add(SignalsBuilder.bare("globex").name("Globex Corporation"))
+            .add(SignalsBuilder.bare("initech").name("Initech"))
+            .add(SignalsBuilder.bare("umbrella-eu").name("Umbrella Europe"))
+            .add(SignalsBuilder.bare("umbrella-us").name("Umbrella Americas")));
+
+    private Account found(String query) {
+        AccountResolver.Resolution resolution = resolver.resolve(query);
+        assertThat(resolution).isInstanceOf(AccountResolver.Found.class);
+        return ((AccountResolver.Found) resolution).account();
+    }
+
+    @Test
+    void resolvesByIdExactNameCaseAndPrefix() {
+        assertThat(found("umbrella-eu").name()).isEqualTo("Umbrella Europe");
+        assertThat(found("ACME").id()).isEqualTo("acme");
+        assertThat(found("Globex Corporation").id()).isEqualTo("globex");
+        assertThat(found("glob").id()).isEqualTo("globex");
+    }
+
+    @Test
+    void resolvesByAWordOfTheName() {
+        assertThat(found("corporation").id()).isEqualTo("globex");
+        assertThat(found("americas").id()).isEqualTo("umbrella-us");
+    }
+
+    @Test
+    void forgivesASmallTypoAndSaysItGuessed() {
+        AccountResolver.Found found = (AccountResolver.Found) resolver.resolve("acmee");
+
+        assertThat(found.account().id()).isEqualTo("acme");
+        assertThat(found.note()).hasValueSatisfying(note -> assertThat(note).contains("acmee").contains("Acme"));
+        assertThat(found("initch").id()).isEqualTo("initech");
+    }
+
+    @Test
+    void listsTheCandidatesWhenSeveralMatch() {
+        AccountResolver.Resolution resolution = resolver.resolve("umbrella");
+
+        assertThat(resolution).isInstanceOf(AccountResolver.Ambiguous.class);
+        assertThat(((AccountResolver.Ambiguous) resolution).candidates()).extracting(Account::id)
+                .containsExactlyInAnyOrder("umbrella-eu", "umbrella-us");
+    }
+
+    @Test
+    void anUnknownNameSuggestsTheNearest() {
+        AccountResolver.Resolution resolution = resolver.resolve("initrode");
+
+        assertThat(resolution).isInstanceOf(AccountResolver.NotFound.class);
+        assertThat(((AccountResolver.NotFound) resolution).nearest()).isNotEmpty().first()
+                .extracting(Account::id).isEqualTo("initech");
+    }
+
+    @Test
+    void shortQueriesAreNotTypoMatched() {
+        assertThat(resolver.resolve("xyz")).isInstanceOf(AccountResolver.NotFound.class);
+    }
+}
