@@ -16,6 +16,7 @@ CREATE TABLE accounts (
     teams_channel    VARCHAR(300)
 );
 CREATE INDEX accounts_csm ON accounts (csm_email);
+CREATE INDEX accounts_name ON accounts (lower(name));
 
 CREATE TABLE contacts (
     contact_id       VARCHAR(64)  PRIMARY KEY,

@@ -11,6 +11,9 @@ public interface AccountRepository {
 
     Optional<Account> findById(String accountId);
 
+    /** Accounts whose name equals {@code name}, ignoring case (an index lookup, not a scan). */
+    List<Account> findByName(String name);
+
     /** One account's signals with usage limited to {@code usageFrom} .. {@code asOf} (inclusive). */
     Optional<AccountSignals> signals(String accountId, LocalDate usageFrom, LocalDate asOf);
 

@@ -45,6 +45,15 @@ class JdbiAccountRepository implements AccountRepository {
         return jdbi.withHandle(h -> findAccount(h, accountId));
     }
 
+    @Override
+    public List<Account> findByName(String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM accounts"
+                        + " WHERE lower(name) = lower(:name) ORDER BY account_id")
+                .bind("name", name.trim())
+                .map(Rows.ACCOUNT)
+                .list());
+    }
+
     private static Optional<Account> findAccount(Handle h, String accountId) {
         return h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE account_id = :id")
                 .bind("id", accountId)
