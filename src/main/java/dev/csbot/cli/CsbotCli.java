@@ -30,9 +30,15 @@ public final class CsbotCli implements Callable<Integer> {
     public static final int KEEP_RUNNING = -1;
     public static final int USAGE_ERROR = 2;
 
-    @Option(names = "--db", scope = CommandLine.ScopeType.INHERIT,
-            description = "SQLite file of the store (default: env CSBOT_DB or ./data/csbot.db)")
-    Path db;
+    /** {@code --db} is accepted before or after the subcommand name. */
+    static final class StoreOption {
+        @Option(names = "--db", paramLabel = "PATH",
+                description = "SQLite file of the store (default: env CSBOT_DB or ./data/csbot.db)")
+        Path db;
+    }
+
+    @CommandLine.Mixin
+    StoreOption store = new StoreOption();
 
     public static int run(String... args) {
         String[] effective = args.length == 0 ? new String[] {"serve"} : args;
@@ -49,25 +55,30 @@ public final class CsbotCli implements Callable<Integer> {
         return run("serve");
     }
 
-    Map<String, Object> storeProperties() {
+    Map<String, Object> storeProperties(StoreOption subcommandStore) {
+        Path db = subcommandStore.db != null ? subcommandStore.db : store.db;
         Map<String, Object> properties = new HashMap<>();
         if (db != null) {
-            properties.put("csbot.db", db.toString());
+            properties.put("csbot.db", db.toAbsolutePath().normalize().toString());
         }
         return properties;
     }
 
+    /** As command-line arguments they outrank application.yml and the environment, as a flag should. */
+    static String[] asArguments(Map<String, Object> properties) {
+        return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    }
+
     /** Starts a context without the web server, runs one piece of work in it, and closes it. */
-    int withContext(Function<ConfigurableApplicationContext, Integer> work) {
-        Map<String, Object> properties = storeProperties();
+    int withContext(StoreOption subcommandStore, Function<ConfigurableApplicationContext, Integer> work) {
+        Map<String, Object> properties = storeProperties(subcommandStore);
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.dev.csbot", "WARN");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CsbotApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties(properties)
-                .run()) {
+                .run(asArguments(properties))) {
             return work.apply(context);
         }
     }
@@ -77,14 +88,17 @@ public final class CsbotCli implements Callable<Integer> {
         @CommandLine.ParentCommand
         CsbotCli parent;
 
+        @CommandLine.Mixin
+        StoreOption store = new StoreOption();
+
         @Option(names = "--demo", description = "Load the demo portfolio first if the store is empty.")
         boolean demo;
 
         @Override
         public Integer call() {
-            Map<String, Object> properties = parent.storeProperties();
+            Map<String, Object> properties = parent.storeProperties(store);
             properties.put("csbot.serve.demo", demo);
-            new SpringApplicationBuilder(CsbotApplication.class).properties(properties).run();
+            new SpringApplicationBuilder(CsbotApplication.class).run(asArguments(properties));
             return KEEP_RUNNING;
         }
     }
@@ -93,6 +107,9 @@ public final class CsbotCli implements Callable<Integer> {
     static final class Ask implements Callable<Integer> {
         @CommandLine.ParentCommand
         CsbotCli parent;
+
+        @CommandLine.Mixin
+        StoreOption store = new StoreOption();
 
         @Parameters(index = "0", paramLabel = "COMMAND", description = "e.g. \"/health acme\"")
         String command;
@@ -108,7 +125,7 @@ public final class CsbotCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return parent.withContext(context -> context.getBean(AskCommand.class)
+            return parent.withContext(store, context -> context.getBean(AskCommand.class)
                     .run(command, as, format, spec.commandLine().getOut(), spec.commandLine().getErr()));
         }
     }
@@ -118,6 +135,9 @@ public final class CsbotCli implements Callable<Integer> {
         @CommandLine.ParentCommand
         CsbotCli parent;
 
+        @CommandLine.Mixin
+        StoreOption store = new StoreOption();
+
         @Parameters(index = "0", paramLabel = "DIR")
         Path directory;
 
@@ -126,7 +146,7 @@ public final class CsbotCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return parent.withContext(context -> context.getBean(ImportCommand.class)
+            return parent.withContext(store, context -> context.getBean(ImportCommand.class)
                     .run(directory, spec.commandLine().getOut(), spec.commandLine().getErr()));
         }
     }
@@ -135,6 +155,9 @@ public final class CsbotCli implements Callable<Integer> {
     static final class Demo implements Callable<Integer> {
         @CommandLine.ParentCommand
         CsbotCli parent;
+
+        @CommandLine.Mixin
+        StoreOption store = new StoreOption();
 
         @Option(names = "--accounts", defaultValue = "200") int accounts;
         @Option(names = "--days", defaultValue = "365") int days;
@@ -145,7 +168,7 @@ public final class CsbotCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return parent.withContext(context -> context.getBean(DemoCommand.class)
+            return parent.withContext(store, context -> context.getBean(DemoCommand.class)
                     .run(accounts, days, seed, spec.commandLine().getOut()));
         }
     }
@@ -154,6 +177,9 @@ public final class CsbotCli implements Callable<Integer> {
     static final class Bench implements Callable<Integer> {
         @CommandLine.ParentCommand
         CsbotCli parent;
+
+        @CommandLine.Mixin
+        StoreOption store = new StoreOption();
 
         @Option(names = "--accounts", defaultValue = "10000") int accounts;
         @Option(names = "--days", defaultValue = "365") int days;
@@ -164,7 +190,7 @@ public final class CsbotCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return parent.withContext(context -> context.getBean(BenchCommand.class)
+            return parent.withContext(store, context -> context.getBean(BenchCommand.class)
                     .run(accounts, days, samples, spec.commandLine().getOut()));
         }
     }

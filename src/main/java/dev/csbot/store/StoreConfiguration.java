@@ -28,7 +28,7 @@ class StoreConfiguration {
             config.setJdbcUrl(databaseUrl);
             log.info("Store: {}", databaseUrl.replaceAll("password=[^&]*", "password=***"));
         } else {
-            Path file = Path.of(dbPath).toAbsolutePath();
+            Path file = Path.of(dbPath).toAbsolutePath().normalize();
             Files.createDirectories(file.getParent());
             config.setJdbcUrl(sqliteUrl(file));
             // SQLite has one writer at a time; a small pool of readers is all WAL can use.
