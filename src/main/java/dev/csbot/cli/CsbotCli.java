@@ -41,8 +41,13 @@ public final class CsbotCli implements Callable<Integer> {
     StoreOption store = new StoreOption();
 
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs with the given output streams (tests capture them). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         String[] effective = args.length == 0 ? new String[] {"serve"} : args;
-        CommandLine commandLine = new CommandLine(new CsbotCli());
+        CommandLine commandLine = new CommandLine(new CsbotCli()).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("csbot: " + e.getMessage());
             return 1;

@@ -1,0 +1,69 @@
+package dev.csbot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it: arguments in, exit code and printed text out. */
+class CliDoorTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exitCode, String out, String err) {}
+
+    private Run csbot(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = CsbotCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private String db() {
+        return dir.resolve("store.db").toString();
+    }
+
+    @Test
+    void helpIsAnAnswerOnStdoutWithExitCodeZero() {
+        Run run = csbot("ask", "/help", "--db", db());
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("/health <account>").contains("/risks [segment|csm-email|mine] [limit]");
+    }
+
+    @Test
+    void anUnknownChatCommandIsAUsageErrorOnStderrWithExitCodeTwo() {
+        Run run = csbot("--db", db(), "ask", "/frobnicate");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("Unknown command \"frobnicate\"");
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() {
+        Run run = csbot("ask", "/help", "--format", "fax", "--db", db());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("unknown --format 'fax'");
+    }
+
+    @Test
+    void aMissingArgumentIsAUsageError() {
+        assertThat(csbot("ask").exitCode()).isEqualTo(2);
+        assertThat(csbot("no-such-command").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void anUnknownAccountExitsWithOneAndSaysSo() {
+        Run run = csbot("ask", "/health acme", "--db", db());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("No account matches \"acme\"");
+        assertThat(dir.resolve("store.db")).exists();
+    }
+}
