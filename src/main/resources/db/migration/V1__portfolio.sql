@@ -38,7 +38,8 @@ CREATE TABLE usage_daily (
     key_features_used INTEGER     NOT NULL,
     PRIMARY KEY (account_id, date)
 );
-CREATE INDEX usage_daily_date ON usage_daily (date);
+-- Covering index: ranking the whole book reads a few weeks of every account's usage from it alone.
+CREATE INDEX usage_daily_date ON usage_daily (date, account_id, active_users, events, key_features_used);
 
 CREATE TABLE tickets (
     ticket_id   VARCHAR(64)  PRIMARY KEY,

@@ -17,6 +17,10 @@ public interface AccountRepository {
     /** One account's signals with usage limited to {@code usageFrom} .. {@code asOf} (inclusive). */
     Optional<AccountSignals> signals(String accountId, LocalDate usageFrom, LocalDate asOf);
 
-    /** Every account's signals, read in bulk (a few queries, not one per account). */
-    List<AccountSignals> allSignals(LocalDate usageFrom, LocalDate asOf);
+    /**
+     * Every account's signals, read in bulk (a few queries, not one per account). Usage starts at
+     * {@code usageFrom}, except for onboarding accounts, whose time to value needs it from
+     * {@code onboardingUsageFrom} (earlier).
+     */
+    List<AccountSignals> allSignals(LocalDate usageFrom, LocalDate onboardingUsageFrom, LocalDate asOf);
 }

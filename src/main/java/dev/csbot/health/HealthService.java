@@ -39,16 +39,17 @@ public class HealthService {
     /** Every account's score, without weekly history, read in bulk. */
     public List<HealthScore> all() {
         LocalDate asOf = today();
-        return accounts.allSignals(asOf.minusDays(rankingLookbackDays()), asOf).parallelStream()
+        Scorecard card = scorer.scorecard();
+        LocalDate onboardingFrom = asOf.minusDays(card.measures().timeToValue().overdueDays() + card.trendDays());
+        return accounts.allSignals(asOf.minusDays(rankingLookbackDays()), onboardingFrom, asOf).parallelStream()
                 .map(signals -> scorer.scoreForRanking(signals, asOf))
                 .toList();
     }
 
+    /** Today's score and the one {@code trendDays} earlier need this much usage; no weekly history. */
     private int rankingLookbackDays() {
         Scorecard card = scorer.scorecard();
-        int windows = Math.max(card.measures().licenseUtilization().windowDays(),
-                Math.max(2 * card.measures().usageTrend().windowDays(), card.measures().adoptionBreadth().windowDays()));
-        return Math.max(windows + card.trendDays(), card.measures().timeToValue().overdueDays() + card.trendDays());
+        return card.usageWindowDays() + card.trendDays();
     }
 
     public Scorecard scorecard() {

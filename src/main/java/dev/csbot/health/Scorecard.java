@@ -64,12 +64,17 @@ public record Scorecard(
         return score >= bands.greenFrom() ? Band.GREEN : Band.YELLOW;
     }
 
-    /** The days of usage history a score as of one day needs, including the trend's earlier score. */
-    public int usageLookbackDays() {
-        int window = Math.max(measures.licenseUtilization().windowDays(),
+    /** The days of usage one score needs (the longest window of any usage measure). */
+    public int usageWindowDays() {
+        return Math.max(measures.licenseUtilization().windowDays(),
                 Math.max(2 * measures.usageTrend().windowDays(), measures.adoptionBreadth().windowDays()));
-        // Time to value looks back to contract start, which can be earlier; it reads what is there.
-        return Math.max(window + trendDays + 7 * TREND_WEEKS, measures.timeToValue().overdueDays() + trendDays);
+    }
+
+    /** The days of usage a full answer needs: today's score, the trend's earlier one and the weekly history. */
+    public int usageLookbackDays() {
+        // Time to value looks back to contract start, at most until it is overdue.
+        return Math.max(usageWindowDays() + Math.max(trendDays, 7 * TREND_WEEKS),
+                measures.timeToValue().overdueDays() + trendDays);
     }
 
     /** How many weekly points the trend sparkline shows. */

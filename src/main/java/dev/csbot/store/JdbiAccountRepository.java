@@ -88,7 +88,7 @@ class JdbiAccountRepository implements AccountRepository {
     }
 
     @Override
-    public List<AccountSignals> allSignals(LocalDate usageFrom, LocalDate asOf) {
+    public List<AccountSignals> allSignals(LocalDate usageFrom, LocalDate onboardingUsageFrom, LocalDate asOf) {
         return jdbi.inTransaction(h -> {
             List<Account> accounts = h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM accounts ORDER BY account_id")
                     .map(Rows.ACCOUNT)
@@ -96,10 +96,21 @@ class JdbiAccountRepository implements AccountRepository {
             Map<String, List<Contact>> contacts = grouped(h, "SELECT * FROM contacts ORDER BY contact_id",
                     Rows.CONTACT, Contact::accountId);
             Map<String, List<UsageDay>> usage = new HashMap<>();
-            h.createQuery("SELECT * FROM usage_daily WHERE date >= :from AND date <= :to ORDER BY account_id, date")
+            // Onboarding accounts first, with their older rows, so every list stays in date order.
+            h.createQuery("SELECT u.account_id, u.date, u.active_users, u.events, u.key_features_used"
+                            + " FROM usage_daily u JOIN accounts a ON a.account_id = u.account_id"
+                            + " WHERE a.lifecycle_stage = 'onboarding' AND u.date >= :from AND u.date < :until"
+                            + " ORDER BY u.account_id, u.date")
+                    .bind("from", onboardingUsageFrom.toString())
+                    .bind("until", usageFrom.toString())
+                    .map(Rows.USAGE_BY_POSITION)
+                    .forEach(day -> usage.computeIfAbsent(day.accountId(), k -> new ArrayList<>()).add(day));
+            // Date order comes free from the covering index on (date, account_id, ...): no sort, no table reads.
+            h.createQuery("SELECT account_id, date, active_users, events, key_features_used FROM usage_daily"
+                            + " WHERE date >= :from AND date <= :to ORDER BY date")
                     .bind("from", usageFrom.toString())
                     .bind("to", asOf.toString())
-                    .map(Rows.USAGE)
+                    .map(Rows.USAGE_BY_POSITION)
                     .forEach(day -> usage.computeIfAbsent(day.accountId(), k -> new ArrayList<>()).add(day));
             Map<String, List<Ticket>> tickets = grouped(h, "SELECT * FROM tickets ORDER BY opened_on, ticket_id",
                     Rows.TICKET, Ticket::accountId);

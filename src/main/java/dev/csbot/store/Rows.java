@@ -83,12 +83,32 @@ final class Rows {
             date(rs, "due_date"),
             ObjectiveStatus.fromLabel(rs.getString("status")).orElseThrow());
 
+    /** Usage rows selected as (account_id, date, active_users, events, key_features_used), by position. */
+    static final RowMapper<UsageDay> USAGE_BY_POSITION = (rs, ctx) -> new UsageDay(
+            rs.getString(1), isoDate(rs.getString(2)), rs.getInt(3), rs.getLong(4), rs.getInt(5));
+
     private static LocalDate date(ResultSet rs, String column) throws SQLException {
-        return LocalDate.parse(rs.getString(column));
+        return isoDate(rs.getString(column));
     }
 
     private static Optional<LocalDate> optionalDate(ResultSet rs, String column) throws SQLException {
         String text = rs.getString(column);
-        return text == null || text.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(text));
+        return text == null || text.isBlank() ? Optional.empty() : Optional.of(isoDate(text));
+    }
+
+    /**
+     * Reads the store's own YYYY-MM-DD dates. Ranking the book reads hundreds of thousands of them, and
+     * this is several times faster than {@code LocalDate.parse}; anything unexpected falls back to it.
+     */
+    static LocalDate isoDate(String text) {
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            try {
+                return LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+                        Integer.parseInt(text, 8, 10, 10));
+            } catch (NumberFormatException | java.time.DateTimeException e) {
+                return LocalDate.parse(text);
+            }
+        }
+        return LocalDate.parse(text);
     }
 }

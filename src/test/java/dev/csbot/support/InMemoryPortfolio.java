@@ -43,8 +43,11 @@ public final class InMemoryPortfolio implements AccountRepository {
     }
 
     @Override
-    public List<AccountSignals> allSignals(LocalDate usageFrom, LocalDate asOf) {
-        return byId.values().stream().map(s -> window(s, usageFrom, asOf)).toList();
+    public List<AccountSignals> allSignals(LocalDate usageFrom, LocalDate onboardingUsageFrom, LocalDate asOf) {
+        return byId.values().stream()
+                .map(s -> window(s, s.account().lifecycleStage() == dev.csbot.account.LifecycleStage.ONBOARDING
+                        ? onboardingUsageFrom : usageFrom, asOf))
+                .toList();
     }
 
     private static AccountSignals window(AccountSignals s, LocalDate from, LocalDate to) {
