@@ -168,13 +168,17 @@ public final class CsbotCli implements Callable<Integer> {
         @Option(names = "--days", defaultValue = "365") int days;
         @Option(names = "--seed", defaultValue = "42") long seed;
 
+        @Option(names = "--out", paramLabel = "DIR",
+                description = "write the portfolio as the import's CSV files into DIR instead of loading it")
+        Path out;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
             return parent.withContext(store, context -> context.getBean(DemoCommand.class)
-                    .run(accounts, days, seed, spec.commandLine().getOut()));
+                    .run(accounts, days, seed, out, spec.commandLine().getOut(), spec.commandLine().getErr()));
         }
     }
 

@@ -1,0 +1,66 @@
+package dev.csbot.ingest;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/**
+ * The one writer of the portfolio: upserts rows of one dataset through a statement prepared once, sent in
+ * chunks of {@link #CHUNK} (SQLite slows and memory grows with one huge batch). The caller owns the
+ * transaction; nothing here commits.
+ */
+final class BatchUpsert implements AutoCloseable {
+
+    static final int CHUNK = 10_000;
+
+    private final PreparedStatement statement;
+    private final int width;
+    private int pending;
+    private long written;
+
+    BatchUpsert(Connection connection, Dataset dataset, boolean[] present) throws SQLException {
+        this.statement = connection.prepareStatement(dataset.upsertSql(present));
+        this.width = dataset.columns().size();
+    }
+
+    /** Adds one row of stored values in the dataset's column order. */
+    void add(Object[] values) throws SQLException {
+        for (int i = 0; i < width; i++) {
+            Object value = values[i];
+            int index = i + 1;
+            if (value == null) {
+                statement.setNull(index, Types.VARCHAR);
+            } else if (value instanceof Integer) {
+                statement.setInt(index, (Integer) value);
+            } else if (value instanceof Long) {
+                statement.setLong(index, (Long) value);
+            } else {
+                statement.setString(index, value.toString());
+            }
+        }
+        statement.addBatch();
+        if (++pending == CHUNK) {
+            flush();
+        }
+    }
+
+    /** Sends what is pending and returns the rows written so far. */
+    long finish() throws SQLException {
+        flush();
+        return written;
+    }
+
+    private void flush() throws SQLException {
+        if (pending > 0) {
+            statement.executeBatch();
+            written += pending;
+            pending = 0;
+        }
+    }
+
+    @Override
+    public void close() throws SQLException {
+        statement.close();
+    }
+}

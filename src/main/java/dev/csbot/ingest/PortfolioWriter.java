@@ -1,0 +1,56 @@
+package dev.csbot.ingest;
+
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Writes rows into the store: one transaction per dataset, through {@link BatchUpsert}. The demo, the CSV
+ * import and the REST API all write through here.
+ */
+final class PortfolioWriter {
+
+    private final Jdbi jdbi;
+
+    PortfolioWriter(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    /** Writes every dataset of the demo in dependency order; returns the rows per dataset. */
+    Map<Dataset, Long> write(DemoPortfolio portfolio) {
+        Map<Dataset, Long> counts = new EnumMap<>(Dataset.class);
+        for (Dataset dataset : Dataset.values()) {
+            try {
+                counts.put(dataset, jdbi.inTransaction(h -> writeAll(h, dataset, dataset.allPresent(),
+                        sink -> portfolio.emit(dataset, sink))));
+            } catch (SQLException e) {
+                throw new IllegalStateException("writing the demo " + dataset.fileName() + " failed: "
+                        + e.getMessage(), e);
+            }
+        }
+        return counts;
+    }
+
+    /** Rows produced by {@code source}, upserted in the caller's transaction on {@code handle}. */
+    static long writeAll(Handle handle, Dataset dataset, boolean[] present, RowSource source) throws SQLException {
+        try (BatchUpsert upsert = new BatchUpsert(handle.getConnection(), dataset, present)) {
+            source.emit(upsert::add);
+            return upsert.finish();
+        } catch (SQLException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(dataset.fileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @FunctionalInterface
+    interface RowSource {
+        void emit(RowSink sink) throws Exception;
+    }
+
+    long accountCount() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one());
+    }
+}
