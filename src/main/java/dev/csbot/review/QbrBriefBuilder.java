@@ -122,6 +122,9 @@ public final class QbrBriefBuilder {
 
     /** Words that recur across ticket subjects this quarter: a cheap, explainable theme finder. */
     static List<String> supportThemes(List<Ticket> tickets) {
+        if (tickets.isEmpty()) {
+            return List.of();
+        }
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Ticket ticket : tickets) {
             Set<String> words = java.util.Arrays.stream(ticket.subject().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
@@ -129,17 +132,14 @@ public final class QbrBriefBuilder {
                     .collect(Collectors.toSet());
             words.forEach(w -> counts.merge(w, 1, Integer::sum));
         }
-        List<String> themes = counts.entrySet().stream()
+        String themes = counts.entrySet().stream()
                 .filter(e -> e.getValue() >= 2)
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(3)
-                .map(e -> "\"" + e.getKey() + "\" in " + e.getValue() + " tickets")
-                .collect(Collectors.toCollection(ArrayList::new));
-        if (!tickets.isEmpty()) {
-            themes.add(0, tickets.size() + " ticket" + (tickets.size() == 1 ? "" : "s") + " opened this quarter"
-                    + (themes.isEmpty() ? "" : "; recurring themes:"));
-        }
-        return themes;
+                .map(e -> "\"" + e.getKey() + "\" in " + e.getValue())
+                .collect(Collectors.joining(", "));
+        return List.of(tickets.size() + " ticket" + (tickets.size() == 1 ? "" : "s") + " opened this quarter"
+                + (themes.isEmpty() ? ", no recurring theme" : "; recurring: " + themes));
     }
 
     private static List<QbrBrief.Priority> plan(Account account, List<SuccessPlanObjective> objectives,
@@ -186,7 +186,8 @@ public final class QbrBriefBuilder {
         if (recent.days() == 0) {
             holds.add("no usage data for the last 30 days");
         } else if (utilization < EXPANSION_UTILIZATION) {
-            holds.add(String.format(Locale.ROOT, "utilization is %d%%, under %d%%", Math.round(utilization * 100),
+            holds.add(String.format(Locale.ROOT, "utilization over the last 30 days is %d%%, under %d%%",
+                    Math.round(utilization * 100),
                     Math.round(EXPANSION_UTILIZATION * 100)));
         }
         if (health.scoreOf(Measure.SENTIMENT) >= 0 && health.scoreOf(Measure.SENTIMENT) < 50) {

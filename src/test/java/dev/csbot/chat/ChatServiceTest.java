@@ -133,7 +133,7 @@ class ChatServiceTest {
         assertThat(text).contains("Roll out to the EMEA support team: at-risk")
                 .contains("Active users a day:")
                 .contains("Stakeholders: Champion Jane Doe (VP Operations) left on")
-                .contains("\"sync\" in 2 tickets")
+                .contains("2 tickets opened this quarter; recurring: \"sync\" in 2")
                 .contains("Held back until value is proven")
                 .contains("Next milestone:").contains("Owner: dana.cho@csbot.example");
     }
