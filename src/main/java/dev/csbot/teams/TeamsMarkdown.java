@@ -1,0 +1,61 @@
+package dev.csbot.teams;
+
+/**
+ * Makes plain text inert in Teams: TextBlocks and FactSets render a markdown subset, so any reply text
+ * (above all customer text) is escaped before it goes into a card. Nothing here can become a link, a
+ * mention, emphasis, a heading or a list.
+ */
+final class TeamsMarkdown {
+
+    /** Characters that start or end markdown constructs in the subset Teams renders. */
+    private static final String SPECIAL = "\\`*_{}[]()<>#|~!";
+
+    private TeamsMarkdown() {}
+
+    static String escape(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        boolean lineStart = true;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (SPECIAL.indexOf(c) >= 0) {
+                out.append('\\').append(c);
+            } else if (lineStart && (c == '-' || c == '+' || c == '=')) {
+                // A leading "-" or "+" would start a list item, "=" a setext heading.
+                out.append('\\').append(c);
+            } else if (c == ':' && text.startsWith("//", i + 1)) {
+                // "https://..." is auto-linked by Teams; a backslash breaks the scheme without hiding it.
+                out.append("\\:");
+            } else if (c == '@') {
+                // No "@channel" or "@user" style mentions: a zero-width joiner keeps the text readable.
+                out.append("@\u2060");
+            } else if (c == '.' && lineStart == false && isNumberedListMarker(out)) {
+                out.append("\\.");
+            } else {
+                out.append(c);
+            }
+            if (c == '\n') {
+                lineStart = true;
+            } else if (!Character.isWhitespace(c)) {
+                lineStart = false;
+            }
+        }
+        return out.toString();
+    }
+
+    /** True when everything on the current output line so far is digits: "1." would start a list. */
+    private static boolean isNumberedListMarker(StringBuilder out) {
+        int i = out.length() - 1;
+        int digits = 0;
+        while (i >= 0 && Character.isDigit(out.charAt(i))) {
+            i--;
+            digits++;
+        }
+        while (i >= 0 && out.charAt(i) == ' ') {
+            i--;
+        }
+        return digits > 0 && (i < 0 || out.charAt(i) == '\n');
+    }
+}
