@@ -1,0 +1,28 @@
+package dev.csbot.teams;
+
+import com.microsoft.bot.connector.authentication.AppCredentials;
+import com.microsoft.bot.connector.authentication.SimpleCredentialProvider;
+import com.microsoft.bot.integration.BotFrameworkHttpAdapter;
+import java.util.concurrent.CompletableFuture;
+
+/** The Bot Framework adapter, with the bot's credentials built by {@link TeamsAppCredentials}. */
+final class TeamsAdapter extends BotFrameworkHttpAdapter {
+
+    private final TeamsSettings settings;
+
+    TeamsAdapter(TeamsSettings settings) {
+        super(new SimpleCredentialProvider(blankToNull(settings.appId()), blankToNull(settings.appPassword())),
+                null);
+        this.settings = settings;
+    }
+
+    @Override
+    protected CompletableFuture<AppCredentials> buildAppCredentials(String appId, String oAuthScope) {
+        return CompletableFuture.completedFuture(new TeamsAppCredentials(appId, settings.appPassword(),
+                settings.appTenantId(), oAuthScope, settings.oauthTokenUrl()));
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}
