@@ -259,6 +259,8 @@ class TeamsMessagesTest extends IntegrationTest {
         assertThat(stored.conversationType()).isEqualTo("groupChat");
         assertThat(stored.tenantId()).isEqualTo(FakeTeams.TENANT_ID);
         assertThat(stored.reference().getServiceUrl()).isEqualTo(FakeTeams.serviceUrl());
+        // It is in the store, not in memory: a fresh repository (as after a restart) finds it.
+        assertThat(new TeamsConversationReferences(jdbi, java.time.Clock.systemUTC()).find(chat)).isPresent();
 
         Reply alert = Reply.answer("Acme Corp is now red", List.of(new ReplyBlock.Paragraph("Usage fell 40%.")));
         assertThat(notifier.sendInternal(chat, alert)).isEqualTo(TeamsNotifier.Delivery.SENT);
