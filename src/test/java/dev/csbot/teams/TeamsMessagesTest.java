@@ -198,9 +198,10 @@ class TeamsMessagesTest extends IntegrationTest {
         assertThat(onlyCardSentTo(team).toString()).contains("Linked to Acme");
         assertThat(links.accountFor(Platform.TEAMS, team)).isPresent();
 
-        FakeTeamsReplies.clear();
         post(TeamsActivities.channelMessage(team, "29:member-ana", "unlink"));
-        assertThat(onlyCardSentTo(team).toString()).contains("Unlinked");
+        List<JsonNode> cards = cardsSentTo(team);
+        assertThat(cards).hasSize(2);
+        assertThat(cards.get(1).toString()).contains("Unlinked");
         assertThat(links.accountFor(Platform.TEAMS, team)).isEmpty();
     }
 
@@ -344,15 +345,28 @@ class TeamsMessagesTest extends IntegrationTest {
 
     /** The one message sent to the conversation: an Adaptive Card that is valid and small enough. */
     static JsonNode onlyCardSentTo(String conversationId) throws IOException {
-        List<RecordingHttpServer.Recorded> replies = repliesTo(conversationId);
-        assertThat(replies).as("messages sent to %s", conversationId).hasSize(1);
-        JsonNode activity = TeamsActivities.JSON.readTree(replies.get(0).body());
-        assertThat(activity.path("type").asText()).isEqualTo("message");
-        assertThat(replies.get(0).body().length() * 2).isLessThanOrEqualTo(AdaptiveCardSchema.MESSAGE_LIMIT_UTF16_BYTES);
-        JsonNode attachment = activity.path("attachments").get(0);
-        assertThat(attachment.path("contentType").asText()).isEqualTo(TeamsAdaptiveCardRenderer.CONTENT_TYPE);
-        AdaptiveCardSchema.assertValid(attachment.path("content").toString());
-        return attachment.path("content");
+        List<JsonNode> cards = cardsSentTo(conversationId);
+        assertThat(cards).as("messages sent to %s", conversationId).hasSize(1);
+        return cards.get(0);
+    }
+
+    /**
+     * Every message sent to the conversation (tests use unique conversation ids, so they never see each
+     * other's): each must be one Adaptive Card, valid against the 1.5 schema and within the size budget.
+     */
+    static List<JsonNode> cardsSentTo(String conversationId) throws IOException {
+        List<JsonNode> cards = new java.util.ArrayList<>();
+        for (RecordingHttpServer.Recorded reply : repliesTo(conversationId)) {
+            JsonNode activity = TeamsActivities.JSON.readTree(reply.body());
+            assertThat(activity.path("type").asText()).isEqualTo("message");
+            assertThat(reply.body().length() * 2).isLessThanOrEqualTo(AdaptiveCardSchema.MESSAGE_LIMIT_UTF16_BYTES);
+            assertThat(activity.path("attachments")).hasSize(1);
+            JsonNode attachment = activity.path("attachments").get(0);
+            assertThat(attachment.path("contentType").asText()).isEqualTo(TeamsAdaptiveCardRenderer.CONTENT_TYPE);
+            AdaptiveCardSchema.assertValid(attachment.path("content").toString());
+            cards.add(attachment.path("content"));
+        }
+        return cards;
     }
 
     private static JsonNode firstOfType(JsonNode body, String type) {
@@ -362,12 +376,5 @@ class TeamsMessagesTest extends IntegrationTest {
             }
         }
         throw new AssertionError("no " + type + " in " + body);
-    }
-
-    /** Requests are matched by unique conversation ids, so tests never see each other's replies. */
-    private static final class FakeTeamsReplies {
-        static void clear() {
-            FAKE_TEAMS.clear();
-        }
     }
 }
