@@ -180,6 +180,38 @@ class TeamsMessagesTest extends IntegrationTest {
     }
 
     @Test
+    void aMemberOfAnotherTenantInOneOfOurConversationsIsRefused() throws Exception {
+        String conversation = personalConversation();
+        post(TeamsActivities.personalMessage(conversation, "29:other-tenant-omar", "health acme"));
+
+        String card = onlyCardSentTo(conversation).toString();
+        assertThat(card).contains("Sorry").doesNotContain("FactSet");
+    }
+
+    @Test
+    void everyRecordedTeamsActivityIsAcceptedWithoutAServerError() throws Exception {
+        java.nio.file.Path recordings = java.nio.file.Path.of(getClass()
+                .getResource("/conformance/teams/bot-framework/teams-recordings").toURI());
+        List<java.nio.file.Path> files;
+        try (var stream = java.nio.file.Files.list(recordings)) {
+            files = stream.filter(f -> f.getFileName().toString().endsWith("-request-integrationBot.json")).sorted()
+                    .toList();
+        }
+        assertThat(files).hasSize(33);
+        for (java.nio.file.Path file : files) {
+            ObjectNode activity = (ObjectNode) TeamsActivities.JSON.readTree(file.toFile()).get("body");
+            activity.put("serviceUrl", FakeTeams.serviceUrl());
+
+            HttpResponse<String> response = post(activity);
+
+            assertThat(response.statusCode()).as("%s (%s)", file.getFileName(), activity.path("type").asText())
+                    .isIn(200, 202, 501);
+        }
+        // Whatever the bot said in those conversations was a valid card.
+        cardsSentTo("19:097e6717fd7245bdbeba6baa13840db8@thread.skype");
+    }
+
+    @Test
     void aRepeatedActivityIsHandledOnce() throws Exception {
         String conversation = personalConversation();
         ObjectNode activity = TeamsActivities.personalMessage(conversation, "29:member-ana", "health acme");
