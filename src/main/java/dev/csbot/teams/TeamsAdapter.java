@@ -11,8 +11,9 @@ final class TeamsAdapter extends BotFrameworkHttpAdapter {
     private final TeamsSettings settings;
 
     TeamsAdapter(TeamsSettings settings) {
-        super(new SimpleCredentialProvider(blankToNull(settings.appId()), blankToNull(settings.appPassword())),
-                null);
+        // Without both id and password the SDK must not check tokens either (local development mode).
+        super(settings.authenticated() ? new SimpleCredentialProvider(settings.appId(), settings.appPassword())
+                : new SimpleCredentialProvider(), null);
         this.settings = settings;
     }
 
@@ -20,9 +21,5 @@ final class TeamsAdapter extends BotFrameworkHttpAdapter {
     protected CompletableFuture<AppCredentials> buildAppCredentials(String appId, String oAuthScope) {
         return CompletableFuture.completedFuture(new TeamsAppCredentials(appId, settings.appPassword(),
                 settings.appTenantId(), oAuthScope, settings.oauthTokenUrl()));
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value;
     }
 }

@@ -78,6 +78,17 @@ class TeamsMessagesTest extends IntegrationTest {
         assertThat(firstOfType(onlyCardSentTo(conversation).path("body"), "FactSet").toString()).contains("Health");
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"qbr acme", "account acme", "risks", "risks mine",
+            "health nosuchaccount", "frobnicate"})
+    void everyCommandIsAnsweredWithAValidCard(String command) throws Exception {
+        String conversation = personalConversation();
+        assertThat(post(TeamsActivities.personalMessage(conversation, "29:member-ana", command)).statusCode())
+                .isEqualTo(202);
+
+        assertThat(onlyCardSentTo(conversation).path("body")).isNotEmpty();
+    }
+
     @Test
     void helpListsTheCommands() throws Exception {
         String conversation = personalConversation();
