@@ -7,8 +7,14 @@ package dev.csbot.teams;
  */
 final class TeamsMarkdown {
 
-    /** Characters that start or end markdown constructs in the subset Teams renders. */
-    private static final String SPECIAL = "\\`*_{}[]()<>#|~!";
+    /**
+     * Characters that start or end markdown constructs anywhere in a line: emphasis, code, links and images
+     * (escaping the brackets is enough; "(" after an escaped "]" is plain text), HTML and mention tags,
+     * strikethrough. Kept short so ordinary text such as "42 / 100 (red)" reads as it is.
+     */
+    private static final String SPECIAL = "\\`*_[]<>~";
+    /** Characters that matter only at the start of a line: headings, lists, quotes, setext underlines. */
+    private static final String LINE_START = "#-+=>";
 
     private TeamsMarkdown() {}
 
@@ -20,10 +26,7 @@ final class TeamsMarkdown {
         boolean lineStart = true;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (SPECIAL.indexOf(c) >= 0) {
-                out.append('\\').append(c);
-            } else if (lineStart && (c == '-' || c == '+' || c == '=')) {
-                // A leading "-" or "+" would start a list item, "=" a setext heading.
+            if (SPECIAL.indexOf(c) >= 0 || (lineStart && LINE_START.indexOf(c) >= 0)) {
                 out.append('\\').append(c);
             } else if (c == ':' && text.startsWith("//", i + 1)) {
                 // "https://..." is auto-linked by Teams; a backslash breaks the scheme without hiding it.

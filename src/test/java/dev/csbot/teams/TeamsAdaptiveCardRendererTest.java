@@ -52,7 +52,8 @@ class TeamsAdaptiveCardRendererTest {
         assertThat(card.path("version").asText()).isEqualTo("1.5");
         List<String> types = types(card.path("body"));
         assertThat(types).contains("TextBlock", "FactSet", "Container", "ActionSet", "Input.Number", "Input.Text");
-        assertThat(card.toString()).contains("Dana Lee left on 2026\\\\-10\\\\-02".replace("\\\\-", "-"));
+        // Dates and numbers are not markdown: they come out as they are.
+        assertThat(card.toString()).contains("Dana Lee left on 2026-10-02");
     }
 
     @Test
@@ -75,8 +76,7 @@ class TeamsAdaptiveCardRendererTest {
     @Test
     void trendIsACompactSparkline() {
         String json = renderer.render(everyBlock()).get(0).toString();
-        assertThat(json).contains("Health, 12 weeks: Sep █▆▄▂▁ Nov".replace("█▆▄▂▁", TeamsAdaptiveCardRenderer.sparkline(
-                List.of(70.0, 65.0, 60.0, 52.0, 42.0))));
+        assertThat(json).contains("Health, 12 weeks: Sep █▇▆▄▁ Nov");
         assertThat(TeamsAdaptiveCardRenderer.sparkline(List.of(1.0, 8.0))).isEqualTo("▁█");
     }
 
@@ -116,9 +116,9 @@ class TeamsAdaptiveCardRendererTest {
         String text = find(card.path("body"), "Container").path("items").get(0).path("text").asText();
 
         assertThat(text).doesNotContain("<at>").contains("\\<at\\>Jane\\</at\\>");
-        assertThat(text).doesNotContain("[click](").contains("\\[click\\]\\(https\\://evil.example\\)");
+        assertThat(text).doesNotContain("[click](").contains("\\[click\\](https\\://evil.example)");
         assertThat(text).doesNotContain("**").contains("\\*\\*bold\\*\\*");
-        assertThat(text).contains("\\_it\\_").contains("\\# head");
+        assertThat(text).contains("\\_it\\_");
         assertThat(text).doesNotContain("@channel");
         assertThat(unescaped(text)).isEqualTo("“<at>Jane</at> [click](https://evil.example) **bold** _it_ # head"
                 + " @channel”");
@@ -126,8 +126,9 @@ class TeamsAdaptiveCardRendererTest {
 
     @Test
     void lineStartsThatWouldBecomeListsOrHeadingsAreEscaped() {
-        assertThat(TeamsMarkdown.escape("- one\n+ two\n1. three\n2026-11-23")).isEqualTo(
-                "\\- one\n\\+ two\n1\\. three\n2026-11-23");
+        assertThat(TeamsMarkdown.escape("- one\n+ two\n1. three\n2026-11-23\n# four\n> five\nsix # 7 > 8")).isEqualTo(
+                "\\- one\n\\+ two\n1\\. three\n2026-11-23\n\\# four\n\\> five\nsix # 7 \\> 8");
+        assertThat(TeamsMarkdown.escape("Acme Corp: 42 / 100 (red)!")).isEqualTo("Acme Corp: 42 / 100 (red)!");
     }
 
     @Test
@@ -135,7 +136,7 @@ class TeamsAdaptiveCardRendererTest {
         Reply reply = Reply.answer("*Acme* [x](y)", List.of(new ReplyBlock.Facts(List.of(
                 new ReplyBlock.Fact("<b>", "_v_")))));
         String json = renderer.render(reply).get(0).toString();
-        assertThat(json).contains("\\\\*Acme\\\\* \\\\[x\\\\]\\\\(y\\\\)").contains("\\\\<b\\\\>").contains("\\\\_v\\\\_");
+        assertThat(json).contains("\\\\*Acme\\\\* \\\\[x\\\\](y)").contains("\\\\<b\\\\>").contains("\\\\_v\\\\_");
     }
 
     @Test
