@@ -1,9 +1,12 @@
 package dev.csbot.teams;
 
+import com.microsoft.bot.builder.BotFrameworkAdapter;
 import com.microsoft.bot.builder.TurnContext;
 import com.microsoft.bot.builder.teams.TeamsInfo;
 import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.connector.ConnectorClient;
 import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.PagedMembersResult;
 import com.microsoft.bot.schema.teams.TeamsChannelAccount;
 import com.microsoft.bot.schema.teams.TeamsChannelData;
 import com.microsoft.bot.schema.teams.TeamsPagedMembersResult;
@@ -12,6 +15,7 @@ import dev.csbot.chat.Conversation;
 import dev.csbot.chat.Platform;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +25,8 @@ import org.slf4j.LoggerFactory;
  *   <li>A caller is internal when the activity comes from one of our tenants and the connector says the
  *       user is a member there: not a guest ({@code userRole} "guest") and not from another tenant.</li>
  *   <li>A conversation is shared externally when it lives in another tenant, or when its roster (the team's
- *       for a channel) has a guest or someone from a tenant that is not ours. A personal chat holds only
- *       the caller and the bot.</li>
+ *       for a channel, plus the channel's own for a private or shared channel) has a guest or someone from a
+ *       tenant that is not ours. A personal chat holds only the caller and the bot.</li>
  *   <li>When the connector cannot answer, the answer is the safe one: not internal, shared externally.</li>
  * </ul>
  * The roster is read on every request on purpose: a guest added a minute ago must not see the next answer.
@@ -77,20 +81,57 @@ class TeamsAccess {
         if ("personal".equals(conversationTypeOf(activity))) {
             return new Conversation(Platform.TEAMS, id, false);
         }
-        return new Conversation(Platform.TEAMS, id, rosterHasOutsiders(turn));
+        boolean outsiders = rosterHasOutsiders(turn);
+        String teamId = activity.teamsGetTeamId();
+        if (!outsiders && "channel".equals(conversationTypeOf(activity)) && teamId != null && !teamId.equals(id)) {
+            // Private and shared channels have members of their own (people of other tenants, in a shared
+            // channel) that the team roster does not list; the General channel's id is the team's.
+            outsiders = channelRosterHasOutsiders(turn, id);
+        }
+        return new Conversation(Platform.TEAMS, id, outsiders);
     }
 
+    /** The team's roster for a channel, the chat's roster for a group chat. */
     private boolean rosterHasOutsiders(TurnContext turn) {
+        return pagesHaveOutsiders(turn, continuation -> {
+            TeamsPagedMembersResult result = TeamsInfo.getPagedMembers(turn, continuation).join();
+            return result == null || result.getMembers() == null ? new Page(List.of(), null)
+                    : new Page(result.getMembers().stream().map(m -> new Member(m.getUserRole(), m.getTenantId()))
+                            .toList(), result.getContinuationToken());
+        });
+    }
+
+    private boolean channelRosterHasOutsiders(TurnContext turn, String channelId) {
+        ConnectorClient connector = turn.getTurnState().get(BotFrameworkAdapter.CONNECTOR_CLIENT_KEY);
+        if (connector == null) {
+            log.warn("Teams: no connector to read the roster of channel {}; treating it as shared externally",
+                    channelId);
+            return true;
+        }
+        return pagesHaveOutsiders(turn, continuation -> {
+            // The SDK refuses a null continuation token: the first page is asked for without one.
+            PagedMembersResult result = (continuation == null
+                    ? connector.getConversations().getConversationPagedMembers(channelId)
+                    : connector.getConversations().getConversationPagedMembers(channelId, continuation)).join();
+            return result == null || result.getMembers() == null ? new Page(List.of(), null)
+                    : new Page(result.getMembers().stream().map(m -> new Member(text(m.getProperties().get("userRole")),
+                            text(m.getProperties().get("tenantId")))).toList(), result.getContinuationToken());
+        });
+    }
+
+    private record Member(String userRole, String tenantId) {}
+
+    private record Page(List<Member> members, String continuation) {}
+
+    private boolean pagesHaveOutsiders(TurnContext turn, Function<String, Page> fetch) {
         try {
             String continuation = null;
             for (int page = 0; page < MAX_ROSTER_PAGES; page++) {
-                TeamsPagedMembersResult result = TeamsInfo.getPagedMembers(turn, continuation).join();
-                List<TeamsChannelAccount> members = result == null || result.getMembers() == null ? List.of()
-                        : result.getMembers();
-                if (members.stream().anyMatch(m -> isGuest(m) || isOtherTenant(m))) {
+                Page result = fetch.apply(continuation);
+                if (result.members().stream().anyMatch(m -> isGuest(m.userRole()) || isOtherTenant(m.tenantId()))) {
                     return true;
                 }
-                continuation = result == null ? null : result.getContinuationToken();
+                continuation = result.continuation();
                 if (continuation == null || continuation.isBlank()) {
                     return false;
                 }
@@ -105,13 +146,25 @@ class TeamsAccess {
         }
     }
 
+    private static String text(com.fasterxml.jackson.databind.JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+
     private static boolean isGuest(TeamsChannelAccount member) {
-        return "guest".equalsIgnoreCase(member.getUserRole());
+        return isGuest(member.getUserRole());
+    }
+
+    private static boolean isGuest(String userRole) {
+        return "guest".equalsIgnoreCase(userRole);
     }
 
     private boolean isOtherTenant(TeamsChannelAccount member) {
+        return isOtherTenant(member.getTenantId());
+    }
+
+    private boolean isOtherTenant(String tenantId) {
         // The connector leaves tenantId out for members of the conversation's own tenant in some payloads.
-        return member.getTenantId() != null && !settings.isInternalTenant(member.getTenantId());
+        return tenantId != null && !settings.isInternalTenant(tenantId);
     }
 
     /** The tenant the conversation lives in: conversation.tenantId, else channelData.tenant.id. */

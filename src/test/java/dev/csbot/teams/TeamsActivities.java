@@ -39,17 +39,23 @@ final class TeamsActivities {
         return common(activity, userId);
     }
 
-    /** A message in a team channel that starts with the bot's @mention, as Teams sends it. */
+    /** A message in a team's General channel (whose id is the team's) that starts with the bot's @mention. */
     static ObjectNode channelMessage(String teamId, String userId, String textAfterMention) {
+        return channelMessage(teamId, teamId, userId, textAfterMention);
+    }
+
+    /** A message in a channel of a team that starts with the bot's @mention, as Teams sends it. */
+    static ObjectNode channelMessage(String teamId, String channelId, String userId, String textAfterMention) {
         ObjectNode activity = recording(MENTION_MESSAGE);
         String id = newId();
         activity.put("id", id);
         activity.put("text", BOT_MENTION + " " + textAfterMention + "\n");
         activity.remove("attachments");
-        ((ObjectNode) activity.get("conversation")).put("id", teamId + ";messageid=" + id).put("tenantId", FakeTeams.TENANT_ID);
+        ((ObjectNode) activity.get("conversation")).put("id", channelId + ";messageid=" + id)
+                .put("tenantId", FakeTeams.TENANT_ID);
         ObjectNode channelData = activity.putObject("channelData");
-        channelData.put("teamsChannelId", teamId).put("teamsTeamId", teamId);
-        channelData.putObject("channel").put("id", teamId);
+        channelData.put("teamsChannelId", channelId).put("teamsTeamId", teamId);
+        channelData.putObject("channel").put("id", channelId);
         channelData.putObject("team").put("id", teamId);
         channelData.putObject("tenant").put("id", FakeTeams.TENANT_ID);
         return common(activity, userId);

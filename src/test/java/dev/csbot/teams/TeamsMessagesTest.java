@@ -268,6 +268,24 @@ class TeamsMessagesTest extends IntegrationTest {
     }
 
     @Test
+    void healthIsAnsweredInAnotherChannelOfAnInternalTeam() throws Exception {
+        String team = "19:team-" + UUID.randomUUID() + "@thread.skype";
+        String channel = "19:channel-" + UUID.randomUUID() + "@thread.skype";
+        post(TeamsActivities.channelMessage(team, channel, "29:member-ana", "health acme"));
+
+        assertThat(firstOfType(onlyCardSentTo(channel).path("body"), "FactSet").toString()).contains("Health");
+    }
+
+    @Test
+    void healthIsRefusedInASharedChannelWhoseOwnRosterHasOutsiders() throws Exception {
+        String team = "19:team-" + UUID.randomUUID() + "@thread.skype";
+        String channel = "19:shared-ext-channel-" + UUID.randomUUID() + "@thread.skype";
+        post(TeamsActivities.channelMessage(team, channel, "29:member-ana", "health acme"));
+
+        assertThat(onlyCardSentTo(channel).toString()).contains("outside your organization").doesNotContain("FactSet");
+    }
+
+    @Test
     void aButtonPressIsRoutedToTheCore() throws Exception {
         String conversation = personalConversation();
         post(TeamsActivities.buttonPress(conversation, "29:member-ana", ActionIds.SHOW_HEALTH, acmeId()));
