@@ -19,6 +19,7 @@ import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +64,10 @@ class TeamsBot extends ActivityHandler {
             return CompletableFuture.completedFuture(null);
         }
         String command = TeamsCommandText.command(activity).orElse("help");
-        Caller caller = access.caller(turn);
-        Reply reply = chat.handle(new ChatRequest(command, caller, conversationFor(turn, caller)));
+        Reply reply = answer(activity, () -> {
+            Caller caller = access.caller(turn);
+            return chat.handle(new ChatRequest(command, caller, conversationFor(turn, caller)));
+        });
         return sender.send(turn, reply);
     }
 
@@ -112,8 +115,27 @@ class TeamsBot extends ActivityHandler {
     }
 
     private Reply press(TurnContext turn, TeamsActionData data) {
-        Caller caller = access.caller(turn);
-        return chat.press(new ActionPress(data.actionId(), data.value(), caller, conversationFor(turn, caller)));
+        return answer(turn.getActivity(), () -> {
+            Caller caller = access.caller(turn);
+            return chat.press(new ActionPress(data.actionId(), data.value(), caller, conversationFor(turn, caller)));
+        });
+    }
+
+    /**
+     * The core's answer; if answering fails, the failure is logged once with its context and the user is
+     * told, rather than left waiting (the activity is already marked as handled, so Teams' retry would not
+     * run it again).
+     */
+    private static Reply answer(Activity activity, Supplier<Reply> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            log.error("Teams: answering {} activity {} in {} failed", activity.getType(), activity.getId(),
+                    TeamsAccess.conversationIdOf(activity), e);
+            return Reply.of(Reply.Status.ANSWER, "Sorry, something went wrong",
+                    "csbot could not answer that just now. Please try again in a minute; if it keeps happening,"
+                            + " tell whoever runs csbot.");
+        }
     }
 
     /**
