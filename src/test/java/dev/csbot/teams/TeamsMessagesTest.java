@@ -346,6 +346,21 @@ class TeamsMessagesTest extends IntegrationTest {
     }
 
     @Test
+    void uninstallingTheAppForgetsTheConversation() throws Exception {
+        String conversation = personalConversation();
+        post(TeamsActivities.personalInstall(conversation, "29:member-ana"));
+        assertThat(references.find(conversation)).isPresent();
+
+        ObjectNode uninstall = TeamsActivities.personalInstall(conversation, "29:member-ana");
+        uninstall.put("action", "remove");
+        assertThat(post(uninstall).statusCode()).isEqualTo(202);
+
+        assertThat(references.find(conversation)).isEmpty();
+        assertThat(notifier.sendInternal(conversation, Reply.of(Reply.Status.ANSWER, "x", "y")))
+                .isEqualTo(TeamsNotifier.Delivery.UNKNOWN_CONVERSATION);
+    }
+
+    @Test
     void theNotifierHoldsInternalContentBackFromAChatWithGuests() throws Exception {
         String chat = "19:shared-ext-chat-" + UUID.randomUUID() + "@thread.v2";
         post(TeamsActivities.botAddedToGroupChat(chat));
