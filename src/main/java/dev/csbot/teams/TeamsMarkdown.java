@@ -3,16 +3,18 @@ package dev.csbot.teams;
 /**
  * Makes plain text inert in Teams: TextBlocks and FactSets render a markdown subset, so any reply text
  * (above all customer text) is escaped before it goes into a card. Nothing here can become a link, a
- * mention, emphasis, a heading or a list.
+ * mention, emphasis, a heading or a list. ("@channel" as text mentions nobody: a card mentions people only
+ * through {@code <at>} tags listed in its msteams entities, and the renderer never adds any.)
  */
 final class TeamsMarkdown {
 
     /**
      * Characters that start or end markdown constructs anywhere in a line: emphasis, code, links and images
-     * (escaping the brackets is enough; "(" after an escaped "]" is plain text), HTML and mention tags,
-     * strikethrough. Kept short so ordinary text such as "42 / 100 (red)" reads as it is.
+     * (escaping the brackets is enough; "(" after an escaped "]" is plain text), HTML and mention tags (an
+     * escaped "<" opens no tag), strikethrough. Kept short so ordinary text such as "42 / 100 (red)" or
+     * "365 -> 284" reads as it is.
      */
-    private static final String SPECIAL = "\\`*_[]<>~";
+    private static final String SPECIAL = "\\`*_[]<~";
     /** Characters that matter only at the start of a line: headings, lists, quotes, setext underlines. */
     private static final String LINE_START = "#-+=>";
 
@@ -31,9 +33,6 @@ final class TeamsMarkdown {
             } else if (c == ':' && text.startsWith("//", i + 1)) {
                 // "https://..." is auto-linked by Teams; a backslash breaks the scheme without hiding it.
                 out.append("\\:");
-            } else if (c == '@') {
-                // No "@channel" or "@user" style mentions: a zero-width joiner keeps the text readable.
-                out.append("@\u2060");
             } else if (c == '.' && lineStart == false && isNumberedListMarker(out)) {
                 out.append("\\.");
             } else {
