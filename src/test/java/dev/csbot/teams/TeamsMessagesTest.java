@@ -20,7 +20,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -44,15 +43,6 @@ class TeamsMessagesTest extends IntegrationTest {
 
     @Autowired
     TeamsConversationReferences references;
-
-    @BeforeEach
-    void acmeExists() {
-        // The demo portfolio (csbot.serve.demo) brings Acme; this keeps the suite meaningful without it.
-        jdbi.useHandle(h -> h.execute("INSERT INTO accounts (account_id, name, segment, arr, seats_purchased,"
-                + " contract_start, renewal_date, csm_email, lifecycle_stage) SELECT 'acme', 'Acme Corp', 'enterprise',"
-                + " 480000, 400, '2024-01-01', '2027-01-31', 'ana@ours.example', 'renewal'"
-                + " WHERE NOT EXISTS (SELECT 1 FROM accounts WHERE lower(name) LIKE 'acme%')"));
-    }
 
     @Test
     void healthAcmeInAPersonalChatIsAnsweredWithACardCarryingTheScore() throws Exception {
