@@ -42,6 +42,11 @@ public abstract class IntegrationTest {
         registry.add("slack.signing-secret", () -> SLACK_SIGNING_SECRET);
         registry.add("slack.bot-token", () -> "xoxb-test-token");
         registry.add("slack.api-url", FAKE_SLACK::baseUrl);
+        registry.add("microsoft.app-id", () -> FakeTeams.APP_ID);
+        registry.add("microsoft.app-password", () -> FakeTeams.APP_PASSWORD);
+        registry.add("microsoft.app-tenant-id", () -> FakeTeams.TENANT_ID);
+        registry.add("csbot.teams.openid-metadata-url", FakeTeams::openIdMetadataUrl);
+        registry.add("csbot.teams.oauth-token-url", FakeTeams::tokenUrl);
     }
 
     protected String baseUrl() {

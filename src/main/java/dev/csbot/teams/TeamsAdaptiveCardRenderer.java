@@ -1,0 +1,369 @@
+package dev.csbot.teams;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.csbot.chat.Reply;
+import dev.csbot.chat.ReplyBlock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a {@link Reply} as Adaptive Cards 1.5 (the newest version Teams renders), built as a Jackson tree.
+ * A pure function: the same reply always gives the same cards. Every string is escaped for Teams markdown.
+ * A reply too big for one Teams message becomes several cards ("part 1 of 3"), never a truncated one.
+ */
+public final class TeamsAdaptiveCardRenderer {
+
+    public static final String CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+    public static final String VERSION = "1.5";
+
+    /**
+     * Budget for one card, in UTF-16 bytes of its JSON. Teams rejects messages over about 100 KB (UTF-16)
+     * and older documentation said 40 KB; the card stays well under the stricter figure, leaving room for
+     * the activity envelope.
+     */
+    public static final int MAX_CARD_UTF16_BYTES = 36 * 1024;
+
+    /** Long paragraphs are cut at whitespace into blocks of at most this many characters. */
+    static final int MAX_TEXT_BLOCK_CHARS = 2000;
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String SPARK = "▁▂▃▄▅▆▇█";
+
+    private final int maxCardBytes;
+
+    public TeamsAdaptiveCardRenderer() {
+        this(MAX_CARD_UTF16_BYTES);
+    }
+
+    /** A smaller budget lets tests exercise splitting without building huge replies. */
+    TeamsAdaptiveCardRenderer(int maxCardBytes) {
+        this.maxCardBytes = maxCardBytes;
+    }
+
+    /** The card contents (the {@code content} of each attachment), in the order they are to be sent. */
+    public List<ObjectNode> render(Reply reply) {
+        List<ObjectNode> elements = new ArrayList<>();
+        for (ReplyBlock block : reply.blocks()) {
+            elements.addAll(elements(block));
+        }
+        ObjectNode single = card(reply.title(), elements, 1, 1);
+        if (utf16Bytes(single) <= maxCardBytes) {
+            return List.of(single);
+        }
+        return split(reply.title(), elements);
+    }
+
+    /** One attachment as Teams expects it: content type plus the card. */
+    public static ObjectNode attachment(ObjectNode card) {
+        ObjectNode attachment = JSON.objectNode();
+        attachment.put("contentType", CONTENT_TYPE);
+        attachment.set("content", card);
+        return attachment;
+    }
+
+    public static int utf16Bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node).length() * 2;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a card", e);
+        }
+    }
+
+    private List<ObjectNode> split(String title, List<ObjectNode> elements) {
+        List<List<ObjectNode>> parts = new ArrayList<>();
+        List<ObjectNode> current = new ArrayList<>();
+        // Reserve room for the title and the "part i of n" line; measured with a generous n.
+        int overhead = utf16Bytes(card(title, List.of(), 999, 999));
+        int size = overhead;
+        for (ObjectNode element : elements) {
+            int elementSize = utf16Bytes(element) + 2;
+            if (overhead + elementSize > maxCardBytes) {
+                throw new IllegalStateException("one card element is larger than a Teams message: "
+                        + elementSize + " bytes");
+            }
+            if (size + elementSize > maxCardBytes && !current.isEmpty()) {
+                parts.add(current);
+                current = new ArrayList<>();
+                size = overhead;
+            }
+            current.add(element);
+            size += elementSize;
+        }
+        parts.add(current);
+        List<ObjectNode> cards = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            cards.add(card(title, parts.get(i), i + 1, parts.size()));
+        }
+        return cards;
+    }
+
+    private static ObjectNode card(String title, List<ObjectNode> elements, int part, int parts) {
+        ObjectNode card = JSON.objectNode();
+        card.put("type", "AdaptiveCard");
+        card.put("$schema", "http://adaptivecards.io/schemas/adaptive-card.json");
+        card.put("version", VERSION);
+        ArrayNode body = card.putArray("body");
+        ObjectNode heading = textBlock(title);
+        heading.put("size", "Large");
+        heading.put("weight", "Bolder");
+        body.add(heading);
+        if (parts > 1) {
+            ObjectNode partLine = textBlock("Part " + part + " of " + parts);
+            partLine.put("size", "Small");
+            partLine.put("isSubtle", true);
+            partLine.put("spacing", "None");
+            body.add(partLine);
+        }
+        elements.forEach(body::add);
+        return card;
+    }
+
+    // Java 17 has no pattern switch yet; the final else keeps a new block type from passing unseen.
+    static List<ObjectNode> elements(ReplyBlock block) {
+        List<ObjectNode> out = new ArrayList<>();
+        if (block instanceof ReplyBlock.Heading h) {
+            ObjectNode heading = textBlock(h.text());
+            heading.put("size", "Medium");
+            heading.put("weight", "Bolder");
+            heading.put("separator", true);
+            heading.put("spacing", "Medium");
+            out.add(heading);
+        } else if (block instanceof ReplyBlock.Paragraph p) {
+            for (String chunk : chunks(p.text())) {
+                out.add(textBlock(chunk));
+            }
+        } else if (block instanceof ReplyBlock.Facts f) {
+            if (!f.facts().isEmpty()) {
+                ObjectNode factSet = JSON.objectNode();
+                factSet.put("type", "FactSet");
+                ArrayNode facts = factSet.putArray("facts");
+                for (ReplyBlock.Fact fact : f.facts()) {
+                    facts.addObject().put("title", TeamsMarkdown.escape(fact.label()))
+                            .put("value", TeamsMarkdown.escape(fact.value()));
+                }
+                out.add(factSet);
+            }
+        } else if (block instanceof ReplyBlock.Items items) {
+            for (ReplyBlock.Item item : items.items()) {
+                out.add(item(item));
+            }
+        } else if (block instanceof ReplyBlock.Trend t) {
+            ObjectNode trend = textBlock(t.label() + ": " + t.fromLabel() + " " + sparkline(t.points()) + " "
+                    + t.toLabel());
+            trend.put("fontType", "Monospace");
+            out.add(trend);
+        } else if (block instanceof ReplyBlock.Quote q) {
+            ObjectNode container = container("emphasis");
+            ArrayNode items = container.putArray("items");
+            for (String chunk : chunks("“" + q.text() + "”")) {
+                items.add(textBlock(chunk));
+            }
+            ObjectNode attribution = textBlock("— " + q.attribution());
+            attribution.put("size", "Small");
+            attribution.put("isSubtle", true);
+            attribution.put("spacing", "None");
+            items.add(attribution);
+            out.add(container);
+        } else if (block instanceof ReplyBlock.Notice n) {
+            ObjectNode container = container(containerStyle(n.tone()));
+            ArrayNode items = container.putArray("items");
+            for (String chunk : chunks(n.text())) {
+                ObjectNode text = textBlock(chunk);
+                String color = color(n.tone());
+                if (color != null) {
+                    text.put("color", color);
+                }
+                items.add(text);
+            }
+            out.add(container);
+        } else if (block instanceof ReplyBlock.Context c) {
+            if (!c.lines().isEmpty()) {
+                ObjectNode context = textBlock(String.join(" · ", c.lines()));
+                context.put("size", "Small");
+                context.put("isSubtle", true);
+                out.add(context);
+            }
+        } else if (block instanceof ReplyBlock.Actions a) {
+            if (!a.actions().isEmpty()) {
+                ObjectNode actionSet = JSON.objectNode();
+                actionSet.put("type", "ActionSet");
+                ArrayNode actions = actionSet.putArray("actions");
+                for (ReplyBlock.Action action : a.actions()) {
+                    actions.add(submit(action.label(), action.id(), action.value()));
+                }
+                out.add(actionSet);
+            }
+        } else if (block instanceof ReplyBlock.Form form) {
+            out.addAll(form(form));
+        } else {
+            throw new IllegalArgumentException("no Adaptive Card rendering for " + block.getClass().getSimpleName());
+        }
+        return out;
+    }
+
+    private static ObjectNode item(ReplyBlock.Item item) {
+        ObjectNode container = JSON.objectNode();
+        container.put("type", "Container");
+        container.put("spacing", "Small");
+        ArrayNode items = container.putArray("items");
+        ObjectNode line = textBlock(marker(item.tone()) + " " + item.text());
+        String color = color(item.tone());
+        if (color != null) {
+            line.put("color", color);
+        }
+        items.add(line);
+        item.detail().ifPresent(detail -> {
+            for (String chunk : chunks(detail)) {
+                ObjectNode evidence = textBlock(chunk);
+                evidence.put("size", "Small");
+                evidence.put("isSubtle", true);
+                evidence.put("spacing", "None");
+                items.add(evidence);
+            }
+        });
+        return container;
+    }
+
+    private static List<ObjectNode> form(ReplyBlock.Form form) {
+        List<ObjectNode> out = new ArrayList<>();
+        ObjectNode title = textBlock(form.title());
+        title.put("weight", "Bolder");
+        out.add(title);
+        for (ReplyBlock.FormField field : form.fields()) {
+            ObjectNode input = JSON.objectNode();
+            input.put("id", field.id());
+            input.put("label", plain(field.label()));
+            input.put("isRequired", field.required());
+            if (field.kind() == ReplyBlock.FieldKind.SCALE) {
+                input.put("type", "Input.Number");
+                input.put("min", field.min());
+                input.put("max", field.max());
+                input.put("placeholder", field.min() + " to " + field.max());
+                if (field.required()) {
+                    input.put("errorMessage", "Enter a number from " + field.min() + " to " + field.max() + ".");
+                }
+            } else {
+                input.put("type", "Input.Text");
+                input.put("isMultiline", true);
+                input.put("maxLength", 2000);
+                if (field.required()) {
+                    input.put("errorMessage", "Please fill this in.");
+                }
+            }
+            out.add(input);
+        }
+        ObjectNode actionSet = JSON.objectNode();
+        actionSet.put("type", "ActionSet");
+        actionSet.putArray("actions").add(submit(form.submitLabel(), form.id(), form.token()));
+        out.add(actionSet);
+        return out;
+    }
+
+    /**
+     * A plain Action.Submit: Teams posts a message activity whose {@code value} is this data (merged with
+     * any inputs of the card), which the bot routes to the core as a button press.
+     */
+    private static ObjectNode submit(String label, String actionId, String value) {
+        ObjectNode submit = JSON.objectNode();
+        submit.put("type", "Action.Submit");
+        submit.put("title", plain(label));
+        ObjectNode data = submit.putObject("data");
+        data.put(TeamsActionData.ACTION, actionId);
+        data.put(TeamsActionData.VALUE, value == null ? "" : value);
+        return submit;
+    }
+
+    private static ObjectNode textBlock(String text) {
+        ObjectNode block = JSON.objectNode();
+        block.put("type", "TextBlock");
+        block.put("text", TeamsMarkdown.escape(text));
+        block.put("wrap", true);
+        return block;
+    }
+
+    private static ObjectNode container(String style) {
+        ObjectNode container = JSON.objectNode();
+        container.put("type", "Container");
+        container.put("style", style);
+        return container;
+    }
+
+    /** Button titles and input labels are not markdown: they only need to stay on one line. */
+    private static String plain(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    }
+
+    static List<String> chunks(String text) {
+        List<String> out = new ArrayList<>();
+        String rest = text == null ? "" : text;
+        while (rest.length() > MAX_TEXT_BLOCK_CHARS) {
+            int cut = rest.lastIndexOf(' ', MAX_TEXT_BLOCK_CHARS);
+            if (cut <= 0) {
+                cut = MAX_TEXT_BLOCK_CHARS;
+            }
+            out.add(rest.substring(0, cut));
+            rest = rest.substring(cut).stripLeading();
+        }
+        out.add(rest);
+        return out;
+    }
+
+    private static String marker(ReplyBlock.Tone tone) {
+        switch (tone) {
+            case GOOD:
+                return "▲";
+            case WARNING:
+                return "◆";
+            case BAD:
+                return "▼";
+            default:
+                return "•";
+        }
+    }
+
+    private static String color(ReplyBlock.Tone tone) {
+        switch (tone) {
+            case GOOD:
+                return "Good";
+            case WARNING:
+                return "Warning";
+            case BAD:
+                return "Attention";
+            default:
+                return null;
+        }
+    }
+
+    private static String containerStyle(ReplyBlock.Tone tone) {
+        switch (tone) {
+            case GOOD:
+                return "good";
+            case WARNING:
+                return "warning";
+            case BAD:
+                return "attention";
+            default:
+                return "emphasis";
+        }
+    }
+
+    static String sparkline(List<Double> points) {
+        if (points.isEmpty()) {
+            return "";
+        }
+        double min = points.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = points.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        StringBuilder line = new StringBuilder();
+        for (double point : points) {
+            int index = max == min ? SPARK.length() / 2
+                    : (int) Math.round((point - min) / (max - min) * (SPARK.length() - 1));
+            line.append(SPARK.charAt(index));
+        }
+        return line.toString();
+    }
+}

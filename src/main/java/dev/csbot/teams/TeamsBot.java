@@ -1,0 +1,186 @@
+package dev.csbot.teams;
+
+import com.microsoft.bot.builder.ActivityHandler;
+import com.microsoft.bot.builder.InvokeResponse;
+import com.microsoft.bot.builder.TurnContext;
+import com.microsoft.bot.schema.Activity;
+import com.microsoft.bot.schema.ChannelAccount;
+import com.microsoft.bot.schema.ConversationAccount;
+import com.microsoft.bot.schema.ConversationReference;
+import dev.csbot.chat.ActionPress;
+import dev.csbot.chat.Caller;
+import dev.csbot.chat.ChatRequest;
+import dev.csbot.chat.ChatService;
+import dev.csbot.chat.Conversation;
+import dev.csbot.chat.InboundEvents;
+import dev.csbot.chat.Platform;
+import dev.csbot.chat.Reply;
+import java.net.HttpURLConnection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one bot: parses each activity, establishes the caller and the conversation, asks the core, and
+ * sends the core's reply back as Adaptive Cards. Typed commands and button presses (Action.Submit, which
+ * Teams delivers as a message with a value, or as an invoke) both end in {@link ChatService}.
+ */
+class TeamsBot extends ActivityHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(TeamsBot.class);
+
+    private final ChatService chat;
+    private final TeamsAccess access;
+    private final InboundEvents inbound;
+    private final TeamsConversationReferences references;
+    private final TeamsSender sender;
+
+    TeamsBot(ChatService chat, TeamsAccess access, InboundEvents inbound, TeamsConversationReferences references,
+            TeamsSender sender) {
+        this.chat = chat;
+        this.access = access;
+        this.inbound = inbound;
+        this.references = references;
+        this.sender = sender;
+    }
+
+    @Override
+    protected CompletableFuture<Void> onMessageActivity(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        if (!firstDelivery(activity)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        remember(activity);
+        Optional<TeamsActionData> press = TeamsActionData.from(activity.getValue());
+        if (press.isPresent()) {
+            return sender.send(turn, press(turn, press.get()));
+        }
+        boolean personal = "personal".equals(TeamsAccess.conversationTypeOf(activity));
+        if (!personal && !TeamsCommandText.mentionsBot(activity)) {
+            // In channels and group chats the bot answers only when @mentioned.
+            return CompletableFuture.completedFuture(null);
+        }
+        String command = TeamsCommandText.command(activity).orElse("help");
+        Reply reply = answer(activity, () -> {
+            Caller caller = access.caller(turn);
+            return chat.handle(new ChatRequest(command, caller, conversationFor(turn, caller)));
+        });
+        return sender.send(turn, reply);
+    }
+
+    @Override
+    protected CompletableFuture<InvokeResponse> onInvokeActivity(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        Optional<TeamsActionData> press = TeamsActionData.from(activity.getValue());
+        if (press.isEmpty()) {
+            return super.onInvokeActivity(turn);
+        }
+        if (!firstDelivery(activity)) {
+            return CompletableFuture.completedFuture(new InvokeResponse(HttpURLConnection.HTTP_OK, null));
+        }
+        return sender.send(turn, press(turn, press.get()))
+                .thenApply(sent -> new InvokeResponse(HttpURLConnection.HTTP_OK, null));
+    }
+
+    @Override
+    protected CompletableFuture<Void> onConversationUpdateActivity(TurnContext turn) {
+        Activity activity = turn.getActivity();
+        if (includesBot(activity.getMembersAdded(), activity)) {
+            remember(activity);
+            log.info("Teams: added to {} {} (tenant {})", TeamsAccess.conversationTypeOf(activity),
+                    TeamsAccess.conversationIdOf(activity), TeamsAccess.tenantOf(activity));
+        } else if (includesBot(activity.getMembersRemoved(), activity)) {
+            references.remove(TeamsAccess.conversationIdOf(activity));
+            log.info("Teams: removed from {}", TeamsAccess.conversationIdOf(activity));
+        }
+        return super.onConversationUpdateActivity(turn);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onInstallationUpdateAdd(TurnContext turn) {
+        remember(turn.getActivity());
+        log.info("Teams: installed in {} {}", TeamsAccess.conversationTypeOf(turn.getActivity()),
+                TeamsAccess.conversationIdOf(turn.getActivity()));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    protected CompletableFuture<Void> onInstallationUpdateRemove(TurnContext turn) {
+        references.remove(TeamsAccess.conversationIdOf(turn.getActivity()));
+        log.info("Teams: uninstalled from {}", TeamsAccess.conversationIdOf(turn.getActivity()));
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private Reply press(TurnContext turn, TeamsActionData data) {
+        return answer(turn.getActivity(), () -> {
+            Caller caller = access.caller(turn);
+            return chat.press(new ActionPress(data.actionId(), data.value(), caller, conversationFor(turn, caller)));
+        });
+    }
+
+    /**
+     * The core's answer; if answering fails, the failure is logged once with its context and the user is
+     * told, rather than left waiting (the activity is already marked as handled, so Teams' retry would not
+     * run it again).
+     */
+    private static Reply answer(Activity activity, Supplier<Reply> work) {
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            log.error("Teams: answering {} activity {} in {} failed", activity.getType(), activity.getId(),
+                    TeamsAccess.conversationIdOf(activity), e);
+            return Reply.of(Reply.Status.ANSWER, "Sorry, something went wrong",
+                    "csbot could not answer that just now. Please try again in a minute; if it keeps happening,"
+                            + " tell whoever runs csbot.");
+        }
+    }
+
+    /**
+     * The core refuses callers who are not internal before it looks at the conversation, so their
+     * conversation is not looked up (one connector call saved); it is marked shared to stay on the safe side.
+     */
+    private Conversation conversationFor(TurnContext turn, Caller caller) {
+        if (!caller.internal()) {
+            return new Conversation(Platform.TEAMS, TeamsAccess.conversationIdOf(turn.getActivity()), true);
+        }
+        return access.conversation(turn);
+    }
+
+    /** Teams redelivers an activity when we are slow to answer; each one is handled once. */
+    private boolean firstDelivery(Activity activity) {
+        if (activity.getId() == null || activity.getId().isBlank()) {
+            return true;
+        }
+        // Activity ids are unique within a conversation only (channel message ids are timestamps).
+        String key = TeamsAccess.conversationIdOf(activity) + "|" + activity.getId();
+        boolean first = inbound.firstDelivery("teams", key);
+        if (!first) {
+            log.info("Teams: activity {} already handled; ignoring the repeat", key);
+        }
+        return first;
+    }
+
+    /** Keeps the conversation's reference, so alerts and prompts can be posted there later. */
+    private void remember(Activity activity) {
+        ConversationReference reference = activity.getConversationReference();
+        String conversationId = TeamsAccess.conversationIdOf(activity);
+        ConversationAccount conversation = reference.getConversation();
+        if (conversation != null) {
+            conversation.setId(conversationId);
+        }
+        reference.setActivityId(null);
+        String type = TeamsAccess.conversationTypeOf(activity);
+        String user = "personal".equals(type) && activity.getFrom() != null ? activity.getFrom().getAadObjectId()
+                : null;
+        references.save(new TeamsConversationReferences.Stored(conversationId, TeamsAccess.tenantOf(activity), type,
+                activity.teamsGetTeamId(), user, reference));
+    }
+
+    private static boolean includesBot(List<ChannelAccount> members, Activity activity) {
+        String botId = activity.getRecipient() == null ? null : activity.getRecipient().getId();
+        return members != null && botId != null && members.stream().anyMatch(m -> botId.equals(m.getId()));
+    }
+}

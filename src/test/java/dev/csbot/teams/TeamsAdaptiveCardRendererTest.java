@@ -1,0 +1,204 @@
+package dev.csbot.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.csbot.chat.ActionIds;
+import dev.csbot.chat.Reply;
+import dev.csbot.chat.ReplyBlock;
+import dev.csbot.chat.ReplyBlock.Tone;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+
+class TeamsAdaptiveCardRendererTest {
+
+    private final TeamsAdaptiveCardRenderer renderer = new TeamsAdaptiveCardRenderer();
+
+    static Reply everyBlock() {
+        return Reply.answer("Acme Corp: 42 / 100 (red)", List.of(
+                new ReplyBlock.Heading("Drivers"),
+                new ReplyBlock.Paragraph("Usage fell 38% in 30 days."),
+                new ReplyBlock.Facts(List.of(new ReplyBlock.Fact("Score", "42 / 100"),
+                        new ReplyBlock.Fact("ARR", "$480,000"))),
+                new ReplyBlock.Items(List.of(
+                        ReplyBlock.Item.of("Champion left", "Dana Lee left on 2026-10-02", Tone.BAD),
+                        ReplyBlock.Item.of("Training done", "2 sessions", Tone.GOOD),
+                        ReplyBlock.Item.of("Tickets rising", null, Tone.WARNING),
+                        ReplyBlock.Item.of("Plain item"))),
+                new ReplyBlock.Trend("Health, 12 weeks", List.of(70.0, 65.0, 60.0, 52.0, 42.0), "Sep", "Nov"),
+                new ReplyBlock.Quote("The export is slow", "NPS 4, ops@acme.example"),
+                new ReplyBlock.Notice(Tone.WARNING, "Usage data is 9 days old."),
+                new ReplyBlock.Context(List.of("CSM: ana@ours.example", "As of 2026-11-23")),
+                new ReplyBlock.Actions(List.of(
+                        new ReplyBlock.Action(ActionIds.SHOW_DRIVERS, "Drivers", "acme", Tone.NEUTRAL),
+                        new ReplyBlock.Action(ActionIds.START_PLAYBOOK, "Start playbook", "acme|champion-change",
+                                Tone.BAD))),
+                new ReplyBlock.Form("feedback-answer", "How likely are you to recommend us?", List.of(
+                        new ReplyBlock.FormField("score", "Score", ReplyBlock.FieldKind.SCALE, 0, 10, true),
+                        new ReplyBlock.FormField("comment", "Why?", ReplyBlock.FieldKind.TEXT, 0, 0, false)),
+                        "Send", "tok-123")));
+    }
+
+    @Test
+    void everyBlockTypeRendersAsAValidAdaptiveCard15() {
+        List<ObjectNode> cards = renderer.render(everyBlock());
+
+        assertThat(cards).hasSize(1);
+        ObjectNode card = cards.get(0);
+        AdaptiveCardSchema.assertValid(card.toString());
+        assertThat(card.path("version").asText()).isEqualTo("1.5");
+        List<String> types = types(card.path("body"));
+        assertThat(types).contains("TextBlock", "FactSet", "Container", "ActionSet", "Input.Number", "Input.Text");
+        // Dates and numbers are not markdown: they come out as they are.
+        assertThat(card.toString()).contains("Dana Lee left on 2026-10-02");
+    }
+
+    @Test
+    void factsBecomeAFactSet() {
+        ObjectNode card = renderer.render(everyBlock()).get(0);
+        JsonNode factSet = find(card.path("body"), "FactSet");
+        assertThat(factSet.path("facts").get(0).path("title").asText()).isEqualTo("Score");
+        assertThat(factSet.path("facts").get(0).path("value").asText()).isEqualTo("42 / 100");
+    }
+
+    @Test
+    void itemsCarryTheirEvidenceAndTone() {
+        ObjectNode card = renderer.render(everyBlock()).get(0);
+        String json = card.toString();
+        assertThat(json).contains("\"text\":\"▼ Champion left\",\"wrap\":true,\"color\":\"Attention\"");
+        assertThat(json).contains("Dana Lee left on 2026-10-02");
+        assertThat(json).contains("\"color\":\"Good\"");
+    }
+
+    @Test
+    void trendIsACompactSparkline() {
+        String json = renderer.render(everyBlock()).get(0).toString();
+        assertThat(json).contains("Health, 12 weeks: Sep █▇▆▄▁ Nov");
+        assertThat(TeamsAdaptiveCardRenderer.sparkline(List.of(1.0, 8.0))).isEqualTo("▁█");
+    }
+
+    @Test
+    void buttonsAreSubmitActionsCarryingTheActionIdAndValue() {
+        ObjectNode card = renderer.render(everyBlock()).get(0);
+        JsonNode actionSet = find(card.path("body"), "ActionSet");
+        JsonNode first = actionSet.path("actions").get(0);
+        assertThat(first.path("type").asText()).isEqualTo("Action.Submit");
+        assertThat(first.path("title").asText()).isEqualTo("Drivers");
+        assertThat(first.path("data").path("action").asText()).isEqualTo(ActionIds.SHOW_DRIVERS);
+        assertThat(first.path("data").path("value").asText()).isEqualTo("acme");
+        // Teams does not render positive/destructive styles (limits.json): none is sent.
+        assertThat(first.has("style")).isFalse();
+    }
+
+    @Test
+    void formsBecomeInputsAndASubmitCarryingTheToken() {
+        ObjectNode card = renderer.render(everyBlock()).get(0);
+        JsonNode number = find(card.path("body"), "Input.Number");
+        assertThat(number.path("id").asText()).isEqualTo("score");
+        assertThat(number.path("min").asInt()).isZero();
+        assertThat(number.path("max").asInt()).isEqualTo(10);
+        assertThat(number.path("isRequired").asBoolean()).isTrue();
+        List<JsonNode> actionSets = findAll(card.path("body"), "ActionSet");
+        JsonNode send = actionSets.get(actionSets.size() - 1).path("actions").get(0);
+        assertThat(send.path("data").path("action").asText()).isEqualTo("feedback-answer");
+        assertThat(send.path("data").path("value").asText()).isEqualTo("tok-123");
+    }
+
+    @Test
+    void customerTextInAQuoteComesOutInert() {
+        Reply reply = Reply.answer("Feedback", List.of(new ReplyBlock.Quote(
+                "<at>Jane</at> [click](https://evil.example) **bold** _it_ # head @channel", "NPS 2")));
+        ObjectNode card = renderer.render(reply).get(0);
+        AdaptiveCardSchema.assertValid(card.toString());
+        String text = find(card.path("body"), "Container").path("items").get(0).path("text").asText();
+
+        // Every "<" is escaped, so no tag (and no <at> mention) opens.
+        assertThat(text).doesNotContainPattern("(?<!\\\\)<").contains("\\<at>Jane\\</at>");
+        assertThat(text).doesNotContain("[click](").contains("\\[click\\](https\\://evil.example)");
+        assertThat(text).doesNotContain("**").contains("\\*\\*bold\\*\\*");
+        assertThat(text).contains("\\_it\\_");
+        // Teams mentions people only through msteams entities, which the renderer never writes.
+        assertThat(card.has("msteams")).isFalse();
+        assertThat(unescaped(text)).isEqualTo("“<at>Jane</at> [click](https://evil.example) **bold** _it_ # head"
+                + " @channel”");
+    }
+
+    @Test
+    void lineStartsThatWouldBecomeListsOrHeadingsAreEscaped() {
+        assertThat(TeamsMarkdown.escape("- one\n+ two\n1. three\n2026-11-23\n# four\n> five\nsix # 7 > 8")).isEqualTo(
+                "\\- one\n\\+ two\n1\\. three\n2026-11-23\n\\# four\n\\> five\nsix # 7 > 8");
+        assertThat(TeamsMarkdown.escape("Acme Corp: 42 / 100 (red)! 365 -> 284, dana@ours.example"))
+                .isEqualTo("Acme Corp: 42 / 100 (red)! 365 -> 284, dana@ours.example");
+    }
+
+    @Test
+    void titlesAndFactsAreEscapedToo() {
+        Reply reply = Reply.answer("*Acme* [x](y)", List.of(new ReplyBlock.Facts(List.of(
+                new ReplyBlock.Fact("<b>", "_v_")))));
+        String json = renderer.render(reply).get(0).toString();
+        assertThat(json).contains("\\\\*Acme\\\\* \\\\[x\\\\](y)").contains("\\\\<b>").contains("\\\\_v\\\\_");
+    }
+
+    @Test
+    void aReplyTooBigForOneMessageIsSplitIntoValidPartsWithNothingLost() {
+        List<ReplyBlock.Item> items = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            items.add(ReplyBlock.Item.of("Account number " + i + " renews soon", "evidence line " + i, Tone.WARNING));
+        }
+        Reply reply = Reply.answer("Risks", List.of(new ReplyBlock.Items(items)));
+
+        List<ObjectNode> cards = renderer.render(reply);
+
+        assertThat(cards.size()).isGreaterThan(1);
+        String all = String.join("", cards.stream().map(ObjectNode::toString).toList());
+        for (int i = 0; i < 600; i++) {
+            assertThat(all).contains("Account number " + i + " renews soon");
+        }
+        for (int i = 0; i < cards.size(); i++) {
+            AdaptiveCardSchema.assertValid(cards.get(i).toString());
+            assertThat(TeamsAdaptiveCardRenderer.utf16Bytes(cards.get(i)))
+                    .isLessThanOrEqualTo(TeamsAdaptiveCardRenderer.MAX_CARD_UTF16_BYTES);
+            assertThat(cards.get(i).toString()).contains("Part " + (i + 1) + " of " + cards.size());
+        }
+    }
+
+    @Test
+    void aVeryLongParagraphIsCutIntoSeveralBlocksNotTruncated() {
+        String word = "lorem ";
+        String text = word.repeat(1500);
+        ObjectNode card = renderer.render(Reply.answer("Long", List.of(new ReplyBlock.Paragraph(text)))).get(0);
+        AdaptiveCardSchema.assertValid(card.toString());
+        List<JsonNode> blocks = findAll(card.path("body"), "TextBlock");
+        String joined = String.join(" ", blocks.subList(1, blocks.size()).stream().map(b -> b.path("text").asText())
+                .toList());
+        assertThat(joined.split(" ")).hasSize(1500);
+    }
+
+    @Test
+    void theTeamsFormatPrintsTheAttachment() {
+        String printed = new TeamsReplyFormat().render(everyBlock());
+        assertThat(new TeamsReplyFormat().name()).isEqualTo("teams");
+        assertThat(printed).contains("\"contentType\" : \"application/vnd.microsoft.card.adaptive\"");
+        assertThat(printed).contains("\"type\" : \"AdaptiveCard\"");
+    }
+
+    private static String unescaped(String text) {
+        return text.replaceAll("\\\\(.)", "$1");
+    }
+
+    private static List<String> types(JsonNode body) {
+        return StreamSupport.stream(body.spliterator(), false).map(n -> n.path("type").asText()).toList();
+    }
+
+    private static JsonNode find(JsonNode body, String type) {
+        return findAll(body, type).get(0);
+    }
+
+    private static List<JsonNode> findAll(JsonNode body, String type) {
+        return StreamSupport.stream(body.spliterator(), false).filter(n -> n.path("type").asText().equals(type))
+                .toList();
+    }
+}
