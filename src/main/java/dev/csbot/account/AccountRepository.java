@@ -14,6 +14,9 @@ public interface AccountRepository {
     /** Accounts whose name equals {@code name}, ignoring case (an index lookup, not a scan). */
     List<Account> findByName(String name);
 
+    /** A number that changes whenever anything in the portfolio is written (import, API, demo). */
+    long portfolioVersion();
+
     /** One account's signals with usage limited to {@code usageFrom} .. {@code asOf} (inclusive). */
     Optional<AccountSignals> signals(String accountId, LocalDate usageFrom, LocalDate asOf);
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** Health scores of the portfolio as of today (by the injected clock). */
 public class HealthService {
@@ -36,9 +37,30 @@ public class HealthService {
         return scorer.score(signals, today());
     }
 
-    /** Every account's score, without weekly history, read in bulk. */
+    /** Scores of the whole book as of one day and one version of the portfolio. */
+    private record Ranking(LocalDate asOf, long version, List<HealthScore> scores) {}
+
+    private final AtomicReference<Ranking> lastRanking = new AtomicReference<>();
+
+    /**
+     * Every account's score, without weekly history. Scores change only when the data or the date does,
+     * so the last computation is reused while both stand (checked with one small query).
+     */
     public List<HealthScore> all() {
         LocalDate asOf = today();
+        // Read the version before the data: a write in between only makes the next call recompute.
+        long version = accounts.portfolioVersion();
+        Ranking last = lastRanking.get();
+        if (last != null && last.asOf().equals(asOf) && last.version() == version) {
+            return last.scores();
+        }
+        List<HealthScore> scores = scoreAll(asOf);
+        lastRanking.set(new Ranking(asOf, version, scores));
+        return scores;
+    }
+
+    /** Every account's score, computed now from the store (no reuse). */
+    public List<HealthScore> scoreAll(LocalDate asOf) {
         Scorecard card = scorer.scorecard();
         LocalDate onboardingFrom = asOf.minusDays(card.measures().timeToValue().overdueDays() + card.trendDays());
         return accounts.allSignals(asOf.minusDays(rankingLookbackDays()), onboardingFrom, asOf).parallelStream()

@@ -46,6 +46,13 @@ class JdbiAccountRepository implements AccountRepository {
     }
 
     @Override
+    public long portfolioVersion() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT version FROM portfolio_version WHERE id = 1")
+                .mapTo(Long.class)
+                .one());
+    }
+
+    @Override
     public List<Account> findByName(String name) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM accounts"
                         + " WHERE lower(name) = lower(:name) ORDER BY account_id")

@@ -12,14 +12,22 @@ import java.util.Map;
 import java.util.Optional;
 
 /** An {@link AccountRepository} over signals held in memory, for testing the core without a store. */
-public final class InMemoryPortfolio implements AccountRepository {
+public class InMemoryPortfolio implements AccountRepository {
 
     private final Map<String, AccountSignals> byId = new LinkedHashMap<>();
 
+    private long version;
+
     public InMemoryPortfolio add(SignalsBuilder builder) {
+        version++;
         AccountSignals signals = builder.build();
         byId.put(signals.account().id(), signals);
         return this;
+    }
+
+    @Override
+    public long portfolioVersion() {
+        return version;
     }
 
     @Override
