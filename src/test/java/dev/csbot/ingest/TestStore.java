@@ -1,0 +1,32 @@
+package dev.csbot.ingest;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/** A Flyway-migrated SQLite file, as the service opens it, without Spring. */
+final class TestStore {
+
+    final Jdbi jdbi;
+    final List<String> audit = new java.util.ArrayList<>();
+
+    TestStore(Path file) {
+        String url = "jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=5000&foreign_keys=true";
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+        this.jdbi = Jdbi.create(url);
+    }
+
+    CsvImport csvImport() {
+        return new CsvImport(jdbi, (actor, action, account, detail) -> audit.add(actor + " " + action + " " + detail));
+    }
+
+    long count(String table) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
+    }
+
+    List<Map<String, Object>> rows(String sql) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapToMap().list());
+    }
+}
