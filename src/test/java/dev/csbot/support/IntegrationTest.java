@@ -29,6 +29,9 @@ public abstract class IntegrationTest {
 
     public static final String SLACK_SIGNING_SECRET = "test-signing-secret";
 
+    /** The REST API's bearer token (CSBOT_API_TOKEN) in tests. */
+    public static final String API_TOKEN = "test-api-token";
+
     private static final Path DB = temporaryDatabase();
 
     @Value("${local.server.port}")
@@ -47,6 +50,7 @@ public abstract class IntegrationTest {
         registry.add("microsoft.app-tenant-id", () -> FakeTeams.TENANT_ID);
         registry.add("csbot.teams.openid-metadata-url", FakeTeams::openIdMetadataUrl);
         registry.add("csbot.teams.oauth-token-url", FakeTeams::tokenUrl);
+        registry.add("csbot.api-token", () -> API_TOKEN);
     }
 
     protected String baseUrl() {

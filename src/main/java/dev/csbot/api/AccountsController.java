@@ -1,0 +1,144 @@
+package dev.csbot.api;
+
+import dev.csbot.account.Account;
+import dev.csbot.account.AccountRepository;
+import dev.csbot.health.Driver;
+import dev.csbot.health.HealthScore;
+import dev.csbot.health.HealthService;
+import dev.csbot.health.MeasureResult;
+import dev.csbot.health.Playbook;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Reads: the portfolio with current health, one account, one account's full health. Field names as in CSV. */
+@RestController
+@RequestMapping("/api/v1/accounts")
+class AccountsController {
+
+    private final AccountRepository accounts;
+    private final HealthService health;
+
+    AccountsController(AccountRepository accounts, HealthService health) {
+        this.accounts = accounts;
+        this.health = health;
+    }
+
+    /** Every account with its score, band and change, from one bulk computation. */
+    @GetMapping
+    Map<String, Object> all() {
+        List<Map<String, Object>> rows = health.all().stream()
+                .map(score -> {
+                    Map<String, Object> row = account(score.account());
+                    row.put("health", summary(score));
+                    return row;
+                })
+                .toList();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("as_of", health.today().toString());
+        body.put("count", rows.size());
+        body.put("accounts", rows);
+        return body;
+    }
+
+    @GetMapping("/{id}")
+    ResponseEntity<Map<String, Object>> one(@PathVariable("id") String id) {
+        Optional<HealthScore> score = health.forAccount(id);
+        if (score.isEmpty()) {
+            return notFound(id);
+        }
+        Map<String, Object> row = account(score.get().account());
+        row.put("health", summary(score.get()));
+        return ResponseEntity.ok(row);
+    }
+
+    @GetMapping("/{id}/health")
+    ResponseEntity<Map<String, Object>> health(@PathVariable("id") String id) {
+        Optional<HealthScore> found = health.forAccount(id);
+        if (found.isEmpty()) {
+            return notFound(id);
+        }
+        HealthScore score = found.get();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("account_id", score.account().id());
+        body.put("name", score.account().name());
+        body.putAll(summary(score));
+        body.put("as_of", score.asOf().toString());
+        body.put("trend_days", score.trendDays());
+        body.put("onboarding", score.onboarding());
+        body.put("coverage", score.coverage());
+        body.put("measures", score.measures().stream().map(AccountsController::measure).toList());
+        body.put("drivers", score.drivers().stream().map(AccountsController::driver).toList());
+        body.put("playbook", score.playbook().map(AccountsController::playbook).orElse(null));
+        body.put("data_through", score.dataThrough().map(Object::toString).orElse(null));
+        body.put("stale_sources", score.staleSources());
+        body.put("weekly", score.weekly());
+        return ResponseEntity.ok(body);
+    }
+
+    static ResponseEntity<Map<String, Object>> notFound(String id) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", "No account with id '" + id + "'");
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
+    }
+
+    private static Map<String, Object> account(Account a) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("account_id", a.id());
+        row.put("name", a.name());
+        row.put("segment", a.segment().label());
+        row.put("arr", a.arr());
+        row.put("seats_purchased", a.seatsPurchased());
+        row.put("contract_start", a.contractStart().toString());
+        row.put("renewal_date", a.renewalDate().toString());
+        row.put("csm_email", a.csmEmail());
+        row.put("lifecycle_stage", a.lifecycleStage().label());
+        row.put("slack_channel", a.slackChannel().orElse(null));
+        row.put("teams_channel", a.teamsChannel().orElse(null));
+        return row;
+    }
+
+    private static Map<String, Object> summary(HealthScore score) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("score", score.score());
+        summary.put("band", score.band().label());
+        summary.put("previous_score", score.previousScore().isPresent() ? score.previousScore().getAsInt() : null);
+        summary.put("change", score.change().isPresent() ? score.change().getAsInt() : null);
+        return summary;
+    }
+
+    private static Map<String, Object> measure(MeasureResult result) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("measure", result.measure().key());
+        row.put("label", result.measure().label());
+        row.put("missing", result.isMissing());
+        row.put("score", result.isMissing() ? null : Math.round(result.score().getAsDouble()));
+        row.put("evidence", result.evidence());
+        return row;
+    }
+
+    private static Map<String, Object> driver(Driver driver) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("measure", driver.measure().key());
+        row.put("label", driver.measure().label());
+        row.put("points_lost", Math.round(driver.pointsLost() * 10) / 10.0);
+        row.put("evidence", driver.evidence());
+        row.put("playbook", driver.playbook().id());
+        return row;
+    }
+
+    private static Map<String, Object> playbook(Playbook playbook) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", playbook.id());
+        row.put("title", playbook.title());
+        row.put("first_steps", playbook.firstSteps());
+        return row;
+    }
+}

@@ -1,0 +1,183 @@
+package dev.csbot.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.csbot.support.IntegrationTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The REST API over HTTP against the running app and its demo portfolio. Writes here only re-send rows the
+ * demo already holds or are refused, so the shared portfolio stays as other tests expect it.
+ */
+class RestApiTest extends IntegrationTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final LocalDate DAY = LocalDate.parse(TODAY);
+
+    @Autowired
+    Jdbi jdbi;
+
+    record Response(int status, JsonNode body) {}
+
+    private Response get(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", "Bearer " + API_TOKEN)
+                .GET());
+    }
+
+    private Response post(String path, Object body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", "Bearer " + API_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body instanceof String text ? text
+                        : JSON.writeValueAsString(body))));
+    }
+
+    private static Response send(HttpRequest.Builder request) throws Exception {
+        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body().isEmpty() ? null : JSON.readTree(response.body()));
+    }
+
+    private long count(String sql) {
+        return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    /** Acme's success-plan objective exactly as the demo generates it. */
+    private static Map<String, Object> acmeObjective() {
+        return Map.of("account_id", "acme", "objective", "Roll out to the EMEA support team", "metric",
+                "active EMEA agents", "target", "120", "due_date", DAY.plusDays(20).toString(), "status", "at-risk");
+    }
+
+    @Test
+    void theDemoPortfolioIsLoadedAtStartUpAndListedWithCurrentHealth() throws Exception {
+        Response response = get("/api/v1/accounts");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().get("as_of").asText()).isEqualTo(TODAY);
+        assertThat(response.body().get("count").asInt()).isGreaterThanOrEqualTo(200);
+        JsonNode acme = null;
+        for (JsonNode account : response.body().get("accounts")) {
+            if (account.get("account_id").asText().equals("acme")) {
+                acme = account;
+            }
+        }
+        assertThat(acme).isNotNull();
+        assertThat(acme.get("name").asText()).isEqualTo("Acme");
+        assertThat(acme.get("health").get("band").asText()).isIn("red", "yellow");
+        assertThat(acme.get("health").get("change").asInt()).isNegative();
+    }
+
+    @Test
+    void oneAccountCarriesItsFieldsAndHealthSummary() throws Exception {
+        Response response = get("/api/v1/accounts/globex");
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body().get("segment").asText()).isEqualTo("enterprise");
+        assertThat(response.body().get("seats_purchased").asInt()).isEqualTo(300);
+        assertThat(response.body().get("health").get("band").asText()).isEqualTo("green");
+    }
+
+    @Test
+    void anAccountsHealthShowsMeasuresDriversPlaybookAndFreshness() throws Exception {
+        JsonNode health = get("/api/v1/accounts/acme/health").body();
+
+        assertThat(health.get("score").asInt()).isBetween(0, 74);
+        assertThat(health.get("trend_days").asInt()).isEqualTo(30);
+        assertThat(health.get("measures")).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(health.get("drivers").findValuesAsText("evidence"))
+                .anySatisfy(e -> assertThat(e).contains("champion Jane Doe (VP Operations) left on"));
+        assertThat(health.get("playbook").get("id").asText()).isEqualTo("renewal-at-risk");
+        assertThat(health.get("data_through").asText()).isEqualTo(TODAY);
+        assertThat(health.get("stale_sources").isArray()).isTrue();
+        assertThat(get("/api/v1/accounts/initech/health").body().get("measures").findValuesAsText("measure"))
+                .contains("time_to_value");
+    }
+
+    @Test
+    void anUnknownAccountIsA404WithAJsonError() throws Exception {
+        Response one = get("/api/v1/accounts/umbrella");
+        Response health = get("/api/v1/accounts/umbrella/health");
+
+        assertThat(one.status()).isEqualTo(404);
+        assertThat(one.body().get("error").asText()).contains("umbrella");
+        assertThat(health.status()).isEqualTo(404);
+    }
+
+    @Test
+    void withoutTheBearerTokenTheApiAnswers401() throws Exception {
+        Response none = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/accounts")).GET());
+        Response wrong = send(HttpRequest.newBuilder(URI.create(baseUrl() + "/api/v1/accounts"))
+                .header("Authorization", "Bearer nope").GET());
+
+        assertThat(none.status()).isEqualTo(401);
+        assertThat(none.body().get("error").asText()).contains("Authorization: Bearer");
+        assertThat(wrong.status()).isEqualTo(401);
+    }
+
+    @Test
+    void postingRowsTheStoreAlreadyHoldsIsAnIdempotentUpsert() throws Exception {
+        long before = count("SELECT COUNT(*) FROM success_plans");
+
+        Response array = post("/api/v1/success-plans", List.of(acmeObjective()));
+        Response single = post("/api/v1/success-plans", acmeObjective());
+
+        assertThat(array.status()).isEqualTo(200);
+        assertThat(array.body().get("rows").asInt()).isEqualTo(1);
+        assertThat(single.status()).isEqualTo(200);
+        assertThat(count("SELECT COUNT(*) FROM success_plans")).isEqualTo(before);
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE actor = 'api' AND detail LIKE '%success-plans%'"))
+                .isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void oneBadRowRefusesTheWholeRequestWithIndexFieldAndReason() throws Exception {
+        Map<String, Object> fresh = Map.of("account_id", "acme", "objective", "Never stored", "metric", "m",
+                "target", "1", "due_date", "2027-01-01", "status", "on-track");
+        Map<String, Object> badDate = Map.of("account_id", "acme", "objective", "Also never stored", "metric", "m",
+                "target", "1", "due_date", "next week", "status", "late");
+
+        Response response = post("/api/v1/success-plans", List.of(fresh, badDate));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("errors")).hasSize(2);
+        JsonNode first = response.body().get("errors").get(0);
+        assertThat(first.get("index").asInt()).isEqualTo(1);
+        assertThat(first.get("field").asText()).isEqualTo("due_date");
+        assertThat(first.get("reason").asText()).isEqualTo("not a date: 'next week' (expected YYYY-MM-DD)");
+        assertThat(count("SELECT COUNT(*) FROM success_plans WHERE objective = 'Never stored'")).isZero();
+    }
+
+    @Test
+    void restRowsAreCheckedByTheSameRulesAsCsvRows() throws Exception {
+        Response usage = post("/api/v1/usage", List.of(Map.of("account_id", "umbrella", "date", TODAY,
+                "active_users", -1, "events", 10, "key_features_used", 2)));
+        Response feedback = post("/api/v1/feedback", Map.of("account_id", "acme", "contact_email",
+                "li.wei@acme.example", "date", TODAY, "kind", "nps", "score", 11));
+        Response account = post("/api/v1/accounts", Map.of("account_id", "x", "name", "X"));
+
+        assertThat(usage.status()).isEqualTo(400);
+        assertThat(usage.body().get("errors").findValuesAsText("field")).containsExactly("active_users", "account_id");
+        assertThat(feedback.body().get("errors").get(0).get("reason").asText())
+                .isEqualTo("score 11 is outside the NPS scale 0-10");
+        assertThat(account.body().get("errors").findValuesAsText("field")).contains("segment", "renewal_date");
+        assertThat(count("SELECT COUNT(*) FROM accounts WHERE account_id = 'x'")).isZero();
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsA400InTheSameShape() throws Exception {
+        Response response = post("/api/v1/meetings", "[{not json");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("errors").get(0).get("reason").asText()).startsWith("the body is not JSON");
+    }
+}
