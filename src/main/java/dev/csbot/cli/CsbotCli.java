@@ -198,9 +198,17 @@ public final class CsbotCli implements Callable<Integer> {
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() {
-            return parent.withContext(store, context -> context.getBean(BenchCommand.class)
-                    .run(accounts, days, samples, spec.commandLine().getOut()));
+        public Integer call() throws java.io.IOException {
+            // Never the user's store: a fresh temporary file, whatever --db says.
+            Path workDir = BenchCommand.workDirectory();
+            StoreOption temporary = new StoreOption();
+            temporary.db = workDir.resolve("bench.db");
+            try {
+                return parent.withContext(temporary, context -> context.getBean(BenchCommand.class)
+                        .run(accounts, days, samples, workDir, spec.commandLine().getOut()));
+            } finally {
+                BenchCommand.deleteWorkDirectory(workDir);
+            }
         }
     }
 
