@@ -87,7 +87,7 @@ class BenchCommand {
 
         RawInsertBenchmark raw = new RawInsertBenchmark(new DemoPortfolio(accounts, days, DemoPortfolio.DEFAULT_SEED,
                 LocalDate.now(clock)));
-        long rawNanos = raw.run(workDir.resolve("raw.db"));
+        long rawNanos = raw.run(workDir.resolve("raw.db"), demo.usageTableDdl());
         double rawRate = rate(raw.rows(), rawNanos);
         out.printf(Locale.US, "raw JDBC insert of the same %,d usage rows in %.1f s%n", raw.rows(), rawNanos / 1e9);
         out.flush();

@@ -2,6 +2,7 @@ package dev.csbot.ingest;
 
 import java.sql.SQLException;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -48,6 +49,14 @@ final class PortfolioWriter {
     @FunctionalInterface
     interface RowSource {
         void emit(RowSink sink) throws Exception;
+    }
+
+    List<String> usageTableDdl() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT sql FROM sqlite_master WHERE tbl_name = 'usage_daily'"
+                        + " AND sql IS NOT NULL ORDER BY type DESC")
+                .mapTo(String.class)
+                .map(sql -> sql.replaceAll("(?i)REFERENCES\\s+\\w+\\s*\\([^)]*\\)", ""))
+                .list());
     }
 
     long accountCount() {
