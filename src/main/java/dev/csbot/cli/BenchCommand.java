@@ -5,6 +5,7 @@ import dev.csbot.chat.ChatRequest;
 import dev.csbot.chat.ChatService;
 import dev.csbot.chat.Conversation;
 import dev.csbot.chat.Reply;
+import dev.csbot.health.HealthService;
 import dev.csbot.ingest.CsvImport;
 import dev.csbot.ingest.DemoPortfolio;
 import dev.csbot.ingest.DemoService;
@@ -38,8 +39,10 @@ class BenchCommand {
     private final CsvImport csvImport;
     private final ChatService chat;
     private final Clock clock;
+    private final HealthService healthService;
 
-    BenchCommand(DemoService demo, CsvImport csvImport, ChatService chat, Clock clock) {
+    BenchCommand(DemoService demo, CsvImport csvImport, ChatService chat, Clock clock, HealthService health) {
+        this.healthService = health;
         this.demo = demo;
         this.csvImport = csvImport;
         this.chat = chat;
@@ -109,6 +112,15 @@ class BenchCommand {
         double p50 = percentile(health, 0.50) / 1e6;
         double p99 = percentile(health, 0.99) / 1e6;
 
+        // Right after a write every score must be computed again: the first /risks pays for it.
+        long[] cold = new long[3];
+        for (int i = 0; i < cold.length; i++) {
+            long started = System.nanoTime();
+            healthService.scoreAll(LocalDate.now(clock));
+            cold[i] = System.nanoTime() - started;
+        }
+        Arrays.sort(cold);
+        double coldMedian = cold[cold.length / 2] / 1e6;
         ask("/risks", operator);
         ask("/risks", operator);
         long[] risks = new long[5];
@@ -138,6 +150,8 @@ class BenchCommand {
         row(out, "/risks over " + String.format(Locale.US, "%,d", accounts) + " accounts, median of 5 (ms)",
                 String.format(Locale.US, "%.0f", risksMedian), "< " + (int) RISKS_GOAL_MS,
                 verdict(risksMedian < RISKS_GOAL_MS));
+        row(out, "  of which scoring the whole book after a write (ms)", String.format(Locale.US, "%.0f", coldMedian),
+                "< " + (int) RISKS_GOAL_MS, verdict(coldMedian < RISKS_GOAL_MS));
         out.flush();
         return 0;
     }

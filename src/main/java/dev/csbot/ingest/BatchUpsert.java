@@ -14,12 +14,17 @@ final class BatchUpsert implements AutoCloseable {
 
     static final int CHUNK = 10_000;
 
+    /** Tells readers (any process) that scores computed before this write are out of date. */
+    private static final String BUMP_VERSION = "UPDATE portfolio_version SET version = version + 1 WHERE id = 1";
+
+    private final Connection connection;
     private final PreparedStatement statement;
     private final int width;
     private int pending;
     private long written;
 
     BatchUpsert(Connection connection, Dataset dataset, boolean[] present) throws SQLException {
+        this.connection = connection;
         this.statement = connection.prepareStatement(dataset.upsertSql(present));
         this.width = dataset.columns().size();
     }
@@ -45,9 +50,14 @@ final class BatchUpsert implements AutoCloseable {
         }
     }
 
-    /** Sends what is pending and returns the rows written so far. */
+    /** Sends what is pending, marks the portfolio changed (same transaction) and returns the rows written. */
     long finish() throws SQLException {
         flush();
+        if (written > 0) {
+            try (PreparedStatement bump = connection.prepareStatement(BUMP_VERSION)) {
+                bump.executeUpdate();
+            }
+        }
         return written;
     }
 

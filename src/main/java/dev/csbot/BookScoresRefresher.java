@@ -1,0 +1,38 @@
+package dev.csbot;
+
+import dev.csbot.health.HealthService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Keeps the book's scores ready in the running service: after an import, an API write (from any process)
+ * or midnight, the next tick scores the book again, so a CSM's /risks rarely waits for it. A tick with
+ * nothing new costs one one-row query.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+@EnableScheduling
+class BookScoresRefresher {
+
+    private static final Logger log = LoggerFactory.getLogger(BookScoresRefresher.class);
+
+    private final HealthService health;
+
+    BookScoresRefresher(HealthService health) {
+        this.health = health;
+    }
+
+    @Scheduled(initialDelayString = "${csbot.book-refresh.initial-delay:5s}",
+            fixedDelayString = "${csbot.book-refresh.every:30s}")
+    void refresh() {
+        try {
+            health.all();
+        } catch (RuntimeException e) {
+            log.warn("Scoring the book in the background failed; /risks will score it on demand", e);
+        }
+    }
+}
