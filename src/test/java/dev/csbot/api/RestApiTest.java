@@ -18,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The REST API over HTTP against the running app and its demo portfolio. Writes here only re-send rows the
- * demo already holds or are refused, so the shared portfolio stays as other tests expect it.
+ * demo already holds, are refused, or add a small separate account of their own, so the shared portfolio
+ * stays as other tests expect it.
  */
 class RestApiTest extends IntegrationTest {
 
@@ -56,6 +57,20 @@ class RestApiTest extends IntegrationTest {
     private static Map<String, Object> acmeObjective() {
         return Map.of("account_id", "acme", "objective", "Roll out to the EMEA support team", "metric",
                 "active EMEA agents", "target", "120", "due_date", DAY.plusDays(20).toString(), "status", "at-risk");
+    }
+
+    @Test
+    void anAccountPostedThroughTheApiIsScoredInTheNextListing() throws Exception {
+        get("/api/v1/accounts");
+        Map<String, Object> account = Map.of("account_id", "api-probe", "name", "Api Probe Ltd", "segment", "smb",
+                "arr", "1000", "seats_purchased", "5", "contract_start", DAY.minusDays(400).toString(),
+                "renewal_date", DAY.plusDays(300).toString(), "csm_email", "probe@csbot.example",
+                "lifecycle_stage", "adoption");
+
+        assertThat(post("/api/v1/accounts", account).status()).isEqualTo(200);
+        Response listing = get("/api/v1/accounts");
+
+        assertThat(listing.body().get("accounts").findValuesAsText("account_id")).contains("api-probe");
     }
 
     @Test
