@@ -1,9 +1,8 @@
 package dev.csbot.cli;
 
+import static dev.csbot.cli.CliRun.csbot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,22 +13,13 @@ class CliDoorTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {}
-
-    private Run csbot(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CsbotCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private String db() {
         return dir.resolve("store.db").toString();
     }
 
     @Test
     void helpIsAnAnswerOnStdoutWithExitCodeZero() {
-        Run run = csbot("ask", "/help", "--db", db());
+        CliRun run = csbot("ask", "/help", "--db", db());
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("/health <account>").contains("/risks [segment|csm-email|mine] [limit]");
@@ -37,7 +27,7 @@ class CliDoorTest {
 
     @Test
     void anUnknownChatCommandIsAUsageErrorOnStderrWithExitCodeTwo() {
-        Run run = csbot("--db", db(), "ask", "/frobnicate");
+        CliRun run = csbot("--db", db(), "ask", "/frobnicate");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
@@ -46,7 +36,7 @@ class CliDoorTest {
 
     @Test
     void anUnknownFormatIsAUsageError() {
-        Run run = csbot("ask", "/help", "--format", "fax", "--db", db());
+        CliRun run = csbot("ask", "/help", "--format", "fax", "--db", db());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("unknown --format 'fax'");
@@ -60,7 +50,7 @@ class CliDoorTest {
 
     @Test
     void anUnknownAccountExitsWithOneAndSaysSo() {
-        Run run = csbot("ask", "/health acme", "--db", db());
+        CliRun run = csbot("ask", "/health acme", "--db", db());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("No account matches \"acme\"");

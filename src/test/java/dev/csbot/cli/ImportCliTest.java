@@ -1,9 +1,8 @@
 package dev.csbot.cli;
 
+import static dev.csbot.cli.CliRun.csbot;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,24 +14,15 @@ class ImportCliTest {
     @TempDir
     Path dir;
 
-    record Run(int exitCode, String out, String err) {}
-
-    private Run csbot(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = CsbotCli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Run(code, out.toString(), err.toString());
-    }
-
     private String db() {
         return dir.resolve("store.db").toString();
     }
 
     @Test
     void demoCsvFilesImportWithExitZeroAndACountPerFile() {
-        Run demo = csbot("demo", "--accounts", "12", "--days", "30", "--out", dir.resolve("csv").toString(),
+        CliRun demo = csbot("demo", "--accounts", "12", "--days", "30", "--out", dir.resolve("csv").toString(),
                 "--db", db());
-        Run imported = csbot("--db", db(), "import", dir.resolve("csv").toString());
+        CliRun imported = csbot("--db", db(), "import", dir.resolve("csv").toString());
 
         assertThat(demo.exitCode()).isZero();
         assertThat(demo.out()).contains("Wrote the demo portfolio as CSV files").contains("accounts.csv");
@@ -54,7 +44,7 @@ class ImportCliTest {
                 + "t1,acme,2026-11-01,1,\"Login fails,\nfor everyone\"\n"
                 + "t2,acme,2026-13-01,9,Broken\n");
 
-        Run run = csbot("--db", db(), "import", csv.toString());
+        CliRun run = csbot("--db", db(), "import", csv.toString());
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).contains("accounts.csv: 1 rows (inserted or updated)")
@@ -65,7 +55,7 @@ class ImportCliTest {
 
     @Test
     void aMissingDirectoryIsAUsageError() {
-        Run run = csbot("--db", db(), "import", dir.resolve("nowhere").toString());
+        CliRun run = csbot("--db", db(), "import", dir.resolve("nowhere").toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("nowhere is not a directory");
@@ -73,7 +63,7 @@ class ImportCliTest {
 
     @Test
     void aDirectoryWithoutImportFilesIsAUsageErrorThatNamesTheFiles() {
-        Run run = csbot("--db", db(), "import", dir.toString());
+        CliRun run = csbot("--db", db(), "import", dir.toString());
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no import files").contains("accounts.csv, contacts.csv, usage_daily.csv");
