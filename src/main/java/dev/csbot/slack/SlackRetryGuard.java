@@ -1,0 +1,63 @@
+package dev.csbot.slack;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
+import com.slack.api.bolt.middleware.Middleware;
+import com.slack.api.bolt.middleware.MiddlewareChain;
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.EventRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import dev.csbot.chat.InboundEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes every Slack delivery count once: Slack retries a request it thinks failed (with
+ * {@code X-Slack-Retry-Num}), and a retry must never run a command, press a button or publish twice.
+ * Runs after Bolt has verified the signature, so unsigned requests never reach the store.
+ */
+final class SlackRetryGuard implements Middleware {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackRetryGuard.class);
+
+    private final InboundEvents inbound;
+
+    SlackRetryGuard(InboundEvents inbound) {
+        this.inbound = inbound;
+    }
+
+    @Override
+    public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+        String key = deliveryKey(req);
+        if (key != null && !inbound.firstDelivery("slack", key)) {
+            log.info("Slack delivery {} seen before (retry {}): acknowledged, not handled again", key,
+                    req.getHeaders().getFirstValue("X-Slack-Retry-Num"));
+            return Response.ok();
+        }
+        return chain.next(req);
+    }
+
+    /** A stable id of the delivery, the same on Slack's retries; null when there is none. */
+    static String deliveryKey(Request<?> req) {
+        if (req instanceof SlashCommandRequest command) {
+            return prefixed("command:", command.getPayload().getTriggerId());
+        }
+        if (req instanceof BlockActionRequest action) {
+            var payload = action.getPayload();
+            String actionTs = payload.getActions() == null || payload.getActions().isEmpty() ? null
+                    : payload.getActions().get(0).getActionTs();
+            return prefixed("action:", payload.getTriggerId() == null ? actionTs : payload.getTriggerId());
+        }
+        if (req instanceof EventRequest event) {
+            JsonElement id = JsonParser.parseString(event.getRequestBodyAsString()).getAsJsonObject().get("event_id");
+            return id == null || id.isJsonNull() ? null : "event:" + id.getAsString();
+        }
+        return null;
+    }
+
+    private static String prefixed(String prefix, String id) {
+        return id == null || id.isBlank() ? null : prefix + id;
+    }
+}
