@@ -153,7 +153,7 @@ class SlackEventsIntegrationTest extends IntegrationTest {
         assertThat(slack.signed(body, JSON, Map.of()).statusCode()).isEqualTo(200);
         assertThat(slack.signed(body, JSON, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"))
                 .statusCode()).isEqualTo(200);
-        SlackFake.await(FAKE_SLACK, r -> r.path().equals("/views.publish"), before + 2);
+        SlackFake.awaitNone(FAKE_SLACK, r -> r.path().equals("/views.publish"));
         assertThat(FAKE_SLACK.requestsTo("/views.publish")).hasSize(before + 1);
     }
 
