@@ -102,7 +102,7 @@ class SlackAppConfiguration {
             log.info("Slack: no InboundEvents in the store, so retries are recognised in memory (one instance only)");
             return new SlackInMemoryDeliveries(Clock.systemUTC());
         });
-        app.use(new SlackRetryGuard(deliveries));
+        app.use(new SlackRetryGuard(deliveries, new SlackInMemoryDeliveries(Clock.systemUTC())));
         // Caches expire on real time even when csbot.today pins the business clock.
         SlackCallerResolver resolver = new SlackCallerResolver(slack.methods(settings.botToken()),
                 settings.internalTeamIds(), Clock.systemUTC());

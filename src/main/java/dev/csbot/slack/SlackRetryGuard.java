@@ -17,21 +17,31 @@ import org.slf4j.LoggerFactory;
  * Makes every Slack delivery count once: Slack retries a request it thinks failed (with
  * {@code X-Slack-Retry-Num}), and a retry must never run a command, press a button or publish twice.
  * Runs after Bolt has verified the signature, so unsigned requests never reach the store.
+ *
+ * <p>Events API callbacks (which Slack retries up to three times, possibly to another instance) are
+ * recorded in the store. Slash commands and button presses are recorded in this process only: Slack does
+ * not retry them, and a store write on every command was the slowest step of a slash command under load.
  */
 final class SlackRetryGuard implements Middleware {
 
     private static final Logger log = LoggerFactory.getLogger(SlackRetryGuard.class);
 
-    private final InboundEvents inbound;
+    private final InboundEvents store;
+    private final InboundEvents local;
 
-    SlackRetryGuard(InboundEvents inbound) {
-        this.inbound = inbound;
+    SlackRetryGuard(InboundEvents store, InboundEvents local) {
+        this.store = store;
+        this.local = local;
     }
 
     @Override
     public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
         String key = deliveryKey(req);
-        if (key != null && !inbound.firstDelivery("slack", key)) {
+        if (key == null) {
+            return chain.next(req);
+        }
+        InboundEvents deliveries = req instanceof EventRequest ? store : local;
+        if (!deliveries.firstDelivery("slack", key)) {
             log.info("Slack delivery {} seen before (retry {}): acknowledged, not handled again", key,
                     req.getHeaders().getFirstValue("X-Slack-Retry-Num"));
             return Response.ok();
