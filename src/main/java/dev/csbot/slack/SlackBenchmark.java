@@ -11,6 +11,12 @@ import com.sun.net.httpserver.HttpServer;
 import dev.csbot.CsbotApplication;
 import dev.csbot.account.Account;
 import dev.csbot.account.AccountRepository;
+import dev.csbot.chat.Caller;
+import dev.csbot.chat.ChatRequest;
+import dev.csbot.chat.ChatService;
+import dev.csbot.chat.Conversation;
+import dev.csbot.chat.Platform;
+import dev.csbot.chat.Reply;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -83,7 +89,8 @@ public final class SlackBenchmark {
             Result floorResult = load("floor (Bolt, ack \"pong\")", floor.getPort(), names, seconds, warmupSeconds,
                     concurrency);
             Result csbotResult = load("csbot /health", csbotPort, names, seconds, warmupSeconds, concurrency);
-            report(out, floorResult, csbotResult);
+            Result coreResult = core(csbot.getBean(ChatService.class), names, seconds, warmupSeconds, concurrency);
+            report(out, floorResult, csbotResult, coreResult);
             return 0;
         } finally {
             if (floor != null) {
@@ -93,9 +100,9 @@ public final class SlackBenchmark {
         }
     }
 
-    private static void report(PrintWriter out, Result floor, Result csbot) {
+    private static void report(PrintWriter out, Result floor, Result csbot, Result core) {
         out.printf("%n%-28s %10s %10s %10s %10s %8s%n", "target", "req/s", "p50 ms", "p99 ms", "max ms", "errors");
-        for (Result r : List.of(floor, csbot)) {
+        for (Result r : List.of(floor, csbot, core)) {
             out.printf("%-28s %10.0f %10.2f %10.2f %10.2f %8d%n", r.name(), r.perSecond(), r.p50Micros() / 1000.0,
                     r.p99Micros() / 1000.0, r.maxMicros() / 1000.0, r.errors());
         }
@@ -104,6 +111,8 @@ public final class SlackBenchmark {
                 share >= 0.5 ? "met" : "NOT met");
         out.printf("csbot p99 is %.2f ms (goal: under 50 ms): %s%n", csbot.p99Micros() / 1000.0,
                 csbot.p99Micros() < 50_000 ? "met" : "NOT met");
+        out.printf("(The last row calls the core's ChatService directly, same load, no HTTP and no Slack: what"
+                + " the answer itself costs.)%n");
         out.flush();
     }
 
@@ -119,6 +128,55 @@ public final class SlackBenchmark {
                 servletContext -> servletContext.addServlet("floor", new SlackAppServlet(app)).addMapping("/slack/events"));
         server.start();
         return server;
+    }
+
+    /** The same load straight into the core, to show how much of csbot's time is the answer itself. */
+    static Result core(ChatService chat, List<String> accounts, int seconds, int warmupSeconds, int concurrency)
+            throws InterruptedException {
+        Caller caller = Caller.internal(USER, "bench@example.com", "bench");
+        Conversation conversation = new Conversation(Platform.SLACK, CHANNEL, false);
+        for (int pass = 0; pass < 2; pass++) {
+            boolean measured = pass == 1;
+            long deadline = System.nanoTime() + Duration.ofSeconds(measured ? seconds : warmupSeconds).toNanos();
+            long[][] latencies = new long[concurrency][];
+            AtomicLong requests = new AtomicLong();
+            AtomicLong errors = new AtomicLong();
+            CountDownLatch done = new CountDownLatch(concurrency);
+            long started = System.nanoTime();
+            for (int t = 0; t < concurrency; t++) {
+                int client = t;
+                new Thread(() -> {
+                    long[] mine = new long[1 << 16];
+                    int n = 0;
+                    try {
+                        while (System.nanoTime() < deadline) {
+                            String account = accounts.get(ThreadLocalRandom.current().nextInt(accounts.size()));
+                            long start = System.nanoTime();
+                            Reply reply = chat.handle(new ChatRequest("/health " + account, caller, conversation));
+                            if (!reply.isAnswer()) {
+                                errors.incrementAndGet();
+                            }
+                            if (n == mine.length) {
+                                mine = Arrays.copyOf(mine, n * 2);
+                            }
+                            mine[n++] = (System.nanoTime() - start) / 1000;
+                            requests.incrementAndGet();
+                        }
+                    } finally {
+                        latencies[client] = Arrays.copyOf(mine, n);
+                        done.countDown();
+                    }
+                }, "bench-core-" + t).start();
+            }
+            done.await();
+            if (measured) {
+                double elapsed = (System.nanoTime() - started) / 1e9;
+                long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+                return new Result("core only (ChatService)", requests.get(), errors.get(), elapsed,
+                        percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1]);
+            }
+        }
+        throw new IllegalStateException("unreachable");
     }
 
     static Result load(String name, int port, List<String> accounts, int seconds, int warmupSeconds, int concurrency)
