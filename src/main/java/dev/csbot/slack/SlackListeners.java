@@ -32,7 +32,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -49,6 +50,9 @@ final class SlackListeners {
     static final String SHARE_IN_CHANNEL = "share-in-channel";
     static final List<String> COMMANDS = List.of("/health", "/qbr", "/account", "/risks", "/csbot");
     static final String WORKING = "Working on it…";
+    static final String BUSY = "csbot is busy right now; please try again in a minute.";
+    /** Read-only answers worth showing to a channel; sharing re-runs the command, so never link/unlink. */
+    static final List<String> SHAREABLE = List.of("/health", "/qbr", "/account", "/risks");
 
     private static final Logger log = LoggerFactory.getLogger(SlackListeners.class);
 
@@ -80,7 +84,11 @@ final class SlackListeners {
         app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
             AppHomeOpenedEvent event = req.getEvent();
             if ("home".equals(event.getTab())) {
-                workers.submit(() -> publishHome(event.getUser()));
+                try {
+                    workers.submit(() -> publishHome(event.getUser()));
+                } catch (RejectedExecutionException busy) {
+                    log.warn("Slack App Home for {} not published: all workers busy", event.getUser());
+                }
             }
             return ctx.ack();
         });
@@ -105,30 +113,44 @@ final class SlackListeners {
     Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
         SlashCommandPayload payload = req.getPayload();
         String text = (payload.getCommand() + " " + (payload.getText() == null ? "" : payload.getText())).trim();
-        Future<List<SlackMessage>> work = workers.submit(() -> answer(text, payload.getUserId(), payload.getChannelId()));
+        CompletableFuture<List<SlackMessage>> work;
+        try {
+            work = CompletableFuture.supplyAsync(() -> answer(text, payload.getUserId(), payload.getChannelId()), workers);
+        } catch (RejectedExecutionException busy) {
+            log.warn("Slack {} turned away: all workers busy", text);
+            return ctx.ack(r -> r.responseType("ephemeral").text(BUSY));
+        }
         try {
             List<SlackMessage> pages = work.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
             if (pages.size() > 1) {
-                workers.submit(() -> respondAll(ctx, pages.subList(1, pages.size()), "ephemeral"));
+                later(() -> respondAll(ctx, pages.subList(1, pages.size()), "ephemeral"));
             }
             return ctx.ack(commandResponse(pages.get(0), "ephemeral"));
         } catch (TimeoutException slow) {
-            workers.submit(() -> {
-                try {
-                    respondAll(ctx, work.get(), "ephemeral");
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } catch (ExecutionException e) {
-                    log.error("Slack {} failed after the acknowledgement", text, e.getCause());
+            // The worker that finishes the answer delivers it; nobody waits for it.
+            work.whenComplete((pages, error) -> {
+                if (error != null) {
+                    log.error("Slack {} failed after the acknowledgement", text, error);
+                    pages = renderer.renderMessages(Reply.of(Reply.Status.NOT_FOUND, "Sorry", sorry()));
                 }
+                respondAll(ctx, pages, "ephemeral");
             });
             return ctx.ack(r -> r.responseType("ephemeral").text(WORKING));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return ctx.ack(r -> r.responseType("ephemeral").text(WORKING));
+            return ctx.ack(r -> r.responseType("ephemeral").text(sorry()));
         } catch (ExecutionException e) {
             log.error("Slack {} failed", text, e.getCause());
             return ctx.ack(r -> r.responseType("ephemeral").text(sorry()));
+        }
+    }
+
+    /** Work for after the acknowledgement (the rest of a long answer); logged, not lost, when workers are full. */
+    private void later(Runnable work) {
+        try {
+            workers.submit(work);
+        } catch (RejectedExecutionException busy) {
+            log.error("Slack: the rest of a long answer was not sent, all workers busy");
         }
     }
 
@@ -138,10 +160,15 @@ final class SlackListeners {
         Conversation conversation = resolver.conversation(channelId, userId);
         Reply reply = ask(() -> chat.handle(new ChatRequest(text, caller, conversation)), text);
         List<SlackMessage> pages = renderer.renderMessages(reply);
-        if (reply.isAnswer() && !conversation.sharedExternally() && text.length() <= SlackBlockKitRenderer.BUTTON_VALUE) {
+        if (reply.isAnswer() && !conversation.sharedExternally() && shareable(text)) {
             pages = withShareButton(pages, text);
         }
         return pages;
+    }
+
+    static boolean shareable(String command) {
+        String verb = command.strip().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        return SHAREABLE.contains(verb) && command.length() <= SlackBlockKitRenderer.BUTTON_VALUE;
     }
 
     private static List<SlackMessage> withShareButton(List<SlackMessage> pages, String command) {
@@ -177,7 +204,7 @@ final class SlackListeners {
         var action = payload.getActions().get(0);
         String userId = payload.getUser().getId();
         String channelId = payload.getChannel() == null ? null : payload.getChannel().getId();
-        workers.submit(() -> {
+        submit(ctx, () -> {
             Caller caller = resolver.caller(userId);
             Conversation conversation = resolver.conversation(channelId, userId);
             Reply reply = ask(() -> chat.press(new ActionPress(action.getActionId(), action.getValue(), caller,
@@ -196,7 +223,10 @@ final class SlackListeners {
         String command = payload.getActions().get(0).getValue();
         String userId = payload.getUser().getId();
         String channelId = payload.getChannel() == null ? null : payload.getChannel().getId();
-        workers.submit(() -> {
+        if (command == null || !shareable(command)) {
+            return ctx.ack();
+        }
+        submit(ctx, () -> {
             Caller caller = resolver.caller(userId);
             Conversation conversation = resolver.conversation(channelId, userId);
             Reply reply = ask(() -> chat.handle(new ChatRequest(command, caller, conversation)), command);
@@ -204,6 +234,23 @@ final class SlackListeners {
             deliver(ctx, userId, renderer.renderMessages(reply), inChannel ? "in_channel" : "ephemeral");
         });
         return ctx.ack();
+    }
+
+    /** Runs a button's work on the executor; when every worker is busy, says so instead of failing. */
+    private void submit(ActionContext ctx, Runnable work) {
+        try {
+            workers.submit(work);
+        } catch (RejectedExecutionException busy) {
+            log.warn("Slack button press turned away: all workers busy");
+            if (ctx.getResponseUrl() != null) {
+                try {
+                    ctx.respond(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false).text(BUSY)
+                            .build());
+                } catch (IOException e) {
+                    log.error("Slack response_url post failed", e);
+                }
+            }
+        }
     }
 
     /** Through response_url when Slack gave one; from the App Home (no response_url) as a DM. */

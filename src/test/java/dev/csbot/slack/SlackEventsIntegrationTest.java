@@ -276,6 +276,31 @@ class SlackEventsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void aButtonPressedInTheHomeTabIsAnsweredInTheAppsMessages() {
+        int before = FAKE_SLACK.requestsTo("/chat.postMessage").size();
+        HttpResponse<String> ack = slack.signed(SlackRequests.blockActionFromHome(ActionIds.SHOW_HEALTH, acme.id(),
+                SlackFake.CSM), FORM, Map.of());
+        assertThat(ack.statusCode()).isEqualTo(200);
+        List<Recorded> posts = SlackFake.await(FAKE_SLACK, r -> r.path().equals("/chat.postMessage"), before + 1);
+        Recorded post = posts.get(posts.size() - 1);
+        Map<String, String> form = SlackFake.form(post.body());
+        assertThat(form).containsEntry("channel", SlackFake.CSM);
+        String message = "{\"text\":" + new com.google.gson.Gson().toJson(form.get("text")) + ",\"blocks\":"
+                + form.get("blocks") + "}";
+        SlackLimits.assertMessageWithinLimits(message);
+        assertThat(message).contains("Acme");
+    }
+
+    @Test
+    void linkingIsNotOfferedForSharing() {
+        String url = responseUrl();
+        JsonObject reply = answer(command("/csbot", "link " + acme.id(), SlackFake.CSM, SlackFake.INTERNAL_CHANNEL, url), url);
+        assertThat(texts(reply)).contains("Linked to");
+        assertThat(actionIds(reply)).doesNotContain(SlackListeners.SHARE_IN_CHANNEL);
+        answer(command("/csbot", "unlink", SlackFake.CSM, SlackFake.INTERNAL_CHANNEL, url), url);
+    }
+
+    @Test
     void unknownButtonsAreNotFound() {
         HttpResponse<String> response = slack.signed(SlackRequests.blockAction("no-such-button", "x", SlackFake.CSM,
                 SlackFake.INTERNAL_CHANNEL, responseUrl()), FORM, Map.of());

@@ -62,6 +62,19 @@ final class SlackRequests {
         return "payload=" + enc(json);
     }
 
+    /** A block_actions body for a button in the App Home tab: no channel and no response_url. */
+    static String blockActionFromHome(String actionId, String value, String userId) {
+        String json = "{\"type\":\"block_actions\",\"team\":{\"id\":\"" + SlackFake.TEAM + "\",\"domain\":\"internal\"},"
+                + "\"user\":{\"id\":\"" + userId + "\",\"username\":\"u\",\"name\":\"u\",\"team_id\":\"" + SlackFake.TEAM
+                + "\"},\"api_app_id\":\"A0CSBOT\",\"token\":\"legacy-token\",\"container\":{\"type\":\"view\","
+                + "\"view_id\":\"V0HOME\"},\"trigger_id\":\"" + UUID.randomUUID() + "\",\"view\":{\"id\":\"V0HOME\","
+                + "\"type\":\"home\",\"blocks\":[]},\"actions\":[{\"action_id\":\"" + actionId
+                + "\",\"block_id\":\"b1\",\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":"
+                + new com.google.gson.Gson().toJson(value) + ",\"type\":\"button\",\"action_ts\":\"" + System.nanoTime()
+                + "\"}]}";
+        return "payload=" + enc(json);
+    }
+
     /** An app_home_opened event callback. */
     static String appHomeOpened(String userId, String eventId) {
         return "{\"token\":\"legacy-token\",\"team_id\":\"" + SlackFake.TEAM + "\",\"api_app_id\":\"A0CSBOT\","
