@@ -23,9 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
-import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -54,22 +52,18 @@ class SlackAppConfiguration {
             @Value("${slack.internal-team-ids:}") String internalTeamIds) {
         Set<String> teams = Arrays.stream(internalTeamIds.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
-        return new SlackSettings(botToken.trim(), signingSecret.trim(), appToken.trim(), apiUrl.trim(), teams);
-    }
-
-    /** Says once, at start-up, whether Slack is on and how it is reached. */
-    @Bean
-    ApplicationListener<ApplicationReadyEvent> slackChannelStatus(SlackSettings settings) {
-        return event -> {
-            if (!settings.enabled()) {
-                log.info("Slack channel off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for"
-                        + " Socket Mode) to turn it on");
-            } else if (settings.socketMode()) {
-                log.info("Slack channel on: Socket Mode, Web API at {}", settings.apiUrl());
-            } else {
-                log.info("Slack channel on: POST /slack/events, Web API at {}", settings.apiUrl());
-            }
-        };
+        SlackSettings settings = new SlackSettings(botToken.trim(), signingSecret.trim(), appToken.trim(), apiUrl.trim(),
+                teams);
+        // Says once, at start-up, whether Slack is on and how it is reached.
+        if (!settings.enabled()) {
+            log.info("Slack channel off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN for"
+                    + " Socket Mode) to turn it on");
+        } else if (settings.socketMode()) {
+            log.info("Slack channel on: Socket Mode, Web API at {}", settings.apiUrl());
+        } else {
+            log.info("Slack channel on: POST /slack/events, Web API at {}", settings.apiUrl());
+        }
+        return settings;
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -102,12 +96,12 @@ class SlackAppConfiguration {
             log.info("Slack: no InboundEvents in the store, so retries are recognised in memory (one instance only)");
             return new SlackInMemoryDeliveries(Clock.systemUTC());
         });
-        app.use(new SlackRetryGuard(deliveries, new SlackInMemoryDeliveries(Clock.systemUTC())));
         // Caches expire on real time even when csbot.today pins the business clock.
         SlackCallerResolver resolver = new SlackCallerResolver(slack.methods(settings.botToken()),
                 settings.internalTeamIds(), Clock.systemUTC());
         new SlackListeners(chat, resolver, new SlackBlockKitRenderer(), slack.methods(settings.botToken()),
-                slackWorkers, ANSWER_WITHIN).register(app);
+                slackWorkers, ANSWER_WITHIN, new SlackRetryGuard(deliveries, new SlackInMemoryDeliveries(Clock.systemUTC())))
+                .register(app);
         return app;
     }
 

@@ -62,9 +62,11 @@ final class SlackListeners {
     private final MethodsClient client;
     private final ExecutorService workers;
     private final Duration answerWithin;
+    private final SlackRetryGuard retries;
 
     SlackListeners(ChatService chat, SlackCallerResolver resolver, SlackBlockKitRenderer renderer, MethodsClient client,
-            ExecutorService workers, Duration answerWithin) {
+            ExecutorService workers, Duration answerWithin, SlackRetryGuard retries) {
+        this.retries = retries;
         this.chat = chat;
         this.resolver = resolver;
         this.renderer = renderer;
@@ -83,7 +85,7 @@ final class SlackListeners {
         app.blockAction(SHARE_IN_CHANNEL, this::onShare);
         app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
             AppHomeOpenedEvent event = req.getEvent();
-            if ("home".equals(event.getTab())) {
+            if ("home".equals(event.getTab()) && !retries.isRepeatEvent(req.getEventId())) {
                 try {
                     workers.submit(() -> publishHome(event.getUser()));
                 } catch (RejectedExecutionException busy) {
@@ -111,6 +113,9 @@ final class SlackListeners {
     // ---- slash commands ------------------------------------------------------------------------------
 
     Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
+        if (retries.isRepeat(req)) {
+            return ctx.ack();
+        }
         SlashCommandPayload payload = req.getPayload();
         String text = (payload.getCommand() + " " + (payload.getText() == null ? "" : payload.getText())).trim();
         CompletableFuture<List<SlackMessage>> work;
@@ -200,6 +205,9 @@ final class SlackListeners {
     // ---- buttons -------------------------------------------------------------------------------------
 
     Response onAction(BlockActionRequest req, ActionContext ctx) {
+        if (retries.isRepeat(req)) {
+            return ctx.ack();
+        }
         var payload = req.getPayload();
         var action = payload.getActions().get(0);
         String userId = payload.getUser().getId();
@@ -219,6 +227,9 @@ final class SlackListeners {
      * whether it may be shown there; an answer is posted for the whole channel to see.
      */
     Response onShare(BlockActionRequest req, ActionContext ctx) {
+        if (retries.isRepeat(req)) {
+            return ctx.ack();
+        }
         var payload = req.getPayload();
         String command = payload.getActions().get(0).getValue();
         String userId = payload.getUser().getId();

@@ -2,13 +2,10 @@ package dev.csbot.slack;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
-import com.slack.api.bolt.middleware.Middleware;
-import com.slack.api.bolt.middleware.MiddlewareChain;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
 import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
-import com.slack.api.bolt.response.Response;
 import dev.csbot.chat.InboundEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,13 +13,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Makes every Slack delivery count once: Slack retries a request it thinks failed (with
  * {@code X-Slack-Retry-Num}), and a retry must never run a command, press a button or publish twice.
- * Runs after Bolt has verified the signature, so unsigned requests never reach the store.
+ * Handlers run after Bolt has verified the signature, so unsigned requests never reach the store.
  *
  * <p>Events API callbacks (which Slack retries up to three times, possibly to another instance) are
  * recorded in the store. Slash commands and button presses are recorded in this process only: Slack does
  * not retry them, and a store write on every command was the slowest step of a slash command under load.
  */
-final class SlackRetryGuard implements Middleware {
+final class SlackRetryGuard {
 
     private static final Logger log = LoggerFactory.getLogger(SlackRetryGuard.class);
 
@@ -34,19 +31,35 @@ final class SlackRetryGuard implements Middleware {
         this.local = local;
     }
 
-    @Override
-    public Response apply(Request req, Response resp, MiddlewareChain chain) throws Exception {
+    /**
+     * True when this delivery was handled before: the caller acknowledges it and does nothing else. Called
+     * by each handler (not as a Bolt middleware: registering one makes Bolt call auth.test while the app is
+     * built, so an unreachable Slack at start-up would stop the whole service).
+     */
+    boolean isRepeat(Request<?> req) {
         String key = deliveryKey(req);
         if (key == null) {
-            return chain.next(req);
+            return false;
         }
         InboundEvents deliveries = req instanceof EventRequest ? store : local;
         if (!deliveries.firstDelivery("slack", key)) {
             log.info("Slack delivery {} seen before (retry {}): acknowledged, not handled again", key,
                     req.getHeaders().getFirstValue("X-Slack-Retry-Num"));
-            return Response.ok();
+            return true;
         }
-        return chain.next(req);
+        return false;
+    }
+
+    /** The same for an Events API callback, by its event_id (always recorded in the store). */
+    boolean isRepeatEvent(String eventId) {
+        if (eventId == null || eventId.isBlank()) {
+            return false;
+        }
+        if (!store.firstDelivery("slack", "event:" + eventId)) {
+            log.info("Slack event {} seen before: acknowledged, not handled again", eventId);
+            return true;
+        }
+        return false;
     }
 
     /** A stable id of the delivery, the same on Slack's retries; null when there is none. */

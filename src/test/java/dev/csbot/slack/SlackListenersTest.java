@@ -69,7 +69,8 @@ class SlackListenersTest {
                 .signingSecret("unused").requestVerificationEnabled(false).build());
         SlackCallerResolver resolver = new SlackCallerResolver(client.methods("xoxb-test"), Set.of(), Clock.systemUTC());
         new SlackListeners(chat, resolver, new SlackBlockKitRenderer(), client.methods("xoxb-test"), workers,
-                Duration.ofMillis(300)).register(app);
+                Duration.ofMillis(300), new SlackRetryGuard(new SlackInMemoryDeliveries(Clock.systemUTC()),
+                new SlackInMemoryDeliveries(Clock.systemUTC()))).register(app);
         return app;
     }
 
