@@ -54,7 +54,7 @@ class SlackListenersTest {
         };
     }
 
-    private App app(ChatService chat) {
+    private App app(ChatService chat, Duration answerWithin) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(slack.baseUrl());
         config.setStatsEnabled(false);
@@ -69,7 +69,7 @@ class SlackListenersTest {
                 .signingSecret("unused").requestVerificationEnabled(false).build());
         SlackCallerResolver resolver = new SlackCallerResolver(client.methods("xoxb-test"), Set.of(), Clock.systemUTC());
         new SlackListeners(chat, resolver, new SlackBlockKitRenderer(), client.methods("xoxb-test"), workers,
-                Duration.ofMillis(300), new SlackRetryGuard(new SlackInMemoryDeliveries(Clock.systemUTC()),
+                answerWithin, new SlackRetryGuard(new SlackInMemoryDeliveries(Clock.systemUTC()),
                 new SlackInMemoryDeliveries(Clock.systemUTC()))).register(app);
         return app;
     }
@@ -84,7 +84,7 @@ class SlackListenersTest {
     void aFastAnswerIsInTheAcknowledgementItself() throws Exception {
         String url = slack.baseUrl() + "response/fast";
         long start = System.nanoTime();
-        Response ack = health(app(coreAnswering(Duration.ZERO)), url);
+        Response ack = health(app(coreAnswering(Duration.ZERO), SlackAppConfiguration.ANSWER_WITHIN), url);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
         assertThat(ack.getStatusCode()).isEqualTo(200);
         SlackLimits.assertMessageWithinLimits(ack.getBody());
@@ -97,7 +97,7 @@ class SlackListenersTest {
     void aSlowAnswerIsAcknowledgedAtOnceAndDeliveredThroughTheResponseUrl() throws Exception {
         String url = slack.baseUrl() + "response/slow";
         long start = System.nanoTime();
-        Response ack = health(app(coreAnswering(Duration.ofMillis(1500))), url);
+        Response ack = health(app(coreAnswering(Duration.ofMillis(1500)), Duration.ofMillis(300)), url);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1000));
         assertThat(ack.getBody()).contains(SlackListeners.WORKING).doesNotContain("Acme");
         List<Recorded> posts = SlackFake.await(slack, r -> r.path().equals("/response/slow"), 1);
