@@ -128,9 +128,14 @@ class SlackAppConfiguration {
             this.app = app;
         }
 
-        void startAsync() throws Exception {
-            socketModeApp = new SocketModeApp(appToken, app);
-            socketModeApp.startAsync();
+        void startAsync() {
+            try {
+                socketModeApp = new SocketModeApp(appToken, app);
+                socketModeApp.startAsync();
+            } catch (Exception e) {
+                // Slack unreachable or the app token refused: Slack stays off, the rest of the service runs.
+                log.error("Slack Socket Mode could not connect; the Slack channel is off until csbot restarts", e);
+            }
         }
 
         @Override
