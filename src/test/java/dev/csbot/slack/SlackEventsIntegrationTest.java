@@ -64,14 +64,23 @@ class SlackEventsIntegrationTest extends IntegrationTest {
     private static JsonObject answer(HttpResponse<String> ack, String responseUrl) {
         assertThat(ack.statusCode()).isEqualTo(200);
         JsonObject body = JsonParser.parseString(ack.body()).getAsJsonObject();
-        SlackLimits.assertMessageWithinLimits(ack.body());
+        checked(ack.body());
         if (!SlackListeners.WORKING.equals(body.get("text").getAsString())) {
             return body;
         }
         List<Recorded> posts = SlackFake.await(FAKE_SLACK, r -> r.path().equals(path(responseUrl)), 1);
         assertThat(posts).isNotEmpty();
-        SlackLimits.assertMessageWithinLimits(posts.get(0).body());
+        checked(posts.get(0).body());
         return JsonParser.parseString(posts.get(0).body()).getAsJsonObject();
+    }
+
+    /** Every message payload the app sends in these tests: Block Kit limits and schema. */
+    private static void checked(String messageJson) {
+        SlackLimits.assertMessageWithinLimits(messageJson);
+        JsonObject payload = JsonParser.parseString(messageJson).getAsJsonObject();
+        if (payload.has("blocks")) {
+            SlackSchema.assertValidBlocks(payload.getAsJsonArray("blocks").toString());
+        }
     }
 
     private static String texts(JsonObject payload) {
@@ -196,7 +205,7 @@ class SlackEventsIntegrationTest extends IntegrationTest {
         assertThat(ack.statusCode()).isEqualTo(200);
         List<Recorded> pages = SlackFake.await(FAKE_SLACK, r -> r.path().equals(path(pressUrl)), 1);
         assertThat(pages).hasSize(1);
-        SlackLimits.assertMessageWithinLimits(pages.get(0).body());
+        checked(pages.get(0).body());
         assertThat(pages.get(0).body()).contains("Showing 11-");
     }
 
@@ -208,7 +217,7 @@ class SlackEventsIntegrationTest extends IntegrationTest {
         assertThat(ack.statusCode()).isEqualTo(200);
         List<Recorded> posts = SlackFake.await(FAKE_SLACK, r -> r.path().equals(path(url)), 1);
         assertThat(posts).hasSize(1);
-        SlackLimits.assertMessageWithinLimits(posts.get(0).body());
+        checked(posts.get(0).body());
         JsonObject body = JsonParser.parseString(posts.get(0).body()).getAsJsonObject();
         assertThat(body.get("replace_original").getAsBoolean()).isFalse();
         assertThat(body.get("response_type").getAsString()).isEqualTo("ephemeral");
@@ -222,7 +231,7 @@ class SlackEventsIntegrationTest extends IntegrationTest {
                 SlackFake.INTERNAL_CHANNEL, url), FORM, Map.of());
         List<Recorded> posts = SlackFake.await(FAKE_SLACK, r -> r.path().equals(path(url)), 1);
         assertThat(posts).hasSize(1);
-        SlackLimits.assertMessageWithinLimits(posts.get(0).body());
+        checked(posts.get(0).body());
         assertThat(posts.get(0).body()).containsIgnoringCase("sorry").doesNotContain("Acme");
     }
 
@@ -233,7 +242,7 @@ class SlackEventsIntegrationTest extends IntegrationTest {
                 SlackFake.INTERNAL_CHANNEL, url), FORM, Map.of());
         List<Recorded> posts = SlackFake.await(FAKE_SLACK, r -> r.path().equals(path(url)), 1);
         assertThat(posts).hasSize(1);
-        SlackLimits.assertMessageWithinLimits(posts.get(0).body());
+        checked(posts.get(0).body());
         JsonObject body = JsonParser.parseString(posts.get(0).body()).getAsJsonObject();
         assertThat(body.get("response_type").getAsString()).isEqualTo("in_channel");
         assertThat(body.toString()).contains("Acme").doesNotContain(SlackListeners.SHARE_IN_CHANNEL);
@@ -246,7 +255,7 @@ class SlackEventsIntegrationTest extends IntegrationTest {
                 SlackFake.SHARED_CHANNEL, url), FORM, Map.of());
         List<Recorded> posts = SlackFake.await(FAKE_SLACK, r -> r.path().equals(path(url)), 1);
         assertThat(posts).hasSize(1);
-        SlackLimits.assertMessageWithinLimits(posts.get(0).body());
+        checked(posts.get(0).body());
         JsonObject body = JsonParser.parseString(posts.get(0).body()).getAsJsonObject();
         assertThat(body.get("response_type").getAsString()).isEqualTo("ephemeral");
         assertThat(body.toString()).doesNotContain("Acme");
@@ -287,7 +296,7 @@ class SlackEventsIntegrationTest extends IntegrationTest {
         assertThat(form).containsEntry("channel", SlackFake.CSM);
         String message = "{\"text\":" + new com.google.gson.Gson().toJson(form.get("text")) + ",\"blocks\":"
                 + form.get("blocks") + "}";
-        SlackLimits.assertMessageWithinLimits(message);
+        checked(message);
         assertThat(message).contains("Acme");
     }
 
