@@ -1,10 +1,7 @@
 package dev.csbot.slack;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonParser;
 import com.slack.api.bolt.request.Request;
 import com.slack.api.bolt.request.builtin.BlockActionRequest;
-import com.slack.api.bolt.request.builtin.EventRequest;
 import com.slack.api.bolt.request.builtin.SlashCommandRequest;
 import dev.csbot.chat.InboundEvents;
 import org.slf4j.Logger;
@@ -32,17 +29,16 @@ final class SlackRetryGuard {
     }
 
     /**
-     * True when this delivery was handled before: the caller acknowledges it and does nothing else. Called
-     * by each handler (not as a Bolt middleware: registering one makes Bolt call auth.test while the app is
-     * built, so an unreachable Slack at start-up would stop the whole service).
+     * A slash command or button press: true when it was handled before, so the caller acknowledges it and
+     * does nothing else. Called by each handler, not as a Bolt middleware: registering one makes Bolt call
+     * auth.test while the app is built, so an unreachable Slack at start-up would stop the whole service.
      */
     boolean isRepeat(Request<?> req) {
         String key = deliveryKey(req);
         if (key == null) {
             return false;
         }
-        InboundEvents deliveries = req instanceof EventRequest ? store : local;
-        if (!deliveries.firstDelivery("slack", key)) {
+        if (!local.firstDelivery("slack", key)) {
             log.info("Slack delivery {} seen before (retry {}): acknowledged, not handled again", key,
                     req.getHeaders().getFirstValue("X-Slack-Retry-Num"));
             return true;
@@ -72,10 +68,6 @@ final class SlackRetryGuard {
             String actionTs = payload.getActions() == null || payload.getActions().isEmpty() ? null
                     : payload.getActions().get(0).getActionTs();
             return prefixed("action:", payload.getTriggerId() == null ? actionTs : payload.getTriggerId());
-        }
-        if (req instanceof EventRequest event) {
-            JsonElement id = JsonParser.parseString(event.getRequestBodyAsString()).getAsJsonObject().get("event_id");
-            return id == null || id.isJsonNull() ? null : "event:" + id.getAsString();
         }
         return null;
     }
