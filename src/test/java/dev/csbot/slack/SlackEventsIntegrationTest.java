@@ -17,7 +17,6 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,9 +31,6 @@ class SlackEventsIntegrationTest extends IntegrationTest {
     AccountRepository accounts;
 
     @Autowired
-    DataSource dataSource;
-
-    @Autowired
     ChannelLinks links;
 
     private SlackRequests slack;
@@ -42,7 +38,7 @@ class SlackEventsIntegrationTest extends IntegrationTest {
 
     @BeforeEach
     void workspace() {
-        acme = SlackTestPortfolio.acme(accounts, dataSource);
+        acme = SlackTestPortfolio.acme(accounts);
         SlackFake.install(acme.csmEmail());
         slack = new SlackRequests(baseUrl(), SLACK_SIGNING_SECRET);
     }
