@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "csbot", mixinStandardHelpOptions = true, version = "csbot 0.1",
         description = "Customer Success assistant for Slack and Microsoft Teams.",
         subcommands = {CsbotCli.Serve.class, CsbotCli.Ask.class, CsbotCli.Import.class, CsbotCli.Demo.class,
-                CsbotCli.Bench.class, dev.csbot.teams.TeamsPackageCommand.class})
+                CsbotCli.Bench.class, dev.csbot.teams.TeamsPackageCommand.class, CsbotCli.BenchSlack.class})
 public final class CsbotCli implements Callable<Integer> {
 
     /** Exit code meaning "the service is running; do not exit". */
@@ -209,6 +209,34 @@ public final class CsbotCli implements Callable<Integer> {
             } finally {
                 BenchCommand.deleteWorkDirectory(workDir);
             }
+        }
+    }
+
+    @Command(name = "bench-slack", description = "Signed /health requests per second and latency over HTTP,"
+            + " beside a trivial Bolt handler (the framework floor). See docs/slack.md.")
+    static final class BenchSlack implements Callable<Integer> {
+        @CommandLine.ParentCommand
+        CsbotCli parent;
+
+        @CommandLine.Mixin
+        StoreOption store = new StoreOption();
+
+        @Option(names = "--seconds", defaultValue = "20", description = "measured seconds per target (default 20)")
+        int seconds;
+
+        @Option(names = "--warmup", defaultValue = "5", description = "warm-up seconds per target (default 5)")
+        int warmup;
+
+        @Option(names = "--concurrency", defaultValue = "8", description = "concurrent clients (default 8)")
+        int concurrency;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            return dev.csbot.slack.SlackBenchmark.run(parent.storeProperties(store), seconds, warmup, concurrency,
+                    spec.commandLine().getOut());
         }
     }
 

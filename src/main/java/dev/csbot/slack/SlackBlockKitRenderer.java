@@ -1,0 +1,447 @@
+package dev.csbot.slack;
+
+import static com.slack.api.model.block.Blocks.actions;
+import static com.slack.api.model.block.Blocks.header;
+import static com.slack.api.model.block.Blocks.section;
+import static com.slack.api.model.block.composition.BlockCompositions.markdownText;
+import static com.slack.api.model.block.composition.BlockCompositions.plainText;
+import static com.slack.api.model.block.element.BlockElements.button;
+
+import com.slack.api.model.block.Blocks;
+import com.slack.api.model.block.ContextBlockElement;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.TextObject;
+import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.ButtonElement;
+import com.slack.api.model.view.View;
+import com.slack.api.model.view.Views;
+import dev.csbot.chat.Reply;
+import dev.csbot.chat.ReplyBlock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the core's channel-neutral {@link Reply} into Block Kit. A pure function: no I/O, no state.
+ *
+ * <p>Every string from the reply is escaped ({@code &}, {@code <}, {@code >}) and every mrkdwn object is
+ * {@code verbatim}, so no text can become a mention, a channel broadcast or a link. Block Kit's limits
+ * are respected by splitting, never by silent truncation: a long answer becomes several pages (messages),
+ * each marked "part i of n"; where something must be shortened (a button label), the ellipsis says so.
+ */
+public final class SlackBlockKitRenderer {
+
+    // Block Kit limits (see src/test/resources/conformance/slack/blockkit/limits.json).
+    static final int MESSAGE_BLOCKS = 50;
+    static final int HOME_BLOCKS = 100;
+    static final int TEXT_OBJECT = 3000;
+    static final int SECTION_FIELDS = 10;
+    static final int FIELD_TEXT = 2000;
+    static final int HEADER_TEXT = 150;
+    static final int BUTTON_TEXT = 75;
+    static final int BUTTON_VALUE = 2000;
+    static final int ACTION_ID = 255;
+    static final int ACTIONS_ELEMENTS = 25;
+    static final int CONTEXT_ELEMENTS = 10;
+    /** Slack rejects messages whose blocks hold much more than ~13,200 characters (msg_blocks_too_long). */
+    static final int MESSAGE_CHARS = 11_000;
+    /** Fallback text: Slack truncates beyond 40,000; a notification needs far less. */
+    static final int FALLBACK_TEXT = 3000;
+    /** Blocks kept free on every page for the adapter (share button, "part i of n"). */
+    static final int RESERVED_BLOCKS = 3;
+    static final int SPARKLINE_POINTS = 60;
+
+    private static final String SPARK = "▁▂▃▄▅▆▇█";
+
+    /** How much one page may hold. */
+    record Budget(int blocks, int chars) {
+        static final Budget MESSAGE = new Budget(MESSAGE_BLOCKS - RESERVED_BLOCKS, MESSAGE_CHARS);
+        static final Budget HOME = new Budget(HOME_BLOCKS - RESERVED_BLOCKS, 60_000);
+    }
+
+    /** The reply as one or more messages, each within Block Kit's message limits. */
+    public List<SlackMessage> renderMessages(Reply reply) {
+        List<List<LayoutBlock>> pages = paginate(reply, Budget.MESSAGE);
+        List<SlackMessage> messages = new ArrayList<>();
+        for (int i = 0; i < pages.size(); i++) {
+            List<LayoutBlock> blocks = new ArrayList<>(pages.get(i));
+            if (pages.size() > 1) {
+                blocks.add(contextLine("Part " + (i + 1) + " of " + pages.size()
+                        + (i + 1 < pages.size() ? ": continued in the next message" : "")));
+            }
+            String text = i == 0 ? reply.title() : reply.title() + " (part " + (i + 1) + " of " + pages.size() + ")";
+            messages.add(new SlackMessage(fallbackText(text), blocks));
+        }
+        return messages;
+    }
+
+    /** The first message, for callers that can only send one (with a visible note if more exist). */
+    public SlackMessage renderMessage(Reply reply) {
+        return renderMessages(reply).get(0);
+    }
+
+    /** The reply as an App Home view (up to 100 blocks); anything beyond is announced, not dropped silently. */
+    public View renderHome(Reply reply) {
+        List<List<LayoutBlock>> pages = paginate(reply, Budget.HOME);
+        List<LayoutBlock> blocks = new ArrayList<>(pages.get(0));
+        if (pages.size() > 1) {
+            blocks.add(contextLine(":information_source: This list is longer than the Home tab can show: it stops"
+                    + " here. Run /risks or /account in any channel for the rest."));
+        }
+        return Views.view(v -> v.type("home").blocks(blocks));
+    }
+
+    /** Renders every block and packs the result into pages within the budget. */
+    List<List<LayoutBlock>> paginate(Reply reply, Budget budget) {
+        List<LayoutBlock> all = new ArrayList<>(title(reply.title()));
+        for (ReplyBlock block : reply.blocks()) {
+            all.addAll(blocks(block));
+        }
+        List<List<LayoutBlock>> pages = new ArrayList<>();
+        List<LayoutBlock> page = new ArrayList<>();
+        int chars = 0;
+        for (LayoutBlock block : all) {
+            int weight = SlackPayloads.textLength(block);
+            if (!page.isEmpty() && (page.size() + 1 > budget.blocks() || chars + weight > budget.chars())) {
+                pages.add(page);
+                page = new ArrayList<>();
+                chars = 0;
+            }
+            page.add(block);
+            chars += weight;
+        }
+        pages.add(page);
+        return pages;
+    }
+
+    // Java 17 has no pattern switch; the final else keeps a new block type from passing unseen.
+    List<LayoutBlock> blocks(ReplyBlock block) {
+        if (block instanceof ReplyBlock.Heading h) {
+            return heading(h);
+        } else if (block instanceof ReplyBlock.Paragraph p) {
+            return paragraph(p);
+        } else if (block instanceof ReplyBlock.Facts f) {
+            return facts(f);
+        } else if (block instanceof ReplyBlock.Items i) {
+            return items(i);
+        } else if (block instanceof ReplyBlock.Trend t) {
+            return trend(t);
+        } else if (block instanceof ReplyBlock.Quote q) {
+            return quote(q);
+        } else if (block instanceof ReplyBlock.Notice n) {
+            return notice(n);
+        } else if (block instanceof ReplyBlock.Context c) {
+            return smallPrint(c);
+        } else if (block instanceof ReplyBlock.Actions a) {
+            return actionBlocks(a.actions());
+        } else if (block instanceof ReplyBlock.Form f) {
+            return form(f);
+        }
+        throw new IllegalArgumentException("no Block Kit rendering for " + block.getClass().getSimpleName());
+    }
+
+    List<LayoutBlock> title(String title) {
+        if (title == null || title.isBlank()) {
+            return List.of();
+        }
+        if (title.length() <= HEADER_TEXT) {
+            return List.of(header(h -> h.text(plainText(title, true))));
+        }
+        // Too long for a header: shorten it visibly there and show it whole just below.
+        List<LayoutBlock> blocks = new ArrayList<>();
+        blocks.add(header(h -> h.text(plainText(shorten(title, HEADER_TEXT), true))));
+        blocks.addAll(mrkdwnSections(escape(title)));
+        return blocks;
+    }
+
+    List<LayoutBlock> heading(ReplyBlock.Heading heading) {
+        return mrkdwnSections(bold(heading.text()));
+    }
+
+    List<LayoutBlock> paragraph(ReplyBlock.Paragraph paragraph) {
+        return mrkdwnSections(escape(paragraph.text()));
+    }
+
+    /** Label/value pairs as section fields: at most ten per section, each field within 2,000 characters. */
+    List<LayoutBlock> facts(ReplyBlock.Facts facts) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        List<TextObject> fields = new ArrayList<>();
+        for (ReplyBlock.Fact fact : facts.facts()) {
+            String label = bold(fact.label());
+            for (String chunk : split(escape(fact.value()), FIELD_TEXT - label.length() - 1)) {
+                fields.add(mrkdwn(label + "\n" + chunk));
+                if (fields.size() == SECTION_FIELDS) {
+                    List<TextObject> full = List.copyOf(fields);
+                    blocks.add(section(s -> s.fields(full)));
+                    fields.clear();
+                }
+            }
+        }
+        if (!fields.isEmpty()) {
+            List<TextObject> rest = List.copyOf(fields);
+            blocks.add(section(s -> s.fields(rest)));
+        }
+        return blocks;
+    }
+
+    /** A bulleted list packed into as few sections as the 3,000-character limit allows. */
+    List<LayoutBlock> items(ReplyBlock.Items items) {
+        List<String> lines = new ArrayList<>();
+        for (ReplyBlock.Item item : items.items()) {
+            StringBuilder line = new StringBuilder(toneEmoji(item.tone())).append(' ').append(escape(item.text()));
+            item.detail().filter(d -> !d.isBlank()).ifPresent(d -> line.append("\n        ").append(escape(d)));
+            lines.add(line.toString());
+        }
+        return packLines(lines);
+    }
+
+    /** A compact sparkline with the ends labelled and the latest value. */
+    List<LayoutBlock> trend(ReplyBlock.Trend trend) {
+        List<Double> points = trend.points();
+        String note = "";
+        if (points.size() > SPARKLINE_POINTS) {
+            points = downsample(points, SPARKLINE_POINTS);
+            note = " (" + trend.points().size() + " points, averaged to " + SPARKLINE_POINTS + ")";
+        }
+        String last = trend.points().isEmpty() ? "no data" : formatNumber(trend.points().get(trend.points().size() - 1));
+        String text = bold(trend.label()) + "\n" + escape(trend.fromLabel()) + " `" + sparkline(points) + "` "
+                + escape(trend.toLabel()) + " (now " + last + ")" + note;
+        return mrkdwnSections(text);
+    }
+
+    /** Customer text: always a quotation, always escaped, never able to mention or link. */
+    List<LayoutBlock> quote(ReplyBlock.Quote quote) {
+        String quoted = escape(quote.text()).lines().map(l -> ">" + l).collect(Collectors.joining("\n"));
+        List<LayoutBlock> blocks = new ArrayList<>(mrkdwnSections(quoted.isEmpty() ? ">" : quoted));
+        if (quote.attribution() != null && !quote.attribution().isBlank()) {
+            blocks.add(contextLine("— " + escape(quote.attribution())));
+        }
+        return blocks;
+    }
+
+    List<LayoutBlock> notice(ReplyBlock.Notice notice) {
+        String emoji = notice.tone() == ReplyBlock.Tone.NEUTRAL ? ":information_source:" : toneEmoji(notice.tone());
+        return mrkdwnSections(emoji + " " + escape(notice.text()));
+    }
+
+    /** Small print: up to ten elements per context block (extra lines share the last element). */
+    List<LayoutBlock> smallPrint(ReplyBlock.Context context) {
+        List<String> lines = context.lines().stream().map(SlackBlockKitRenderer::escape).toList();
+        if (lines.isEmpty()) {
+            return List.of();
+        }
+        List<LayoutBlock> blocks = new ArrayList<>();
+        List<ContextBlockElement> elements = new ArrayList<>();
+        for (String line : lines) {
+            for (String chunk : split(line, TEXT_OBJECT)) {
+                if (elements.size() == CONTEXT_ELEMENTS) {
+                    List<ContextBlockElement> full = List.copyOf(elements);
+                    blocks.add(Blocks.context(c -> c.elements(full)));
+                    elements.clear();
+                }
+                elements.add(mrkdwn(chunk));
+            }
+        }
+        List<ContextBlockElement> rest = List.copyOf(elements);
+        blocks.add(Blocks.context(c -> c.elements(rest)));
+        return blocks;
+    }
+
+    /**
+     * Buttons, at most 25 per actions block and never the same action id twice in one block (Slack rejects
+     * duplicates), so a list with an "Open account" button per row still renders.
+     */
+    List<LayoutBlock> actionBlocks(List<ReplyBlock.Action> actions) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        List<BlockElement> elements = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (ReplyBlock.Action action : actions) {
+            if (elements.size() == ACTIONS_ELEMENTS || ids.contains(action.id())) {
+                blocks.add(actions(List.copyOf(elements)));
+                elements.clear();
+                ids.clear();
+            }
+            elements.add(buttonFor(action));
+            ids.add(action.id());
+        }
+        if (!elements.isEmpty()) {
+            blocks.add(actions(List.copyOf(elements)));
+        }
+        return blocks;
+    }
+
+    ButtonElement buttonFor(ReplyBlock.Action action) {
+        if (action.id().length() > ACTION_ID) {
+            throw new IllegalArgumentException("action id longer than " + ACTION_ID + ": " + action.id());
+        }
+        if (action.value() != null && action.value().length() > BUTTON_VALUE) {
+            // The value is what the button carries back; cutting it would change its meaning.
+            throw new IllegalArgumentException("button value longer than " + BUTTON_VALUE + " for " + action.id());
+        }
+        String style = switch (action.tone()) {
+            case GOOD -> "primary";
+            case BAD -> "danger";
+            case NEUTRAL, WARNING -> null;
+        };
+        return button(b -> b.actionId(action.id())
+                .text(plainText(shorten(action.label(), BUTTON_TEXT), true))
+                .value(action.value())
+                .style(style));
+    }
+
+    /**
+     * A form (feedback prompts, a later issue) as its description and a button carrying the opaque token;
+     * the channel opens the modal when the button is pressed.
+     */
+    List<LayoutBlock> form(ReplyBlock.Form form) {
+        List<String> lines = new ArrayList<>();
+        lines.add(bold(form.title()));
+        for (ReplyBlock.FormField field : form.fields()) {
+            String scale = field.kind() == ReplyBlock.FieldKind.SCALE ? " (" + field.min() + "-" + field.max() + ")" : "";
+            lines.add("• " + escape(field.label()) + scale + (field.required() ? "" : " (optional)"));
+        }
+        List<LayoutBlock> blocks = new ArrayList<>(packLines(lines));
+        blocks.addAll(actionBlocks(List.of(new ReplyBlock.Action(form.id(), form.submitLabel(), form.token(),
+                ReplyBlock.Tone.GOOD))));
+        return blocks;
+    }
+
+    // ---- small helpers -------------------------------------------------------------------------------
+
+    /** Escapes the three characters Slack's mrkdwn treats as control characters. */
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    static String bold(String text) {
+        String escaped = escape(text).replace("*", "");
+        return escaped.isBlank() ? escaped : "*" + escaped + "*";
+    }
+
+    static MarkdownTextObject mrkdwn(String text) {
+        // verbatim: Slack must not turn bare URLs, #channels or @names into links or mentions.
+        return markdownText(m -> m.text(text).verbatim(true));
+    }
+
+    static LayoutBlock contextLine(String escapedText) {
+        return Blocks.context(List.<ContextBlockElement>of(mrkdwn(escapedText)));
+    }
+
+    /** Already-escaped mrkdwn text as one or more sections of at most 3,000 characters. */
+    static List<LayoutBlock> mrkdwnSections(String text) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (String chunk : split(text, TEXT_OBJECT)) {
+            blocks.add(section(s -> s.text(mrkdwn(chunk))));
+        }
+        return blocks;
+    }
+
+    /** Lines packed into sections of at most 3,000 characters; a longer line is split across sections. */
+    static List<LayoutBlock> packLines(List<String> lines) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : lines) {
+            for (String chunk : split(line, TEXT_OBJECT)) {
+                if (current.length() > 0 && current.length() + 1 + chunk.length() > TEXT_OBJECT) {
+                    blocks.addAll(mrkdwnSections(current.toString()));
+                    current.setLength(0);
+                }
+                if (current.length() > 0) {
+                    current.append('\n');
+                }
+                current.append(chunk);
+            }
+        }
+        if (current.length() > 0) {
+            blocks.addAll(mrkdwnSections(current.toString()));
+        }
+        return blocks;
+    }
+
+    /**
+     * Splits already-escaped text into chunks of at most {@code max} characters, preferring line breaks and
+     * spaces, never cutting an entity such as {@code &amp;} in two. Nothing is dropped.
+     */
+    static List<String> split(String text, int max) {
+        if (text.isEmpty()) {
+            return List.of(" ");
+        }
+        List<String> chunks = new ArrayList<>();
+        String rest = text;
+        while (rest.length() > max) {
+            int cut = rest.lastIndexOf('\n', max);
+            if (cut < max / 2) {
+                cut = rest.lastIndexOf(' ', max);
+            }
+            if (cut < max / 2) {
+                cut = max;
+                int amp = rest.lastIndexOf('&', cut - 1);
+                if (amp >= 0 && amp > cut - 5 && rest.indexOf(';', amp) >= cut) {
+                    cut = amp;
+                }
+            }
+            chunks.add(rest.substring(0, cut));
+            rest = rest.substring(cut).stripLeading();
+        }
+        if (!rest.isEmpty()) {
+            chunks.add(rest);
+        }
+        return chunks;
+    }
+
+    /** Shortens plain text to {@code max} characters with a visible ellipsis. */
+    static String shorten(String text, int max) {
+        String t = text == null || text.isBlank() ? "-" : text;
+        return t.length() <= max ? t : t.substring(0, max - 1) + "…";
+    }
+
+    static String fallbackText(String title) {
+        String escaped = escape(title == null ? "" : title);
+        return escaped.length() <= FALLBACK_TEXT ? escaped : split(escaped, FALLBACK_TEXT - 1).get(0) + "…";
+    }
+
+    static String toneEmoji(ReplyBlock.Tone tone) {
+        return switch (tone) {
+            case GOOD -> ":large_green_circle:";
+            case WARNING -> ":large_yellow_circle:";
+            case BAD -> ":red_circle:";
+            case NEUTRAL -> "•";
+        };
+    }
+
+    static String sparkline(List<Double> points) {
+        if (points.isEmpty()) {
+            return "-";
+        }
+        double min = points.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        double max = points.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        StringBuilder line = new StringBuilder();
+        for (double point : points) {
+            int index = max == min ? SPARK.length() / 2
+                    : (int) Math.round((point - min) / (max - min) * (SPARK.length() - 1));
+            line.append(SPARK.charAt(index));
+        }
+        return line.toString();
+    }
+
+    static List<Double> downsample(List<Double> points, int target) {
+        List<Double> out = new ArrayList<>(target);
+        for (int i = 0; i < target; i++) {
+            int from = (int) ((long) i * points.size() / target);
+            int to = (int) ((long) (i + 1) * points.size() / target);
+            out.add(points.subList(from, Math.max(to, from + 1)).stream().mapToDouble(Double::doubleValue)
+                    .average().orElse(0));
+        }
+        return out;
+    }
+
+    static String formatNumber(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format("%.1f", value);
+    }
+}

@@ -1,0 +1,321 @@
+package dev.csbot.slack;
+
+import com.slack.api.app_backend.interactive_components.response.ActionResponse;
+import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.App;
+import com.slack.api.bolt.context.builtin.ActionContext;
+import com.slack.api.bolt.context.builtin.SlashCommandContext;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import com.slack.api.bolt.response.Response;
+import com.slack.api.methods.MethodsClient;
+import com.slack.api.methods.SlackApiException;
+import com.slack.api.methods.response.chat.ChatPostMessageResponse;
+import com.slack.api.methods.response.views.ViewsPublishResponse;
+import com.slack.api.model.block.LayoutBlock;
+import com.slack.api.model.event.AppHomeOpenedEvent;
+import com.slack.api.model.view.View;
+import dev.csbot.chat.ActionIds;
+import dev.csbot.chat.ActionPress;
+import dev.csbot.chat.Caller;
+import dev.csbot.chat.ChatRequest;
+import dev.csbot.chat.ChatService;
+import dev.csbot.chat.Conversation;
+import dev.csbot.chat.Reply;
+import dev.csbot.chat.ReplyBlock;
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Slack side of every conversation: slash commands, button presses and the App Home. Each handler
+ * parses Slack's input, establishes the caller and the conversation, asks the {@link ChatService}, and
+ * renders the {@link Reply}. Every handler acknowledges within Slack's three seconds: the work runs on
+ * an executor; a fast answer goes into the acknowledgement, a slow one follows through {@code response_url}.
+ */
+final class SlackListeners {
+
+    static final String SHARE_IN_CHANNEL = "share-in-channel";
+    static final List<String> COMMANDS = List.of("/health", "/qbr", "/account", "/risks", "/csbot");
+    static final String WORKING = "Working on it…";
+    static final String BUSY = "csbot is busy right now; please try again in a minute.";
+    /** Read-only answers worth showing to a channel; sharing re-runs the command, so never link/unlink. */
+    static final List<String> SHAREABLE = List.of("/health", "/qbr", "/account", "/risks");
+
+    private static final Logger log = LoggerFactory.getLogger(SlackListeners.class);
+
+    private final ChatService chat;
+    private final SlackCallerResolver resolver;
+    private final SlackBlockKitRenderer renderer;
+    private final MethodsClient client;
+    private final ExecutorService workers;
+    private final Duration answerWithin;
+    private final SlackRetryGuard retries;
+
+    SlackListeners(ChatService chat, SlackCallerResolver resolver, SlackBlockKitRenderer renderer, MethodsClient client,
+            ExecutorService workers, Duration answerWithin, SlackRetryGuard retries) {
+        this.retries = retries;
+        this.chat = chat;
+        this.resolver = resolver;
+        this.renderer = renderer;
+        this.client = client;
+        this.workers = workers;
+        this.answerWithin = answerWithin;
+    }
+
+    void register(App app) {
+        for (String command : COMMANDS) {
+            app.command(command, this::onCommand);
+        }
+        for (String actionId : actionIds()) {
+            app.blockAction(actionId, this::onAction);
+        }
+        app.blockAction(SHARE_IN_CHANNEL, this::onShare);
+        app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
+            AppHomeOpenedEvent event = req.getEvent();
+            if ("home".equals(event.getTab()) && !retries.isRepeatEvent(req.getEventId())) {
+                try {
+                    workers.submit(() -> publishHome(event.getUser()));
+                } catch (RejectedExecutionException busy) {
+                    log.warn("Slack App Home for {} not published: all workers busy", event.getUser());
+                }
+            }
+            return ctx.ack();
+        });
+    }
+
+    /** Every stable action id the core can put on a button. */
+    static List<String> actionIds() {
+        return Arrays.stream(ActionIds.class.getDeclaredFields())
+                .filter(f -> Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
+                .map(f -> {
+                    try {
+                        return (String) f.get(null);
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    // ---- slash commands ------------------------------------------------------------------------------
+
+    Response onCommand(SlashCommandRequest req, SlashCommandContext ctx) {
+        if (retries.isRepeat(req)) {
+            return ctx.ack();
+        }
+        SlashCommandPayload payload = req.getPayload();
+        String text = (payload.getCommand() + " " + (payload.getText() == null ? "" : payload.getText())).trim();
+        CompletableFuture<List<SlackMessage>> work;
+        try {
+            work = CompletableFuture.supplyAsync(() -> answer(text, payload.getUserId(), payload.getChannelId()), workers);
+        } catch (RejectedExecutionException busy) {
+            log.warn("Slack {} turned away: all workers busy", text);
+            return ctx.ack(r -> r.responseType("ephemeral").text(BUSY));
+        }
+        try {
+            List<SlackMessage> pages = work.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
+            if (pages.size() > 1) {
+                later(() -> respondAll(ctx, pages.subList(1, pages.size()), "ephemeral"));
+            }
+            return ctx.ack(commandResponse(pages.get(0), "ephemeral"));
+        } catch (TimeoutException slow) {
+            // The worker that finishes the answer delivers it; nobody waits for it.
+            work.whenComplete((pages, error) -> {
+                if (error != null) {
+                    log.error("Slack {} failed after the acknowledgement", text, error);
+                    pages = renderer.renderMessages(Reply.of(Reply.Status.NOT_FOUND, "Sorry", sorry()));
+                }
+                respondAll(ctx, pages, "ephemeral");
+            });
+            return ctx.ack(r -> r.responseType("ephemeral").text(WORKING));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ctx.ack(r -> r.responseType("ephemeral").text(sorry()));
+        } catch (ExecutionException e) {
+            log.error("Slack {} failed", text, e.getCause());
+            return ctx.ack(r -> r.responseType("ephemeral").text(sorry()));
+        }
+    }
+
+    /** Work for after the acknowledgement (the rest of a long answer); logged, not lost, when workers are full. */
+    private void later(Runnable work) {
+        try {
+            workers.submit(work);
+        } catch (RejectedExecutionException busy) {
+            log.error("Slack: the rest of a long answer was not sent, all workers busy");
+        }
+    }
+
+    /** The answer to a typed command, as messages ready to send (with a share button when it is an answer). */
+    List<SlackMessage> answer(String text, String userId, String channelId) {
+        Caller caller = resolver.caller(userId);
+        Conversation conversation = resolver.conversation(channelId, userId);
+        Reply reply = ask(() -> chat.handle(new ChatRequest(text, caller, conversation)), text);
+        List<SlackMessage> pages = renderer.renderMessages(reply);
+        if (reply.isAnswer() && !conversation.sharedExternally() && shareable(text)) {
+            pages = withShareButton(pages, text);
+        }
+        return pages;
+    }
+
+    static boolean shareable(String command) {
+        String verb = command.strip().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        return SHAREABLE.contains(verb) && command.length() <= SlackBlockKitRenderer.BUTTON_VALUE;
+    }
+
+    private static List<SlackMessage> withShareButton(List<SlackMessage> pages, String command) {
+        List<SlackMessage> shared = new ArrayList<>(pages);
+        SlackMessage last = shared.get(shared.size() - 1);
+        List<LayoutBlock> blocks = new ArrayList<>(last.blocks());
+        blocks.addAll(new SlackBlockKitRenderer().actionBlocks(List.of(
+                new ReplyBlock.Action(SHARE_IN_CHANNEL, "Share in channel", command, ReplyBlock.Tone.NEUTRAL))));
+        shared.set(shared.size() - 1, new SlackMessage(last.text(), blocks));
+        return shared;
+    }
+
+    private static SlashCommandResponse commandResponse(SlackMessage message, String responseType) {
+        return SlashCommandResponse.builder().responseType(responseType).text(message.text())
+                .blocks(message.blocks()).build();
+    }
+
+    private void respondAll(SlashCommandContext ctx, List<SlackMessage> pages, String responseType) {
+        for (SlackMessage page : pages) {
+            try {
+                ctx.respond(commandResponse(page, responseType));
+            } catch (IOException e) {
+                log.error("Slack response_url post failed", e);
+                return;
+            }
+        }
+    }
+
+    // ---- buttons -------------------------------------------------------------------------------------
+
+    Response onAction(BlockActionRequest req, ActionContext ctx) {
+        if (retries.isRepeat(req)) {
+            return ctx.ack();
+        }
+        var payload = req.getPayload();
+        var action = payload.getActions().get(0);
+        String userId = payload.getUser().getId();
+        String channelId = payload.getChannel() == null ? null : payload.getChannel().getId();
+        submit(ctx, () -> {
+            Caller caller = resolver.caller(userId);
+            Conversation conversation = resolver.conversation(channelId, userId);
+            Reply reply = ask(() -> chat.press(new ActionPress(action.getActionId(), action.getValue(), caller,
+                    conversation)), action.getActionId());
+            deliver(ctx, userId, renderer.renderMessages(reply), "ephemeral");
+        });
+        return ctx.ack();
+    }
+
+    /**
+     * "Share in channel": the same command again, in the same conversation, so the core decides afresh
+     * whether it may be shown there; an answer is posted for the whole channel to see.
+     */
+    Response onShare(BlockActionRequest req, ActionContext ctx) {
+        if (retries.isRepeat(req)) {
+            return ctx.ack();
+        }
+        var payload = req.getPayload();
+        String command = payload.getActions().get(0).getValue();
+        String userId = payload.getUser().getId();
+        String channelId = payload.getChannel() == null ? null : payload.getChannel().getId();
+        if (command == null || !shareable(command)) {
+            return ctx.ack();
+        }
+        submit(ctx, () -> {
+            Caller caller = resolver.caller(userId);
+            Conversation conversation = resolver.conversation(channelId, userId);
+            Reply reply = ask(() -> chat.handle(new ChatRequest(command, caller, conversation)), command);
+            boolean inChannel = reply.isAnswer() && !conversation.sharedExternally() && channelId != null;
+            deliver(ctx, userId, renderer.renderMessages(reply), inChannel ? "in_channel" : "ephemeral");
+        });
+        return ctx.ack();
+    }
+
+    /** Runs a button's work on the executor; when every worker is busy, says so instead of failing. */
+    private void submit(ActionContext ctx, Runnable work) {
+        try {
+            workers.submit(work);
+        } catch (RejectedExecutionException busy) {
+            log.warn("Slack button press turned away: all workers busy");
+            if (ctx.getResponseUrl() != null) {
+                try {
+                    ctx.respond(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false).text(BUSY)
+                            .build());
+                } catch (IOException e) {
+                    log.error("Slack response_url post failed", e);
+                }
+            }
+        }
+    }
+
+    /** Through response_url when Slack gave one; from the App Home (no response_url) as a DM. */
+    private void deliver(ActionContext ctx, String userId, List<SlackMessage> pages, String responseType) {
+        for (SlackMessage page : pages) {
+            try {
+                if (ctx.getResponseUrl() != null) {
+                    ctx.respond(ActionResponse.builder().responseType(responseType).replaceOriginal(false)
+                            .text(page.text()).blocks(page.blocks()).build());
+                } else {
+                    ChatPostMessageResponse posted = client.chatPostMessage(r -> r.channel(userId)
+                            .text(page.text()).blocks(page.blocks()));
+                    if (!posted.isOk()) {
+                        log.error("Slack chat.postMessage to {} failed: {}", userId, posted.getError());
+                        return;
+                    }
+                }
+            } catch (IOException | SlackApiException e) {
+                log.error("Slack reply to a button press failed", e);
+                return;
+            }
+        }
+    }
+
+    // ---- App Home ------------------------------------------------------------------------------------
+
+    void publishHome(String userId) {
+        Caller caller = resolver.caller(userId);
+        Reply reply = ask(() -> chat.bookOfBusiness(caller), "App Home");
+        View view = renderer.renderHome(reply);
+        try {
+            ViewsPublishResponse published = client.viewsPublish(r -> r.userId(userId).view(view));
+            if (!published.isOk()) {
+                log.error("Slack views.publish for {} failed: {}", userId, published.getError());
+            }
+        } catch (IOException | SlackApiException e) {
+            log.error("Slack views.publish for {} failed", userId, e);
+        }
+    }
+
+    // ---- shared --------------------------------------------------------------------------------------
+
+    /** Runs the core; a failure of ours is logged once and the user gets an apology, not a stack trace. */
+    private static Reply ask(java.util.function.Supplier<Reply> question, String what) {
+        try {
+            return question.get();
+        } catch (RuntimeException e) {
+            log.error("csbot could not answer {} from Slack", what, e);
+            // Reply.Status has no "failed on our side"; NOT_FOUND keeps the share button off.
+            return Reply.of(Reply.Status.NOT_FOUND, "Sorry, something went wrong", sorry());
+        }
+    }
+
+    private static String sorry() {
+        return "Sorry, csbot could not answer that just now. The error is logged; please try again in a minute.";
+    }
+}

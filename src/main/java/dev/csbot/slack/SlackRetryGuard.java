@@ -1,0 +1,78 @@
+package dev.csbot.slack;
+
+import com.slack.api.bolt.request.Request;
+import com.slack.api.bolt.request.builtin.BlockActionRequest;
+import com.slack.api.bolt.request.builtin.SlashCommandRequest;
+import dev.csbot.chat.InboundEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Makes every Slack delivery count once: Slack retries a request it thinks failed (with
+ * {@code X-Slack-Retry-Num}), and a retry must never run a command, press a button or publish twice.
+ * Handlers run after Bolt has verified the signature, so unsigned requests never reach the store.
+ *
+ * <p>Events API callbacks (which Slack retries up to three times, possibly to another instance) are
+ * recorded in the store. Slash commands and button presses are recorded in this process only: Slack does
+ * not retry them, and a store write on every command was the slowest step of a slash command under load.
+ */
+final class SlackRetryGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(SlackRetryGuard.class);
+
+    private final InboundEvents store;
+    private final InboundEvents local;
+
+    SlackRetryGuard(InboundEvents store, InboundEvents local) {
+        this.store = store;
+        this.local = local;
+    }
+
+    /**
+     * A slash command or button press: true when it was handled before, so the caller acknowledges it and
+     * does nothing else. Called by each handler, not as a Bolt middleware: registering one makes Bolt call
+     * auth.test while the app is built, so an unreachable Slack at start-up would stop the whole service.
+     */
+    boolean isRepeat(Request<?> req) {
+        String key = deliveryKey(req);
+        if (key == null) {
+            return false;
+        }
+        if (!local.firstDelivery("slack", key)) {
+            log.info("Slack delivery {} seen before (retry {}): acknowledged, not handled again", key,
+                    req.getHeaders().getFirstValue("X-Slack-Retry-Num"));
+            return true;
+        }
+        return false;
+    }
+
+    /** The same for an Events API callback, by its event_id (always recorded in the store). */
+    boolean isRepeatEvent(String eventId) {
+        if (eventId == null || eventId.isBlank()) {
+            return false;
+        }
+        if (!store.firstDelivery("slack", "event:" + eventId)) {
+            log.info("Slack event {} seen before: acknowledged, not handled again", eventId);
+            return true;
+        }
+        return false;
+    }
+
+    /** A stable id of the delivery, the same on Slack's retries; null when there is none. */
+    static String deliveryKey(Request<?> req) {
+        if (req instanceof SlashCommandRequest command) {
+            return prefixed("command:", command.getPayload().getTriggerId());
+        }
+        if (req instanceof BlockActionRequest action) {
+            var payload = action.getPayload();
+            String actionTs = payload.getActions() == null || payload.getActions().isEmpty() ? null
+                    : payload.getActions().get(0).getActionTs();
+            return prefixed("action:", payload.getTriggerId() == null ? actionTs : payload.getTriggerId());
+        }
+        return null;
+    }
+
+    private static String prefixed(String prefix, String id) {
+        return id == null || id.isBlank() ? null : prefix + id;
+    }
+}

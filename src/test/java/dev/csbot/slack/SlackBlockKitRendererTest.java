@@ -1,0 +1,255 @@
+package dev.csbot.slack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.csbot.chat.ActionIds;
+import dev.csbot.chat.Reply;
+import dev.csbot.chat.ReplyBlock;
+import dev.csbot.chat.ReplyBlock.Tone;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class SlackBlockKitRendererTest {
+
+    private final SlackBlockKitRenderer renderer = new SlackBlockKitRenderer();
+
+    private static Reply reply(ReplyBlock... blocks) {
+        return Reply.answer("Acme: health 42 (red)", List.of(blocks));
+    }
+
+    private JsonObject single(Reply reply) {
+        List<SlackMessage> messages = renderer.renderMessages(reply);
+        assertThat(messages).hasSize(1);
+        String json = SlackPayloads.messagePayload(messages.get(0), "ephemeral").toString();
+        SlackLimits.assertMessageWithinLimits(json);
+        SlackSchema.assertValidBlocks(JsonParser.parseString(json).getAsJsonObject().getAsJsonArray("blocks").toString());
+        return JsonParser.parseString(json).getAsJsonObject();
+    }
+
+    private static JsonArray blocks(JsonObject payload) {
+        return payload.getAsJsonArray("blocks");
+    }
+
+    @Test
+    void titleBecomesAHeaderAndTheFallbackText() {
+        JsonObject payload = single(reply());
+        assertThat(payload.get("text").getAsString()).isEqualTo("Acme: health 42 (red)");
+        JsonObject header = blocks(payload).get(0).getAsJsonObject();
+        assertThat(header.get("type").getAsString()).isEqualTo("header");
+        assertThat(header.getAsJsonObject("text").get("type").getAsString()).isEqualTo("plain_text");
+        assertThat(header.getAsJsonObject("text").get("text").getAsString()).isEqualTo("Acme: health 42 (red)");
+    }
+
+    @Test
+    void headingAndParagraphBecomeVerbatimSections() {
+        JsonObject payload = single(reply(new ReplyBlock.Heading("Drivers"), new ReplyBlock.Paragraph("Usage fell.")));
+        JsonObject heading = blocks(payload).get(1).getAsJsonObject().getAsJsonObject("text");
+        assertThat(heading.get("text").getAsString()).isEqualTo("*Drivers*");
+        assertThat(heading.get("verbatim").getAsBoolean()).isTrue();
+        assertThat(blocks(payload).get(2).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
+                .isEqualTo("Usage fell.");
+    }
+
+    @Test
+    void factsBecomeSectionFieldsTenAtATime() {
+        List<ReplyBlock.Fact> facts = IntStream.range(0, 13).mapToObj(i -> new ReplyBlock.Fact("L" + i, "v" + i)).toList();
+        JsonObject payload = single(reply(new ReplyBlock.Facts(facts)));
+        assertThat(blocks(payload).get(1).getAsJsonObject().getAsJsonArray("fields")).hasSize(10);
+        assertThat(blocks(payload).get(2).getAsJsonObject().getAsJsonArray("fields")).hasSize(3);
+        assertThat(blocks(payload).get(1).getAsJsonObject().getAsJsonArray("fields").get(0).getAsJsonObject()
+                .get("text").getAsString()).isEqualTo("*L0*\nv0");
+    }
+
+    @Test
+    void itemsShowToneAndEvidence() {
+        JsonObject payload = single(reply(new ReplyBlock.Items(List.of(
+                ReplyBlock.Item.of("Champion left", "Jane Doe left on 2026-10-01", Tone.BAD),
+                ReplyBlock.Item.of("Usage is steady")))));
+        String text = blocks(payload).get(1).getAsJsonObject().getAsJsonObject("text").get("text").getAsString();
+        assertThat(text).contains(":red_circle: Champion left\n        Jane Doe left on 2026-10-01")
+                .contains("• Usage is steady");
+    }
+
+    @Test
+    void trendIsACompactSparklineWithItsEnds() {
+        JsonObject payload = single(reply(new ReplyBlock.Trend("Health by week", List.of(80.0, 70.0, 55.0, 42.0),
+                "Sep 1", "Nov 23")));
+        String text = blocks(payload).get(1).getAsJsonObject().getAsJsonObject("text").get("text").getAsString();
+        assertThat(text).isEqualTo("*Health by week*\nSep 1 `█▆▃▁` Nov 23 (now 42)");
+    }
+
+    @Test
+    void aLongTrendIsAveragedAndSaysSo() {
+        List<Double> points = IntStream.range(0, 365).mapToObj(i -> (double) i).toList();
+        JsonObject payload = single(reply(new ReplyBlock.Trend("Active users", points, "a", "b")));
+        String text = blocks(payload).get(1).getAsJsonObject().getAsJsonObject("text").get("text").getAsString();
+        assertThat(text).contains("365 points, averaged to 60");
+    }
+
+    @Test
+    void quoteFromACustomerIsInert() {
+        String hostile = "<!channel> @here <@U123> <https://evil.example|click> & *bold*";
+        JsonObject payload = single(reply(new ReplyBlock.Quote(hostile, "<!here> Pat, Acme")));
+        String text = blocks(payload).get(1).getAsJsonObject().getAsJsonObject("text").get("text").getAsString();
+        assertThat(text).isEqualTo(">&lt;!channel&gt; @here &lt;@U123&gt; &lt;https://evil.example|click&gt; &amp; *bold*");
+        assertThat(blocks(payload).get(1).getAsJsonObject().getAsJsonObject("text").get("verbatim").getAsBoolean()).isTrue();
+        String attribution = blocks(payload).get(2).getAsJsonObject().getAsJsonArray("elements").get(0)
+                .getAsJsonObject().get("text").getAsString();
+        assertThat(attribution).isEqualTo("— &lt;!here&gt; Pat, Acme");
+    }
+
+    @Test
+    void everyTextFromTheReplyIsEscaped() {
+        String evil = "<!channel>";
+        Reply reply = new Reply(Reply.Status.ANSWER, evil, List.of(new ReplyBlock.Heading(evil),
+                new ReplyBlock.Paragraph(evil), new ReplyBlock.Facts(List.of(new ReplyBlock.Fact(evil, evil))),
+                new ReplyBlock.Items(List.of(ReplyBlock.Item.of(evil, evil, Tone.BAD))),
+                new ReplyBlock.Trend(evil, List.of(1.0), evil, evil), new ReplyBlock.Notice(Tone.WARNING, evil),
+                new ReplyBlock.Context(List.of(evil)),
+                new ReplyBlock.Form("feedback-open", evil, List.of(new ReplyBlock.FormField("q", evil,
+                        ReplyBlock.FieldKind.TEXT, 0, 0, true)), "Answer", "tok")));
+        JsonObject payload = single(reply);
+        // SlackLimits fails on any raw '<' in mrkdwn; check the notification text too.
+        assertThat(payload.get("text").getAsString()).isEqualTo("&lt;!channel&gt;");
+        assertThat(payload.toString()).doesNotContain("\\u003c!channel");
+    }
+
+    @Test
+    void noticeAndContextAreVisible() {
+        JsonObject payload = single(reply(new ReplyBlock.Notice(Tone.WARNING, "Usage data is 9 days old"),
+                new ReplyBlock.Context(List.of("Owner: jane@example.com", "Data as of 2026-11-22"))));
+        assertThat(blocks(payload).get(1).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
+                .isEqualTo(":large_yellow_circle: Usage data is 9 days old");
+        assertThat(blocks(payload).get(2).getAsJsonObject().getAsJsonArray("elements")).hasSize(2);
+    }
+
+    @Test
+    void actionsBecomeButtonsCarryingIdAndValue() {
+        JsonObject payload = single(reply(new ReplyBlock.Actions(List.of(
+                new ReplyBlock.Action(ActionIds.OPEN_QBR, "Open QBR", "acme", Tone.NEUTRAL),
+                new ReplyBlock.Action(ActionIds.START_PLAYBOOK, "Start playbook", "acme:renewal", Tone.BAD)))));
+        JsonArray buttons = blocks(payload).get(1).getAsJsonObject().getAsJsonArray("elements");
+        assertThat(buttons).hasSize(2);
+        JsonObject first = buttons.get(0).getAsJsonObject();
+        assertThat(first.get("action_id").getAsString()).isEqualTo("open-qbr");
+        assertThat(first.get("value").getAsString()).isEqualTo("acme");
+        assertThat(buttons.get(1).getAsJsonObject().get("style").getAsString()).isEqualTo("danger");
+    }
+
+    @Test
+    void repeatedActionIdsGoToSeparateActionBlocks() {
+        List<ReplyBlock.Action> actions = IntStream.range(0, 3)
+                .mapToObj(i -> new ReplyBlock.Action(ActionIds.OPEN_ACCOUNT, "Open " + i, "a" + i, Tone.NEUTRAL)).toList();
+        JsonObject payload = single(reply(new ReplyBlock.Actions(actions)));
+        assertThat(blocks(payload)).hasSize(4);
+    }
+
+    @Test
+    void aLongButtonLabelIsShortenedVisibly() {
+        String label = "x".repeat(100);
+        JsonObject payload = single(reply(new ReplyBlock.Actions(List.of(
+                new ReplyBlock.Action(ActionIds.OPEN_ACCOUNT, label, "a", Tone.NEUTRAL)))));
+        String text = blocks(payload).get(1).getAsJsonObject().getAsJsonArray("elements").get(0).getAsJsonObject()
+                .getAsJsonObject("text").get("text").getAsString();
+        assertThat(text).hasSize(75).endsWith("…");
+    }
+
+    @Test
+    void aFormIsDescribedWithAButtonCarryingItsToken() {
+        JsonObject payload = single(reply(new ReplyBlock.Form("feedback-open", "How likely are you to recommend us?",
+                List.of(new ReplyBlock.FormField("score", "Score", ReplyBlock.FieldKind.SCALE, 0, 10, true)),
+                "Answer", "opaque-token")));
+        assertThat(blocks(payload).get(1).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
+                .contains("Score (0-10)");
+        JsonObject button = blocks(payload).get(2).getAsJsonObject().getAsJsonArray("elements").get(0).getAsJsonObject();
+        assertThat(button.get("action_id").getAsString()).isEqualTo("feedback-open");
+        assertThat(button.get("value").getAsString()).isEqualTo("opaque-token");
+    }
+
+    @Test
+    void aLongTitleIsShortenedInTheHeaderAndShownWhole() {
+        String title = "T".repeat(200);
+        JsonObject payload = single(new Reply(Reply.Status.ANSWER, title, List.of()));
+        assertThat(blocks(payload).get(0).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
+                .hasSize(150).endsWith("…");
+        assertThat(blocks(payload).get(1).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
+                .isEqualTo(title);
+    }
+
+    @Test
+    void aVeryLongParagraphIsSplitAcrossSectionsWithoutLosingText() {
+        String text = ("word & more ".repeat(300)).trim();
+        JsonObject payload = single(reply(new ReplyBlock.Paragraph(text)));
+        StringBuilder joined = new StringBuilder();
+        for (int i = 1; i < blocks(payload).size(); i++) {
+            joined.append(blocks(payload).get(i).getAsJsonObject().getAsJsonObject("text").get("text").getAsString())
+                    .append(' ');
+        }
+        assertThat(blocks(payload).size()).isGreaterThan(2);
+        assertThat(joined.toString().trim()).isEqualTo(SlackBlockKitRenderer.escape(text));
+    }
+
+    @Test
+    void aLongRiskListIsPaginatedNeverTruncated() {
+        List<ReplyBlock.Item> items = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            items.add(ReplyBlock.Item.of("Account " + i + ": renewal in 30 days, score 31",
+                    "champion left; usage down 40% in 30 days", Tone.BAD));
+        }
+        Reply reply = Reply.answer("At-risk accounts", List.of(new ReplyBlock.Items(items)));
+        List<SlackMessage> messages = renderer.renderMessages(reply);
+        assertThat(messages.size()).isGreaterThan(1);
+        String all = "";
+        for (SlackMessage message : messages) {
+            String json = SlackPayloads.messagePayload(message, "ephemeral").toString();
+            SlackLimits.assertMessageWithinLimits(json);
+            all += json;
+        }
+        for (int i = 0; i < 400; i++) {
+            assertThat(all).contains("Account " + i + ":");
+        }
+        assertThat(all).contains("Part 1 of " + messages.size() + ": continued in the next message");
+    }
+
+    @Test
+    void theHomeViewHoldsUpToAHundredBlocksAndAnnouncesWhatDoesNotFit() {
+        List<ReplyBlock> blocks = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            blocks.add(new ReplyBlock.Paragraph("Account " + i));
+        }
+        var view = renderer.renderHome(Reply.answer("Your book of business", blocks));
+        String json = SlackPayloads.json(view);
+        SlackLimits.assertViewWithinLimits(json);
+        assertThat(view.getBlocks().size()).isLessThanOrEqualTo(100);
+        assertThat(json).contains("longer than the Home tab can show");
+        assertThat(view.getType()).isEqualTo("home");
+    }
+
+    @Test
+    void splittingNeverCutsAnEntityInTwo() {
+        String escaped = SlackBlockKitRenderer.escape("&".repeat(1000));
+        for (String chunk : SlackBlockKitRenderer.split(escaped, 3000)) {
+            assertThat(chunk.length()).isLessThanOrEqualTo(3000);
+            assertThat(chunk).matches("(&amp;)+");
+        }
+    }
+
+    @Test
+    void everyReplyBlockTypeHasARendering() {
+        for (Class<?> type : ReplyBlock.class.getPermittedSubclasses()) {
+            assertThat(type.getSimpleName()).isIn("Heading", "Paragraph", "Facts", "Items", "Trend", "Quote",
+                    "Notice", "Context", "Actions", "Form");
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static Optional<String> none() {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,119 @@
+package dev.csbot.slack;
+
+import com.slack.api.app_backend.SlackSignature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Real Slack requests, signed as Slack signs them, sent over HTTP to /slack/events. */
+final class SlackRequests {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final String url;
+    private final String secret;
+
+    SlackRequests(String baseUrl, String secret) {
+        this.url = baseUrl + "/slack/events";
+        this.secret = secret;
+    }
+
+    /** A slash command body as Slack sends it; response_url points at {@code responseUrl}. */
+    static String slashCommand(String command, String text, String userId, String channelId, String responseUrl,
+            String triggerId) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("token", "legacy-token");
+        form.put("team_id", SlackFake.TEAM);
+        form.put("team_domain", "internal");
+        form.put("channel_id", channelId);
+        form.put("channel_name", "acme-team");
+        form.put("user_id", userId);
+        form.put("user_name", userId.toLowerCase());
+        form.put("command", command);
+        form.put("text", text);
+        form.put("api_app_id", "A0CSBOT");
+        form.put("response_url", responseUrl);
+        form.put("trigger_id", triggerId);
+        return form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+                .collect(Collectors.joining("&"));
+    }
+
+    /** A block_actions body (payload=JSON) for a button in a message in {@code channelId}. */
+    static String blockAction(String actionId, String value, String userId, String channelId, String responseUrl) {
+        String json = "{\"type\":\"block_actions\",\"team\":{\"id\":\"" + SlackFake.TEAM + "\",\"domain\":\"internal\"},"
+                + "\"user\":{\"id\":\"" + userId + "\",\"username\":\"u\",\"name\":\"u\",\"team_id\":\"" + SlackFake.TEAM
+                + "\"},\"api_app_id\":\"A0CSBOT\",\"token\":\"legacy-token\",\"container\":{\"type\":\"message\","
+                + "\"message_ts\":\"1700000000.000100\",\"channel_id\":\"" + channelId + "\",\"is_ephemeral\":true},"
+                + "\"trigger_id\":\"" + UUID.randomUUID() + "\",\"channel\":{\"id\":\"" + channelId + "\",\"name\":\"c\"},"
+                + "\"response_url\":\"" + responseUrl + "\",\"actions\":[{\"action_id\":\"" + actionId
+                + "\",\"block_id\":\"b1\",\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":"
+                + new com.google.gson.Gson().toJson(value)
+                + ",\"type\":\"button\",\"action_ts\":\"" + System.nanoTime() + "\"}]}";
+        return "payload=" + enc(json);
+    }
+
+    /** A block_actions body for a button in the App Home tab: no channel and no response_url. */
+    static String blockActionFromHome(String actionId, String value, String userId) {
+        String json = "{\"type\":\"block_actions\",\"team\":{\"id\":\"" + SlackFake.TEAM + "\",\"domain\":\"internal\"},"
+                + "\"user\":{\"id\":\"" + userId + "\",\"username\":\"u\",\"name\":\"u\",\"team_id\":\"" + SlackFake.TEAM
+                + "\"},\"api_app_id\":\"A0CSBOT\",\"token\":\"legacy-token\",\"container\":{\"type\":\"view\","
+                + "\"view_id\":\"V0HOME\"},\"trigger_id\":\"" + UUID.randomUUID() + "\",\"view\":{\"id\":\"V0HOME\","
+                + "\"type\":\"home\",\"blocks\":[]},\"actions\":[{\"action_id\":\"" + actionId
+                + "\",\"block_id\":\"b1\",\"text\":{\"type\":\"plain_text\",\"text\":\"x\"},\"value\":"
+                + new com.google.gson.Gson().toJson(value) + ",\"type\":\"button\",\"action_ts\":\"" + System.nanoTime()
+                + "\"}]}";
+        return "payload=" + enc(json);
+    }
+
+    /** An app_home_opened event callback. */
+    static String appHomeOpened(String userId, String eventId) {
+        return "{\"token\":\"legacy-token\",\"team_id\":\"" + SlackFake.TEAM + "\",\"api_app_id\":\"A0CSBOT\","
+                + "\"event\":{\"type\":\"app_home_opened\",\"user\":\"" + userId + "\",\"channel\":\"D0HOME\","
+                + "\"tab\":\"home\",\"event_ts\":\"1700000000.000200\"},\"type\":\"event_callback\",\"event_id\":\""
+                + eventId + "\",\"event_time\":1700000000}";
+    }
+
+    HttpResponse<String> signed(String body, String contentType, Map<String, String> extraHeaders) {
+        long now = System.currentTimeMillis() / 1000;
+        return send(body, contentType, String.valueOf(now), sign(secret, now, body), extraHeaders);
+    }
+
+    HttpResponse<String> send(String body, String contentType, String timestamp, String signature,
+            Map<String, String> extraHeaders) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (timestamp != null) {
+            request.header("X-Slack-Request-Timestamp", timestamp);
+        }
+        if (signature != null) {
+            request.header("X-Slack-Signature", signature);
+        }
+        extraHeaders.forEach(request::header);
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String sign(String secret, long timestamp, String body) {
+        return new SlackSignature.Generator(secret).generate(String.valueOf(timestamp), body);
+    }
+
+    static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}
