@@ -2,15 +2,13 @@ package dev.csbot.cli;
 
 import dev.csbot.chat.Reply;
 import dev.csbot.chat.ReplyBlock;
-import java.util.List;
+import dev.csbot.chat.Sparkline;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /** Plain text for the terminal: headings underlined, facts aligned, buttons listed as hints. */
 @Component
 class TextReplyFormat implements ReplyFormat {
-
-    private static final String SPARK = "▁▂▃▄▅▆▇█";
 
     @Override
     public String name() {
@@ -45,7 +43,7 @@ class TextReplyFormat implements ReplyFormat {
                 item.detail().ifPresent(d -> out.append("    ").append(d).append('\n'));
             }
         } else if (block instanceof ReplyBlock.Trend t) {
-            out.append(t.label()).append(": ").append(t.fromLabel()).append(' ').append(sparkline(t.points()))
+            out.append(t.label()).append(": ").append(t.fromLabel()).append(' ').append(Sparkline.of(t.points()))
                     .append(' ').append(t.toLabel()).append('\n');
         } else if (block instanceof ReplyBlock.Quote q) {
             out.append("  \"").append(q.text().replace("\n", "\n   ")).append("\"\n    (").append(q.attribution())
@@ -77,17 +75,4 @@ class TextReplyFormat implements ReplyFormat {
         };
     }
 
-    static String sparkline(List<Double> points) {
-        if (points.isEmpty()) {
-            return "";
-        }
-        double min = points.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double max = points.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        StringBuilder line = new StringBuilder();
-        for (double point : points) {
-            int index = max == min ? SPARK.length() / 2 : (int) Math.round((point - min) / (max - min) * (SPARK.length() - 1));
-            line.append(SPARK.charAt(index));
-        }
-        return line.toString();
-    }
 }

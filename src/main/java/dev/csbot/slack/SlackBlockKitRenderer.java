@@ -18,6 +18,7 @@ import com.slack.api.model.view.View;
 import com.slack.api.model.view.Views;
 import dev.csbot.chat.Reply;
 import dev.csbot.chat.ReplyBlock;
+import dev.csbot.chat.Sparkline;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,7 +55,6 @@ public final class SlackBlockKitRenderer {
     static final int RESERVED_BLOCKS = 3;
     static final int SPARKLINE_POINTS = 60;
 
-    private static final String SPARK = "▁▂▃▄▅▆▇█";
 
     /** How much one page may hold. */
     record Budget(int blocks, int chars) {
@@ -207,7 +207,7 @@ public final class SlackBlockKitRenderer {
             note = " (" + trend.points().size() + " points, averaged to " + SPARKLINE_POINTS + ")";
         }
         String last = trend.points().isEmpty() ? "no data" : formatNumber(trend.points().get(trend.points().size() - 1));
-        String text = bold(trend.label()) + "\n" + escape(trend.fromLabel()) + " `" + sparkline(points) + "` "
+        String text = bold(trend.label()) + "\n" + escape(trend.fromLabel()) + " `" + (points.isEmpty() ? "-" : Sparkline.of(points)) + "` "
                 + escape(trend.toLabel()) + " (now " + last + ")" + note;
         return mrkdwnSections(text);
     }
@@ -413,21 +413,6 @@ public final class SlackBlockKitRenderer {
             case BAD -> ":red_circle:";
             case NEUTRAL -> "•";
         };
-    }
-
-    static String sparkline(List<Double> points) {
-        if (points.isEmpty()) {
-            return "-";
-        }
-        double min = points.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double max = points.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        StringBuilder line = new StringBuilder();
-        for (double point : points) {
-            int index = max == min ? SPARK.length() / 2
-                    : (int) Math.round((point - min) / (max - min) * (SPARK.length() - 1));
-            line.append(SPARK.charAt(index));
-        }
-        return line.toString();
     }
 
     static List<Double> downsample(List<Double> points, int target) {

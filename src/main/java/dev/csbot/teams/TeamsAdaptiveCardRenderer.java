@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.csbot.chat.Reply;
 import dev.csbot.chat.ReplyBlock;
+import dev.csbot.chat.Sparkline;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +33,6 @@ public final class TeamsAdaptiveCardRenderer {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final String SPARK = "▁▂▃▄▅▆▇█";
 
     private final int maxCardBytes;
 
@@ -153,7 +153,7 @@ public final class TeamsAdaptiveCardRenderer {
                 out.add(item(item));
             }
         } else if (block instanceof ReplyBlock.Trend t) {
-            ObjectNode trend = textBlock(t.label() + ": " + t.fromLabel() + " " + sparkline(t.points()) + " "
+            ObjectNode trend = textBlock(t.label() + ": " + t.fromLabel() + " " + Sparkline.of(t.points()) + " "
                     + t.toLabel());
             trend.put("fontType", "Monospace");
             out.add(trend);
@@ -352,18 +352,4 @@ public final class TeamsAdaptiveCardRenderer {
         }
     }
 
-    static String sparkline(List<Double> points) {
-        if (points.isEmpty()) {
-            return "";
-        }
-        double min = points.stream().mapToDouble(Double::doubleValue).min().orElse(0);
-        double max = points.stream().mapToDouble(Double::doubleValue).max().orElse(0);
-        StringBuilder line = new StringBuilder();
-        for (double point : points) {
-            int index = max == min ? SPARK.length() / 2
-                    : (int) Math.round((point - min) / (max - min) * (SPARK.length() - 1));
-            line.append(SPARK.charAt(index));
-        }
-        return line.toString();
-    }
 }

@@ -77,7 +77,7 @@ class TeamsAdaptiveCardRendererTest {
     void trendIsACompactSparkline() {
         String json = renderer.render(everyBlock()).get(0).toString();
         assertThat(json).contains("Health, 12 weeks: Sep █▇▆▄▁ Nov");
-        assertThat(TeamsAdaptiveCardRenderer.sparkline(List.of(1.0, 8.0))).isEqualTo("▁█");
+        assertThat(dev.csbot.chat.Sparkline.of(List.of(1.0, 8.0))).isEqualTo("▁█");
     }
 
     @Test
