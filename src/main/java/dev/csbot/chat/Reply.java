@@ -21,7 +21,9 @@ public record Reply(Status status, String title, List<ReplyBlock> blocks) {
         /** The command was fine but names something that does not exist (an unknown account). */
         NOT_FOUND,
         /** The caller may not do this; the reply reveals nothing. */
-        REFUSED
+        REFUSED,
+        /** Something failed on our side (logged where it happened); the reply apologises. */
+        FAILED
     }
 
     public Reply {

@@ -136,7 +136,7 @@ final class SlackListeners {
             work.whenComplete((pages, error) -> {
                 if (error != null) {
                     log.error("Slack {} failed after the acknowledgement", text, error);
-                    pages = renderer.renderMessages(Reply.of(Reply.Status.NOT_FOUND, "Sorry", sorry()));
+                    pages = renderer.renderMessages(Reply.of(Reply.Status.FAILED, "Sorry", sorry()));
                 }
                 respondAll(ctx, pages, "ephemeral");
             });
@@ -311,7 +311,7 @@ final class SlackListeners {
         } catch (RuntimeException e) {
             log.error("csbot could not answer {} from Slack", what, e);
             // Reply.Status has no "failed on our side"; NOT_FOUND keeps the share button off.
-            return Reply.of(Reply.Status.NOT_FOUND, "Sorry, something went wrong", sorry());
+            return Reply.of(Reply.Status.FAILED, "Sorry, something went wrong", sorry());
         }
     }
 

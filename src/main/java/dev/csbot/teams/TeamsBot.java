@@ -132,7 +132,7 @@ class TeamsBot extends ActivityHandler {
         } catch (RuntimeException e) {
             log.error("Teams: answering {} activity {} in {} failed", activity.getType(), activity.getId(),
                     TeamsAccess.conversationIdOf(activity), e);
-            return Reply.of(Reply.Status.ANSWER, "Sorry, something went wrong",
+            return Reply.of(Reply.Status.FAILED, "Sorry, something went wrong",
                     "csbot could not answer that just now. Please try again in a minute; if it keeps happening,"
                             + " tell whoever runs csbot.");
         }
