@@ -44,19 +44,19 @@ public final class HealthScorer {
     private HealthScore score(AccountSignals signals, LocalDate asOf, boolean withWeekly) {
         UsageSeries usage = new UsageSeries(signals.usage());
         boolean onboarding = signals.account().lifecycleStage() == LifecycleStage.ONBOARDING;
-        Evaluation now = evaluate(signals, usage, asOf, onboarding);
+        Evaluation now = evaluate(signals, usage, asOf, onboarding, true);
 
         LocalDate earlier = asOf.minusDays(scorecard.trendDays());
         OptionalInt previous = signals.account().contractStart().isAfter(earlier)
                 ? OptionalInt.empty()
-                : OptionalInt.of(evaluate(signals, usage, earlier, onboarding).score());
+                : OptionalInt.of(evaluate(signals, usage, earlier, onboarding, false).score());
 
         List<Integer> weekly = new ArrayList<>();
         if (withWeekly) {
             for (int week = Scorecard.TREND_WEEKS - 1; week >= 1; week--) {
                 LocalDate day = asOf.minusWeeks(week);
                 if (!signals.account().contractStart().isAfter(day)) {
-                    weekly.add(evaluate(signals, usage, day, onboarding).score());
+                    weekly.add(evaluate(signals, usage, day, onboarding, false).score());
                 }
             }
             weekly.add(now.score());
@@ -69,7 +69,9 @@ public final class HealthScorer {
 
     private record Evaluation(int score, List<MeasureResult> measures, List<Driver> drivers, double coverage) {}
 
-    private Evaluation evaluate(AccountSignals signals, UsageSeries usage, LocalDate asOf, boolean onboarding) {
+    /** Scores every measure as of {@code asOf}; drivers (and so their evidence text) only when asked for. */
+    private Evaluation evaluate(AccountSignals signals, UsageSeries usage, LocalDate asOf, boolean onboarding,
+            boolean withDrivers) {
         Map<String, Double> weights = onboarding ? scorecard.onboardingWeights() : scorecard.weights();
         List<MeasureResult> results = new ArrayList<>();
         double weightWithData = 0;
@@ -90,7 +92,7 @@ public final class HealthScorer {
         }
         int score = weightWithData == 0 ? 0 : (int) Math.round(weightedSum / weightWithData);
         List<Driver> drivers = new ArrayList<>();
-        for (MeasureResult result : results) {
+        for (MeasureResult result : withDrivers ? results : List.<MeasureResult>of()) {
             if (result.isMissing()) {
                 continue;
             }

@@ -51,7 +51,7 @@ final class MeasureCalculator {
         }
         double utilization = window.meanActiveUsers() / account.seatsPurchased();
         return MeasureResult.scored(Measure.LICENSE_UTILIZATION, utilization / c.fullMarksAt() * 100,
-                String.format(Locale.ROOT, "%d%% of %d seats active (%s users a day over %d days)",
+                () -> String.format(Locale.ROOT, "%d%% of %d seats active (%s users a day over %d days)",
                         Math.round(utilization * 100), account.seatsPurchased(),
                         whole(window.meanActiveUsers()), c.windowDays()));
     }
@@ -72,12 +72,16 @@ final class MeasureCalculator {
         double score = change >= 0
                 ? c.flatScore() + (100 - c.flatScore()) * Math.min(1, change / c.riseToFull())
                 : c.flatScore() * Math.max(0, 1 + change / c.dropToZero());
-        String direction = Math.round(change * 100) == 0 ? "flat" : (change > 0 ? "up" : "down");
-        String evidence = direction.equals("flat")
-                ? String.format(Locale.ROOT, "active users flat over %d days: %s -> %s", w, whole(before), whole(after))
-                : String.format(Locale.ROOT, "active users %s %d%% over %d days: %s -> %s", direction,
-                        Math.abs(Math.round(change * 100)), w, whole(before), whole(after));
-        return MeasureResult.scored(Measure.USAGE_TREND, score, evidence);
+        return MeasureResult.scored(Measure.USAGE_TREND, score, () -> trendEvidence(w, before, after, change));
+    }
+
+    private static String trendEvidence(int windowDays, double before, double after, double change) {
+        if (Math.round(change * 100) == 0) {
+            return String.format(Locale.ROOT, "active users flat over %d days: %s -> %s", windowDays, whole(before),
+                    whole(after));
+        }
+        return String.format(Locale.ROOT, "active users %s %d%% over %d days: %s -> %s", change > 0 ? "up" : "down",
+                Math.abs(Math.round(change * 100)), windowDays, whole(before), whole(after));
     }
 
     private MeasureResult adoptionBreadth(UsageSeries usage, LocalDate asOf) {
@@ -88,7 +92,7 @@ final class MeasureCalculator {
                     "no usage data in the last " + c.windowDays() + " days");
         }
         return MeasureResult.scored(Measure.ADOPTION_BREADTH, 100.0 * window.maxKeyFeatures() / c.fullMarksAt(),
-                String.format(Locale.ROOT, "%d of the %d key features in use (best day of the last %d)",
+                () -> String.format(Locale.ROOT, "%d of the %d key features in use (best day of the last %d)",
                         window.maxKeyFeatures(), c.fullMarksAt(), c.windowDays()));
     }
 
@@ -102,7 +106,7 @@ final class MeasureCalculator {
             long took = ChronoUnit.DAYS.between(account.contractStart(), firstValue.get());
             double score = took <= c.targetDays() ? 100
                     : Math.max(60, 100 - 40.0 * (took - c.targetDays()) / (c.overdueDays() - c.targetDays()));
-            return MeasureResult.scored(Measure.TIME_TO_VALUE, score, String.format(Locale.ROOT,
+            return MeasureResult.scored(Measure.TIME_TO_VALUE, score, () -> String.format(Locale.ROOT,
                     "first value (%d%% of seats active) reached on day %d, target %d", percent, took, c.targetDays()));
         }
         UsageSeries.Window sinceStart = usage.window(account.contractStart().minusDays(1), asOf);
@@ -111,12 +115,12 @@ final class MeasureCalculator {
                     "no usage data since the contract started " + daysIn + " days ago");
         }
         if (daysIn <= c.targetDays()) {
-            return MeasureResult.scored(Measure.TIME_TO_VALUE, 75, String.format(Locale.ROOT,
+            return MeasureResult.scored(Measure.TIME_TO_VALUE, 75, () -> String.format(Locale.ROOT,
                     "ramping: day %d of %d, first value (%d%% of seats active) not reached yet",
                     daysIn, c.targetDays(), percent));
         }
         double score = 60.0 * Math.max(0, c.overdueDays() - daysIn) / (c.overdueDays() - c.targetDays());
-        return MeasureResult.scored(Measure.TIME_TO_VALUE, score, String.format(Locale.ROOT,
+        return MeasureResult.scored(Measure.TIME_TO_VALUE, score, () -> String.format(Locale.ROOT,
                 "first value not reached after %d days (target %d): %s of %d seats active a day",
                 daysIn, c.targetDays(), whole(sinceStart.meanActiveUsers()), account.seatsPurchased()));
     }
@@ -141,6 +145,11 @@ final class MeasureCalculator {
         double spikePenalty = ratio >= c.spikeRatio() ? c.spikePenalty()
                 : ratio >= (1 + c.spikeRatio()) / 2 ? c.spikePenalty() / 2 : 0;
         double score = 100 - urgent * c.openUrgentPenalty() - high * c.openHighPenalty() - spikePenalty;
+        return MeasureResult.scored(Measure.SUPPORT_BURDEN, score,
+                () -> supportEvidence(urgent, high, recent, baselinePerWindow, c.recentDays()));
+    }
+
+    private static String supportEvidence(long urgent, long high, long recent, double baselinePerWindow, int days) {
         StringBuilder evidence = new StringBuilder();
         if (urgent + high > 0) {
             evidence.append(plural(urgent, "urgent ticket")).append(" and ").append(plural(high, "high ticket"))
@@ -149,8 +158,8 @@ final class MeasureCalculator {
             evidence.append("no urgent or high tickets open; ");
         }
         evidence.append(String.format(Locale.ROOT, "%s in the last %d days vs %s before", plural(recent, "ticket"),
-                c.recentDays(), oneDecimal(baselinePerWindow) + " per " + c.recentDays() + " days"));
-        return MeasureResult.scored(Measure.SUPPORT_BURDEN, score, evidence.toString());
+                days, oneDecimal(baselinePerWindow) + " per " + days + " days"));
+        return evidence.toString();
     }
 
     private MeasureResult sentiment(List<FeedbackResponse> feedback, LocalDate asOf) {
@@ -171,10 +180,10 @@ final class MeasureCalculator {
             weights += weight;
         }
         FeedbackResponse latest = recent.stream().max(Comparator.comparing(FeedbackResponse::date)).orElseThrow();
-        String evidence = String.format(Locale.ROOT, "latest %s %d on %s%s; %s in %d days",
-                latest.kind().label().toUpperCase(Locale.ROOT), latest.score(), latest.date(),
-                latest.detractor() ? " (detractor)" : "", plural(recent.size(), "response"), c.maxAgeDays());
-        return MeasureResult.scored(Measure.SENTIMENT, weighted / weights, evidence);
+        return MeasureResult.scored(Measure.SENTIMENT, weighted / weights, () -> String.format(Locale.ROOT,
+                "latest %s %d on %s%s; %s in %d days", latest.kind().label().toUpperCase(Locale.ROOT), latest.score(),
+                latest.date(), latest.detractor() ? " (detractor)" : "", plural(recent.size(), "response"),
+                c.maxAgeDays()));
     }
 
     /** Puts NPS, CSAT and CES on one 0-100 scale. NPS detractors (0-6) land below 40. */
@@ -197,17 +206,14 @@ final class MeasureCalculator {
         long since = ChronoUnit.DAYS.between(last.date(), asOf);
         int cadence = c.cadenceDays().getOrDefault(segment.label(), 60);
         double score = since <= cadence ? 100 : Math.max(0, 100 - 100.0 * (since - cadence) / (3.0 * cadence));
-        String evidence = String.format(Locale.ROOT, "last meeting %d days ago (%s on %s), expected every %d days",
-                since, last.kind().label(), last.date(), cadence);
-        if (segment != Segment.SMB) {
-            LocalDate execFrom = asOf.minusDays(c.execWindowDays());
-            boolean execInvolved = held.stream().anyMatch(m -> m.execAttended() && m.date().isAfter(execFrom));
-            if (!execInvolved) {
-                score -= c.noExecPenalty();
-                evidence += "; no executive in a meeting for " + c.execWindowDays() + " days";
-            }
+        boolean execMissing = segment != Segment.SMB && held.stream()
+                .noneMatch(m -> m.execAttended() && m.date().isAfter(asOf.minusDays(c.execWindowDays())));
+        if (execMissing) {
+            score -= c.noExecPenalty();
         }
-        return MeasureResult.scored(Measure.ENGAGEMENT, score, evidence);
+        return MeasureResult.scored(Measure.ENGAGEMENT, score, () -> String.format(Locale.ROOT,
+                "last meeting %d days ago (%s on %s), expected every %d days", since, last.kind().label(), last.date(),
+                cadence) + (execMissing ? "; no executive in a meeting for " + c.execWindowDays() + " days" : ""));
     }
 
     private MeasureResult relationship(Segment segment, List<Contact> contacts, LocalDate asOf) {

@@ -24,9 +24,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class JdbiAccountRepository implements AccountRepository {
 
-    private static final String ACCOUNT_COLUMNS = "account_id, name, segment, arr, seats_purchased, contract_start,"
-            + " renewal_date, csm_email, lifecycle_stage, slack_channel, teams_channel";
-
     private final Jdbi jdbi;
 
     JdbiAccountRepository(Jdbi jdbi) {
@@ -35,7 +32,7 @@ class JdbiAccountRepository implements AccountRepository {
 
     @Override
     public List<Account> findAll() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM accounts ORDER BY name")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts ORDER BY name")
                 .map(Rows.ACCOUNT)
                 .list());
     }
@@ -54,7 +51,7 @@ class JdbiAccountRepository implements AccountRepository {
 
     @Override
     public List<Account> findByName(String name) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM accounts"
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts"
                         + " WHERE lower(name) = lower(:name) ORDER BY account_id")
                 .bind("name", name.trim())
                 .map(Rows.ACCOUNT)
@@ -62,7 +59,7 @@ class JdbiAccountRepository implements AccountRepository {
     }
 
     private static Optional<Account> findAccount(Handle h, String accountId) {
-        return h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM accounts WHERE account_id = :id")
+        return h.createQuery("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts WHERE account_id = :id")
                 .bind("id", accountId)
                 .map(Rows.ACCOUNT)
                 .findOne();
@@ -73,20 +70,20 @@ class JdbiAccountRepository implements AccountRepository {
         // One read transaction, so the account and its signals are a consistent snapshot.
         return jdbi.inTransaction(h -> findAccount(h, accountId).map(account -> new AccountSignals(
                 account,
-                forAccount(h, "SELECT * FROM contacts WHERE account_id = :id ORDER BY contact_id", accountId, Rows.CONTACT),
-                h.createQuery("SELECT * FROM usage_daily WHERE account_id = :id AND date >= :from AND date <= :to"
+                forAccount(h, "SELECT " + Rows.CONTACT_COLUMNS + " FROM contacts WHERE account_id = :id ORDER BY contact_id", accountId, Rows.CONTACT),
+                h.createQuery("SELECT " + Rows.USAGE_COLUMNS + " FROM usage_daily WHERE account_id = :id AND date >= :from AND date <= :to"
                                 + " ORDER BY date")
                         .bind("id", accountId)
                         .bind("from", usageFrom.toString())
                         .bind("to", asOf.toString())
                         .map(Rows.USAGE)
                         .list(),
-                forAccount(h, "SELECT * FROM tickets WHERE account_id = :id ORDER BY opened_on, ticket_id", accountId,
+                forAccount(h, "SELECT " + Rows.TICKET_COLUMNS + " FROM tickets WHERE account_id = :id ORDER BY opened_on, ticket_id", accountId,
                         Rows.TICKET),
-                forAccount(h, "SELECT * FROM feedback_responses WHERE account_id = :id ORDER BY date", accountId,
+                forAccount(h, "SELECT " + Rows.FEEDBACK_COLUMNS + " FROM feedback_responses WHERE account_id = :id ORDER BY date", accountId,
                         Rows.FEEDBACK),
-                forAccount(h, "SELECT * FROM meetings WHERE account_id = :id ORDER BY date", accountId, Rows.MEETING),
-                forAccount(h, "SELECT * FROM success_plans WHERE account_id = :id ORDER BY due_date, objective",
+                forAccount(h, "SELECT " + Rows.MEETING_COLUMNS + " FROM meetings WHERE account_id = :id ORDER BY date", accountId, Rows.MEETING),
+                forAccount(h, "SELECT " + Rows.OBJECTIVE_COLUMNS + " FROM success_plans WHERE account_id = :id ORDER BY due_date, objective",
                         accountId, Rows.OBJECTIVE))));
     }
 
@@ -97,10 +94,10 @@ class JdbiAccountRepository implements AccountRepository {
     @Override
     public List<AccountSignals> allSignals(LocalDate usageFrom, LocalDate onboardingUsageFrom, LocalDate asOf) {
         return jdbi.inTransaction(h -> {
-            List<Account> accounts = h.createQuery("SELECT " + ACCOUNT_COLUMNS + " FROM accounts ORDER BY account_id")
+            List<Account> accounts = h.createQuery("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts ORDER BY account_id")
                     .map(Rows.ACCOUNT)
                     .list();
-            Map<String, List<Contact>> contacts = grouped(h, "SELECT * FROM contacts ORDER BY contact_id",
+            Map<String, List<Contact>> contacts = grouped(h, "SELECT " + Rows.CONTACT_COLUMNS + " FROM contacts ORDER BY contact_id",
                     Rows.CONTACT, Contact::accountId);
             Map<String, List<UsageDay>> usage = new HashMap<>();
             // Onboarding accounts first, with their older rows, so every list stays in date order.
@@ -110,23 +107,23 @@ class JdbiAccountRepository implements AccountRepository {
                             + " ORDER BY u.account_id, u.date")
                     .bind("from", onboardingUsageFrom.toString())
                     .bind("until", usageFrom.toString())
-                    .map(Rows.USAGE_BY_POSITION)
+                    .map(Rows.USAGE)
                     .forEach(day -> usage.computeIfAbsent(day.accountId(), k -> new ArrayList<>()).add(day));
             // Date order comes free from the covering index on (date, account_id, ...): no sort, no table reads.
             h.createQuery("SELECT account_id, date, active_users, events, key_features_used FROM usage_daily"
                             + " WHERE date >= :from AND date <= :to ORDER BY date")
                     .bind("from", usageFrom.toString())
                     .bind("to", asOf.toString())
-                    .map(Rows.USAGE_BY_POSITION)
+                    .map(Rows.USAGE)
                     .forEach(day -> usage.computeIfAbsent(day.accountId(), k -> new ArrayList<>()).add(day));
-            Map<String, List<Ticket>> tickets = grouped(h, "SELECT * FROM tickets ORDER BY opened_on, ticket_id",
+            Map<String, List<Ticket>> tickets = grouped(h, "SELECT " + Rows.TICKET_COLUMNS + " FROM tickets ORDER BY opened_on, ticket_id",
                     Rows.TICKET, Ticket::accountId);
             Map<String, List<FeedbackResponse>> feedback = grouped(h,
-                    "SELECT * FROM feedback_responses ORDER BY date", Rows.FEEDBACK, FeedbackResponse::accountId);
-            Map<String, List<Meeting>> meetings = grouped(h, "SELECT * FROM meetings ORDER BY date", Rows.MEETING,
+                    "SELECT " + Rows.FEEDBACK_COLUMNS + " FROM feedback_responses ORDER BY date", Rows.FEEDBACK, FeedbackResponse::accountId);
+            Map<String, List<Meeting>> meetings = grouped(h, "SELECT " + Rows.MEETING_COLUMNS + " FROM meetings ORDER BY date", Rows.MEETING,
                     Meeting::accountId);
             Map<String, List<SuccessPlanObjective>> objectives = grouped(h,
-                    "SELECT * FROM success_plans ORDER BY due_date, objective", Rows.OBJECTIVE,
+                    "SELECT " + Rows.OBJECTIVE_COLUMNS + " FROM success_plans ORDER BY due_date, objective", Rows.OBJECTIVE,
                     SuccessPlanObjective::accountId);
             List<AccountSignals> all = new ArrayList<>(accounts.size());
             for (Account account : accounts) {
