@@ -310,7 +310,6 @@ final class SlackListeners {
             return question.get();
         } catch (RuntimeException e) {
             log.error("csbot could not answer {} from Slack", what, e);
-            // Reply.Status has no "failed on our side"; NOT_FOUND keeps the share button off.
             return Reply.of(Reply.Status.FAILED, "Sorry, something went wrong", sorry());
         }
     }
