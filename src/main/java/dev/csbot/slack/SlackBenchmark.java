@@ -17,6 +17,7 @@ import dev.csbot.chat.ChatService;
 import dev.csbot.chat.Conversation;
 import dev.csbot.chat.Platform;
 import dev.csbot.chat.Reply;
+import dev.csbot.health.HealthService;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -81,6 +82,8 @@ public final class SlackBenchmark {
                         + " csbot demo --db /tmp/bench.db --accounts 10000 --days 365");
                 return 2;
             }
+            // Score the book now, so the service's background refresh does not run during a measurement.
+            csbot.getBean(HealthService.class).all();
             int csbotPort = Integer.parseInt(csbot.getEnvironment().getProperty("local.server.port"));
             floor = floorServer(apiUrl);
             out.printf("Store: %,d accounts. Load: %d concurrent clients, %d s warm-up, %d s measured, per target.%n",
