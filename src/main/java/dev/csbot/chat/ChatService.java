@@ -84,6 +84,16 @@ public class ChatService {
         };
     }
 
+    /**
+     * Whether a command only reads (health, QBR, account, risks), so that its answer may be re-posted for
+     * others to see: linking and unlinking change state and are never replayed.
+     */
+    public boolean readsOnly(String text) {
+        return TypedCommand.parse(text).map(c -> READ_ONLY_VERBS.contains(c.verb())).orElse(false);
+    }
+
+    private static final java.util.Set<String> READ_ONLY_VERBS = java.util.Set.of("health", "qbr", "account", "risks");
+
     /** Answers a button press (action ids from {@link ActionIds}). */
     public Reply press(ActionPress press) {
         if (!press.caller().internal()) {

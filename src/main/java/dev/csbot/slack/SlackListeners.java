@@ -51,8 +51,6 @@ final class SlackListeners {
     static final List<String> COMMANDS = List.of("/health", "/qbr", "/account", "/risks", "/csbot");
     static final String WORKING = "Working on it…";
     static final String BUSY = "csbot is busy right now; please try again in a minute.";
-    /** Read-only answers worth showing to a channel; sharing re-runs the command, so never link/unlink. */
-    static final List<String> SHAREABLE = List.of("/health", "/qbr", "/account", "/risks");
 
     private static final Logger log = LoggerFactory.getLogger(SlackListeners.class);
 
@@ -171,9 +169,9 @@ final class SlackListeners {
         return pages;
     }
 
-    static boolean shareable(String command) {
-        String verb = command.strip().split("\\s+", 2)[0].toLowerCase(java.util.Locale.ROOT);
-        return SHAREABLE.contains(verb) && command.length() <= SlackBlockKitRenderer.BUTTON_VALUE;
+    /** Sharing re-runs the command in the channel, so only commands the core says merely read (and fit a button). */
+    private boolean shareable(String command) {
+        return chat.readsOnly(command) && command.length() <= SlackBlockKitRenderer.BUTTON_VALUE;
     }
 
     private static List<SlackMessage> withShareButton(List<SlackMessage> pages, String command) {

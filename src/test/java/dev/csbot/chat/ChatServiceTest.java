@@ -265,6 +265,15 @@ class ChatServiceTest {
     }
 
     @Test
+    void onlyReadingCommandsMayBeReplayedForOthers() {
+        assertThat(chat.readsOnly("/health acme")).isTrue();
+        assertThat(chat.readsOnly("/csbot risks enterprise")).isTrue();
+        assertThat(chat.readsOnly("/csbot link acme")).isFalse();
+        assertThat(chat.readsOnly("/csbot unlink")).isFalse();
+        assertThat(chat.readsOnly("")).isFalse();
+    }
+
+    @Test
     void unknownCommandsAndMissingAccountsAreUsageErrorsWithHelp() {
         assertThat(ask("/frobnicate").status()).isEqualTo(Reply.Status.USAGE_ERROR);
         assertThat(text(ask("/health"))).contains("Which account?");
