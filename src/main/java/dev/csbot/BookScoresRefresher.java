@@ -10,8 +10,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Keeps the book's scores ready in the running service: after an import, an API write (from any process)
- * or midnight, the next tick scores the book again, so a CSM's /risks rarely waits for it. A tick with
- * nothing new costs one one-row query.
+ * or midnight, the next tick scores the book again in full, so a CSM's /health and /risks rarely wait
+ * for it. A tick with nothing new costs one one-row query.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -30,7 +30,7 @@ class BookScoresRefresher {
             fixedDelayString = "${csbot.book-refresh.every:30s}")
     void refresh() {
         try {
-            health.all();
+            health.prepare();
         } catch (RuntimeException e) {
             log.warn("Scoring the book in the background failed; /risks will score it on demand", e);
         }

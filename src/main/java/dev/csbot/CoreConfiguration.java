@@ -54,7 +54,8 @@ class CoreConfiguration {
     }
 
     @Bean
-    HealthService healthService(AccountRepository accounts, Scorecard scorecard, Clock clock) {
-        return new HealthService(accounts, new HealthScorer(scorecard), clock);
+    HealthService healthService(AccountRepository accounts, Scorecard scorecard, Clock clock,
+            @Value("${csbot.health.reused-scores:" + HealthService.DEFAULT_REUSED_SCORES + "}") int reusedScores) {
+        return new HealthService(accounts, new HealthScorer(scorecard), clock, reusedScores);
     }
 }

@@ -41,6 +41,16 @@ public record HealthScore(
         weekly = List.copyOf(weekly);
     }
 
+    /**
+     * The same score with every measure's evidence written out, so that keeping it holds text rather
+     * than whatever the evidence would have been built from.
+     */
+    public HealthScore settled() {
+        List<MeasureResult> written = measures.stream().map(MeasureResult::settled).toList();
+        return new HealthScore(account, asOf, score, band, previousScore, trendDays, written, drivers, playbook,
+                dataThrough, staleSources, weekly, onboarding, coverage);
+    }
+
     /** Change against {@code trendDays} earlier, or empty when there is nothing to compare with. */
     public OptionalInt change() {
         return previousScore.isPresent() ? OptionalInt.of(score - previousScore.getAsInt()) : OptionalInt.empty();

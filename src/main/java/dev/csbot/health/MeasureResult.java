@@ -26,6 +26,12 @@ public record MeasureResult(Measure measure, OptionalDouble score, Supplier<Stri
         return explanation.get();
     }
 
+    /** This result with its evidence written now (kept results should not hold what it was built from). */
+    public MeasureResult settled() {
+        String written = evidence();
+        return new MeasureResult(measure, score, () -> written);
+    }
+
     public boolean isMissing() {
         return score.isEmpty();
     }

@@ -74,6 +74,39 @@ class RestApiTest extends IntegrationTest {
     }
 
     @Test
+    void scoresAreReusedButTheNextHealthAnswerAfterAWriteReflectsIt() throws Exception {
+        Map<String, Object> account = Map.of("account_id", "reuse-probe", "name", "Reuse Probe Ltd", "segment", "smb",
+                "arr", "1000", "seats_purchased", "10", "contract_start", DAY.minusDays(400).toString(),
+                "renewal_date", DAY.plusDays(300).toString(), "csm_email", "probe@csbot.example",
+                "lifecycle_stage", "adoption");
+        assertThat(post("/api/v1/accounts", account).status()).isEqualTo(200);
+        JsonNode before = get("/api/v1/accounts/reuse-probe/health").body();
+        JsonNode reused = get("/api/v1/accounts/reuse-probe/health").body();
+
+        List<Map<String, Object>> usage = new java.util.ArrayList<>();
+        for (int daysAgo = 0; daysAgo < 120; daysAgo++) {
+            usage.add(Map.of("account_id", "reuse-probe", "date", DAY.minusDays(daysAgo).toString(),
+                    "active_users", 9, "events", 400, "key_features_used", 4));
+        }
+        assertThat(post("/api/v1/usage", usage).status()).isEqualTo(200);
+        JsonNode after = get("/api/v1/accounts/reuse-probe/health").body();
+
+        assertThat(licenseUtilization(before).get("missing").asBoolean()).isTrue();
+        assertThat(reused).isEqualTo(before);
+        assertThat(licenseUtilization(after).get("missing").asBoolean()).isFalse();
+        assertThat(licenseUtilization(after).get("evidence").asText()).contains("90% of 10 seats active");
+    }
+
+    private static JsonNode licenseUtilization(JsonNode health) {
+        for (JsonNode measure : health.get("measures")) {
+            if (measure.get("measure").asText().equals("license_utilization")) {
+                return measure;
+            }
+        }
+        throw new AssertionError("no license utilization measure in " + health);
+    }
+
+    @Test
     void theDemoPortfolioIsLoadedAtStartUpAndListedWithCurrentHealth() throws Exception {
         Response response = get("/api/v1/accounts");
 
