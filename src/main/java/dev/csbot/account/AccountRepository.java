@@ -14,6 +14,14 @@ public interface AccountRepository {
     /** Accounts whose name equals {@code name}, ignoring case (an index lookup, not a scan). */
     List<Account> findByName(String name);
 
+    /**
+     * The account whose id is {@code query}, if there is one; otherwise the accounts named {@code query},
+     * ignoring case. What a name resolver asks first, in one lookup where the store can.
+     */
+    default List<Account> findByIdOrName(String query) {
+        return findById(query).map(List::of).orElseGet(() -> findByName(query));
+    }
+
     /** A number that changes whenever anything in the portfolio is written (import, API, demo). */
     long portfolioVersion();
 

@@ -58,6 +58,20 @@ class JdbiAccountRepository implements AccountRepository {
                 .list());
     }
 
+    @Override
+    public List<Account> findByIdOrName(String query) {
+        // An account with this id wins outright; names are only looked at when no id matches.
+        return jdbi.withHandle(h -> {
+            List<Account> matches = h.createQuery("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts"
+                            + " WHERE account_id = :query OR lower(name) = lower(:name) ORDER BY account_id")
+                    .bind("query", query)
+                    .bind("name", query.trim())
+                    .map(Rows.ACCOUNT)
+                    .list();
+            return matches.stream().filter(a -> a.id().equals(query)).findFirst().map(List::of).orElse(matches);
+        });
+    }
+
     private static Optional<Account> findAccount(Handle h, String accountId) {
         return h.createQuery("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts WHERE account_id = :id")
                 .bind("id", accountId)
