@@ -1,5 +1,7 @@
 package dev.csbot.chat;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.csbot.account.Account;
 import dev.csbot.account.AccountRepository;
 import dev.csbot.account.AccountResolver;
@@ -42,6 +44,9 @@ public class ChatService {
     private final AuditTrail audit;
     private final QbrBriefBuilder qbr = new QbrBriefBuilder();
     private final DealReviewBuilder dealReview = new DealReviewBuilder();
+    /** Keyed by the score object itself (identity), so a reply lives exactly as long as its score is kept. */
+    private final Cache<HealthScore, Reply> healthReplies = Caffeine.newBuilder().weakKeys()
+            .maximumSize(HealthService.DEFAULT_REUSED_SCORES).build();
 
     public ChatService(AccountRepository accounts, HealthService health, AlertRepository alerts, ChannelLinks links,
             AuditTrail audit) {
@@ -223,8 +228,17 @@ public class ChatService {
     }
 
     private Reply healthOf(Account account) {
-        return health.forAccount(account.id()).map(HealthAnswer::of).orElseGet(() -> notFound(account.id()));
+        return health.forAccount(account.id()).map(this::healthAnswer).orElseGet(() -> notFound(account.id()));
     }
+
+    /**
+     * The {@code /health} reply for a score. The health service hands out the same score object until the
+     * data or the date changes, so the reply written for it is kept with it (and goes when it goes).
+     */
+    private Reply healthAnswer(HealthScore score) {
+        return healthReplies.get(score, HealthAnswer::of);
+    }
+
 
     private Reply qbrOf(Account account) {
         return signals(account, QbrBriefBuilder.USAGE_DAYS)

@@ -7,6 +7,8 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
@@ -62,8 +64,19 @@ public final class SlackBlockKitRenderer {
         static final Budget HOME = new Budget(HOME_BLOCKS - RESERVED_BLOCKS, 60_000);
     }
 
+    /**
+     * Replies the core hands out more than once (a {@code /health} answer kept until the data changes) are
+     * rendered once. Keyed by the reply object itself (identity), so an entry goes when its reply does.
+     */
+    private final Cache<Reply, List<SlackMessage>> rendered = Caffeine.newBuilder().weakKeys()
+            .maximumSize(10_000).build();
+
     /** The reply as one or more messages, each within Block Kit's message limits. */
     public List<SlackMessage> renderMessages(Reply reply) {
+        return rendered.get(reply, this::render);
+    }
+
+    private List<SlackMessage> render(Reply reply) {
         List<List<LayoutBlock>> pages = paginate(reply, Budget.MESSAGE);
         List<SlackMessage> messages = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
@@ -75,7 +88,7 @@ public final class SlackBlockKitRenderer {
             String text = i == 0 ? reply.title() : reply.title() + " (part " + (i + 1) + " of " + pages.size() + ")";
             messages.add(new SlackMessage(fallbackText(text), blocks));
         }
-        return messages;
+        return List.copyOf(messages);
     }
 
     /** The first message, for callers that can only send one (with a visible note if more exist). */

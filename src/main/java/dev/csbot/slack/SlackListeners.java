@@ -174,11 +174,11 @@ final class SlackListeners {
         return chat.readsOnly(command) && command.length() <= SlackBlockKitRenderer.BUTTON_VALUE;
     }
 
-    private static List<SlackMessage> withShareButton(List<SlackMessage> pages, String command) {
+    private List<SlackMessage> withShareButton(List<SlackMessage> pages, String command) {
         List<SlackMessage> shared = new ArrayList<>(pages);
         SlackMessage last = shared.get(shared.size() - 1);
         List<LayoutBlock> blocks = new ArrayList<>(last.blocks());
-        blocks.addAll(new SlackBlockKitRenderer().actionBlocks(List.of(
+        blocks.addAll(renderer.actionBlocks(List.of(
                 new ReplyBlock.Action(SHARE_IN_CHANNEL, "Share in channel", command, ReplyBlock.Tone.NEUTRAL))));
         shared.set(shared.size() - 1, new SlackMessage(last.text(), blocks));
         return shared;
