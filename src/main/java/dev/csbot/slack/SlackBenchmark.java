@@ -6,6 +6,7 @@ import com.slack.api.app_backend.SlackSignature;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
 import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
+import com.sun.management.OperatingSystemMXBean;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.csbot.CsbotApplication;
@@ -21,6 +22,7 @@ import dev.csbot.health.HealthService;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -55,10 +57,15 @@ public final class SlackBenchmark {
     private static final String USER = "U0BENCH";
     private static final String CHANNEL = "C0BENCH";
 
-    /** What one target did under load. */
-    record Result(String name, long requests, long errors, double seconds, long p50Micros, long p99Micros, long maxMicros) {
+    /** What one target did under load; {@code cpuMicros} is the whole process's CPU time (all threads). */
+    record Result(String name, long requests, long errors, double seconds, long p50Micros, long p99Micros, long maxMicros,
+            long cpuMicros) {
         double perSecond() {
             return requests / seconds;
+        }
+
+        double cpuMicrosPerRequest() {
+            return requests == 0 ? 0 : (double) cpuMicros / requests;
         }
     }
 
@@ -68,32 +75,35 @@ public final class SlackBenchmark {
             PrintWriter out) throws Exception {
         HttpServer fakeSlack = fakeSlack();
         String apiUrl = "http://127.0.0.1:" + fakeSlack.getAddress().getPort() + "/";
-        List<String> args = new ArrayList<>();
-        storeProperties.forEach((k, v) -> args.add("--" + k + "=" + v));
-        args.addAll(List.of("--server.port=0", "--slack.signing-secret=" + SECRET, "--slack.bot-token=xoxb-bench",
-                "--slack.api-url=" + apiUrl, "--logging.level.root=WARN", "--logging.level.dev.csbot=WARN"));
         WebServer floor = null;
-        try (ConfigurableApplicationContext csbot = new SpringApplicationBuilder(CsbotApplication.class)
-                .web(WebApplicationType.SERVLET).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .run(args.toArray(String[]::new))) {
+        try (ConfigurableApplicationContext csbot = startCsbot(storeProperties, apiUrl, true)) {
             List<String> names = csbot.getBean(AccountRepository.class).findAll().stream().map(Account::name).toList();
             if (names.isEmpty()) {
                 out.println("csbot: the store is empty; generate one first, for example:"
                         + " csbot demo --db /tmp/bench.db --accounts 10000 --days 365");
                 return 2;
             }
-            // Score the book now, so the service's background refresh does not run during a measurement.
-            csbot.getBean(HealthService.class).all();
-            int csbotPort = Integer.parseInt(csbot.getEnvironment().getProperty("local.server.port"));
+            // What the running service does in the background after every change; done (and timed) here so
+            // that it does not run during a measurement.
+            long preparing = System.nanoTime();
+            csbot.getBean(HealthService.class).prepare();
+            double preparedSeconds = (System.nanoTime() - preparing) / 1e9;
             floor = floorServer(apiUrl);
-            out.printf("Store: %,d accounts. Load: %d concurrent clients, %d s warm-up, %d s measured, per target.%n",
-                    names.size(), concurrency, warmupSeconds, seconds);
+            out.printf("Store: %,d accounts, scored in full in %.1f s. Load: %d concurrent clients, %d s warm-up,"
+                    + " %d s measured, per target.%n", names.size(), preparedSeconds, concurrency, warmupSeconds, seconds);
             out.flush();
             Result floorResult = load("floor (Bolt, ack \"pong\")", floor.getPort(), names, seconds, warmupSeconds,
                     concurrency);
-            Result csbotResult = load("csbot /health", csbotPort, names, seconds, warmupSeconds, concurrency);
+            Result csbotResult = load("csbot /health", port(csbot), names, seconds, warmupSeconds, concurrency);
             Result coreResult = core(csbot.getBean(ChatService.class), names, seconds, warmupSeconds, concurrency);
-            report(out, floorResult, csbotResult, coreResult);
+            csbot.close();
+            Result computedResult;
+            try (ConfigurableApplicationContext computing = startCsbot(storeProperties, apiUrl, false)) {
+                computing.getBean(HealthService.class).prepare();
+                computedResult = load("csbot /health, no reuse", port(computing), names, seconds, warmupSeconds,
+                        concurrency);
+            }
+            report(out, floorResult, csbotResult, coreResult, computedResult);
             return 0;
         } finally {
             if (floor != null) {
@@ -103,20 +113,46 @@ public final class SlackBenchmark {
         }
     }
 
-    private static void report(PrintWriter out, Result floor, Result csbot, Result core) {
-        out.printf("%n%-28s %10s %10s %10s %10s %8s%n", "target", "req/s", "p50 ms", "p99 ms", "max ms", "errors");
-        for (Result r : List.of(floor, csbot, core)) {
-            out.printf("%-28s %10.0f %10.2f %10.2f %10.2f %8d%n", r.name(), r.perSecond(), r.p50Micros() / 1000.0,
-                    r.p99Micros() / 1000.0, r.maxMicros() / 1000.0, r.errors());
+    /** The real service on a free port; {@code reuse} false scores every /health request from the store. */
+    private static ConfigurableApplicationContext startCsbot(Map<String, Object> storeProperties, String apiUrl,
+            boolean reuse) {
+        List<String> args = new ArrayList<>();
+        storeProperties.forEach((k, v) -> args.add("--" + k + "=" + v));
+        args.addAll(List.of("--server.port=0", "--slack.signing-secret=" + SECRET, "--slack.bot-token=xoxb-bench",
+                "--slack.api-url=" + apiUrl, "--logging.level.root=WARN", "--logging.level.dev.csbot=WARN"));
+        if (!reuse) {
+            args.add("--csbot.health.reused-scores=0");
+        }
+        return new SpringApplicationBuilder(CsbotApplication.class).web(WebApplicationType.SERVLET)
+                .bannerMode(Banner.Mode.OFF).logStartupInfo(false).run(args.toArray(String[]::new));
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    private static void report(PrintWriter out, Result floor, Result csbot, Result core, Result computed) {
+        out.printf("%n%-28s %10s %10s %10s %10s %12s %8s%n", "target", "req/s", "p50 ms", "p99 ms", "max ms",
+                "CPU us/req", "errors");
+        for (Result r : List.of(floor, csbot, core, computed)) {
+            out.printf("%-28s %10.0f %10.2f %10.2f %10.2f %12.0f %8d%n", r.name(), r.perSecond(), r.p50Micros() / 1000.0,
+                    r.p99Micros() / 1000.0, r.maxMicros() / 1000.0, r.cpuMicrosPerRequest(), r.errors());
         }
         double share = csbot.perSecond() / floor.perSecond();
         out.printf("%ncsbot throughput is %.0f%% of the floor's (goal: at least 50%%): %s%n", share * 100,
                 share >= 0.5 ? "met" : "NOT met");
         out.printf("csbot p99 is %.2f ms (goal: under 50 ms): %s%n", csbot.p99Micros() / 1000.0,
                 csbot.p99Micros() < 50_000 ? "met" : "NOT met");
-        out.printf("(The last row calls the core's ChatService directly, same load, no HTTP and no Slack: what"
-                + " the answer itself costs.)%n");
+        out.printf("%nRows: \"csbot /health\" is the service as it runs, with the book scored in full in the"
+                + " background after every change; \"core only\" calls the core's ChatService directly (no HTTP, no"
+                + " Slack); \"no reuse\" is csbot with csbot.health.reused-scores=0, reading and scoring the account"
+                + " on every request. CPU us/req is the whole process (load generator included) per request.%n");
         out.flush();
+    }
+
+    /** Process CPU time so far, all threads, in microseconds. */
+    private static long processCpuMicros() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1000;
     }
 
     /** The framework floor: a Bolt app with one command that acknowledges "pong", on the same Tomcat. */
@@ -146,6 +182,7 @@ public final class SlackBenchmark {
             AtomicLong errors = new AtomicLong();
             CountDownLatch done = new CountDownLatch(concurrency);
             long started = System.nanoTime();
+            long cpuBefore = processCpuMicros();
             for (int t = 0; t < concurrency; t++) {
                 int client = t;
                 new Thread(() -> {
@@ -174,9 +211,10 @@ public final class SlackBenchmark {
             done.await();
             if (measured) {
                 double elapsed = (System.nanoTime() - started) / 1e9;
+                long cpu = processCpuMicros() - cpuBefore;
                 long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
                 return new Result("core only (ChatService)", requests.get(), errors.get(), elapsed,
-                        percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1]);
+                        percentile(all, 0.50), percentile(all, 0.99), all.length == 0 ? 0 : all[all.length - 1], cpu);
             }
         }
         throw new IllegalStateException("unreachable");
@@ -192,11 +230,13 @@ public final class SlackBenchmark {
         AtomicLong errors = new AtomicLong();
         AtomicLong requests = new AtomicLong();
         long started = System.nanoTime();
+        long cpuBefore = processCpuMicros();
         run(http, uri, accounts, seconds, concurrency, latencies, requests, errors);
         double elapsed = (System.nanoTime() - started) / 1e9;
+        long cpu = processCpuMicros() - cpuBefore;
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
         return new Result(name, requests.get(), errors.get(), elapsed, percentile(all, 0.50), percentile(all, 0.99),
-                all.length == 0 ? 0 : all[all.length - 1]);
+                all.length == 0 ? 0 : all[all.length - 1], cpu);
     }
 
     private static void run(HttpClient http, URI uri, List<String> accounts, int seconds, int concurrency,
