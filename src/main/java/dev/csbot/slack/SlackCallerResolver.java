@@ -1,5 +1,7 @@
 package dev.csbot.slack;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.auth.AuthTestResponse;
@@ -14,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,15 +36,22 @@ final class SlackCallerResolver {
 
     private final MethodsClient client;
     private final Supplier<Set<String>> internalTeams;
-    private final SlackExpiringCache<String, Caller> callers;
-    private final SlackExpiringCache<String, Boolean> sharedChannels;
+    private final Cache<String, Caller> callers;
+    private final Cache<String, Boolean> sharedChannels;
 
     SlackCallerResolver(MethodsClient client, Set<String> configuredInternalTeams, Clock clock) {
         this.client = client;
         this.internalTeams = configuredInternalTeams.isEmpty() ? memoize(this::installationTeam)
                 : () -> configuredInternalTeams;
-        this.callers = new SlackExpiringCache<>(TTL, 10_000, clock);
-        this.sharedChannels = new SlackExpiringCache<>(TTL, 10_000, clock);
+        // Long enough to spare Slack's rate limits under load, short enough that a user turned guest (or a
+        // channel shared outside) loses access within minutes.
+        this.callers = expiring(clock);
+        this.sharedChannels = expiring(clock);
+    }
+
+    private static <V> Cache<String, V> expiring(Clock clock) {
+        return Caffeine.newBuilder().expireAfterWrite(TTL).maximumSize(10_000)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     /** The person behind a request; {@code internal} only for full members of an internal workspace. */

@@ -1,12 +1,11 @@
 package dev.csbot.slack;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.csbot.chat.InboundEvents;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Deliveries seen by this process in the last hour (Slack retries within minutes): for slash commands
@@ -16,28 +15,23 @@ import java.util.concurrent.atomic.AtomicLong;
 final class SlackInMemoryDeliveries implements InboundEvents {
 
     private static final Duration KEEP = Duration.ofHours(1);
-    private static final int SWEEP_EVERY = 10_000;
+    /** Far more deliveries than an hour of a team's commands; bounds memory under a flood. */
+    private static final int MAX_REMEMBERED = 100_000;
 
-    private final Map<String, Instant> seen = new ConcurrentHashMap<>();
-    private final AtomicLong inserts = new AtomicLong();
-    private final Clock clock;
+    private final Cache<String, Boolean> seen;
 
     SlackInMemoryDeliveries(Clock clock) {
-        this.clock = clock;
+        this.seen = Caffeine.newBuilder().expireAfterWrite(KEEP).maximumSize(MAX_REMEMBERED)
+                .ticker(() -> TimeUnit.MILLISECONDS.toNanos(clock.millis())).build();
     }
 
     @Override
     public boolean firstDelivery(String source, String eventId) {
-        Instant now = Instant.now(clock);
-        boolean first = seen.putIfAbsent(source + "\u0000" + eventId, now) == null;
-        // Sweep now and then, not on every call: a scan per request would grow with the traffic.
-        if (first && inserts.incrementAndGet() % SWEEP_EVERY == 0) {
-            seen.values().removeIf(at -> at.plus(KEEP).isBefore(now));
-        }
-        return first;
+        return seen.asMap().putIfAbsent(source + "\u0000" + eventId, Boolean.TRUE) == null;
     }
 
     int size() {
-        return seen.size();
+        seen.cleanUp();
+        return (int) seen.estimatedSize();
     }
 }
