@@ -77,16 +77,16 @@ public final class SlackBlockKitRenderer {
     }
 
     private List<SlackMessage> render(Reply reply) {
-        List<List<LayoutBlock>> pages = paginate(reply, Budget.MESSAGE);
+        List<Page> pages = paginate(reply, Budget.MESSAGE);
         List<SlackMessage> messages = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
-            List<LayoutBlock> blocks = new ArrayList<>(pages.get(i));
+            SlackMessage page = pages.get(i).message(i == 0 ? reply.title()
+                    : reply.title() + " (part " + (i + 1) + " of " + pages.size() + ")");
             if (pages.size() > 1) {
-                blocks.add(contextLine("Part " + (i + 1) + " of " + pages.size()
-                        + (i + 1 < pages.size() ? ": continued in the next message" : "")));
+                page = page.plus(List.of(contextLine("Part " + (i + 1) + " of " + pages.size()
+                        + (i + 1 < pages.size() ? ": continued in the next message" : ""))));
             }
-            String text = i == 0 ? reply.title() : reply.title() + " (part " + (i + 1) + " of " + pages.size() + ")";
-            messages.add(new SlackMessage(fallbackText(text), blocks));
+            messages.add(page);
         }
         return List.copyOf(messages);
     }
@@ -98,8 +98,8 @@ public final class SlackBlockKitRenderer {
 
     /** The reply as an App Home view (up to 100 blocks); anything beyond is announced, not dropped silently. */
     public View renderHome(Reply reply) {
-        List<List<LayoutBlock>> pages = paginate(reply, Budget.HOME);
-        List<LayoutBlock> blocks = new ArrayList<>(pages.get(0));
+        List<Page> pages = paginate(reply, Budget.HOME);
+        List<LayoutBlock> blocks = new ArrayList<>(pages.get(0).blocks());
         if (pages.size() > 1) {
             blocks.add(contextLine(":information_source: This list is longer than the Home tab can show: it stops"
                     + " here. Run /risks or /account in any channel for the rest."));
@@ -107,24 +107,34 @@ public final class SlackBlockKitRenderer {
         return Views.view(v -> v.type("home").blocks(blocks));
     }
 
+    /** One page's blocks, each with its JSON (measured for the budget, kept for the acknowledgement). */
+    record Page(List<LayoutBlock> blocks, List<String> json) {
+        SlackMessage message(String title) {
+            return new SlackMessage(fallbackText(title), blocks, json);
+        }
+    }
+
     /** Renders every block and packs the result into pages within the budget. */
-    List<List<LayoutBlock>> paginate(Reply reply, Budget budget) {
+    List<Page> paginate(Reply reply, Budget budget) {
         List<LayoutBlock> all = new ArrayList<>(title(reply.title()));
         for (ReplyBlock block : reply.blocks()) {
             all.addAll(blocks(block));
         }
-        List<List<LayoutBlock>> pages = new ArrayList<>();
-        List<LayoutBlock> page = new ArrayList<>();
+        List<Page> pages = new ArrayList<>();
+        Page page = new Page(new ArrayList<>(), new ArrayList<>());
         int chars = 0;
         for (LayoutBlock block : all) {
-            int weight = SlackPayloads.textLength(block);
-            if (!page.isEmpty() && (page.size() + 1 > budget.blocks() || chars + weight > budget.chars())) {
+            // The serialised size is what Slack's message ceiling sees.
+            String json = SlackPayloads.json(block);
+            if (!page.blocks().isEmpty() && (page.blocks().size() + 1 > budget.blocks()
+                    || chars + json.length() > budget.chars())) {
                 pages.add(page);
-                page = new ArrayList<>();
+                page = new Page(new ArrayList<>(), new ArrayList<>());
                 chars = 0;
             }
-            page.add(block);
-            chars += weight;
+            page.blocks().add(block);
+            page.json().add(json);
+            chars += json.length();
         }
         pages.add(page);
         return pages;

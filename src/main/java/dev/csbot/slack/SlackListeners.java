@@ -13,7 +13,6 @@ import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.response.chat.ChatPostMessageResponse;
 import com.slack.api.methods.response.views.ViewsPublishResponse;
-import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.event.AppHomeOpenedEvent;
 import com.slack.api.model.view.View;
 import dev.csbot.chat.ActionIds;
@@ -128,7 +127,7 @@ final class SlackListeners {
             if (pages.size() > 1) {
                 later(() -> respondAll(ctx, pages.subList(1, pages.size()), "ephemeral"));
             }
-            return ctx.ack(commandResponse(pages.get(0), "ephemeral"));
+            return acknowledgement(pages.get(0), "ephemeral");
         } catch (TimeoutException slow) {
             // The worker that finishes the answer delivers it; nobody waits for it.
             work.whenComplete((pages, error) -> {
@@ -177,11 +176,15 @@ final class SlackListeners {
     private List<SlackMessage> withShareButton(List<SlackMessage> pages, String command) {
         List<SlackMessage> shared = new ArrayList<>(pages);
         SlackMessage last = shared.get(shared.size() - 1);
-        List<LayoutBlock> blocks = new ArrayList<>(last.blocks());
-        blocks.addAll(renderer.actionBlocks(List.of(
-                new ReplyBlock.Action(SHARE_IN_CHANNEL, "Share in channel", command, ReplyBlock.Tone.NEUTRAL))));
-        shared.set(shared.size() - 1, new SlackMessage(last.text(), blocks));
+        shared.set(shared.size() - 1, last.plus(renderer.actionBlocks(List.of(
+                new ReplyBlock.Action(SHARE_IN_CHANNEL, "Share in channel", command, ReplyBlock.Tone.NEUTRAL)))));
         return shared;
+    }
+
+    /** What {@code ctx.ack(SlashCommandResponse)} sends, written from the blocks' JSON the renderer already has. */
+    private static Response acknowledgement(SlackMessage message, String responseType) {
+        return Response.builder().statusCode(200).contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8)
+                .body(message.responseJson(responseType)).build();
     }
 
     private static SlashCommandResponse commandResponse(SlackMessage message, String responseType) {

@@ -2,7 +2,6 @@ package dev.csbot.slack;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonObject;
-import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.util.json.GsonFactory;
 
 /** Block Kit as the JSON Slack receives (snake_case, as the SDK sends it). */
@@ -14,11 +13,6 @@ public final class SlackPayloads {
 
     public static String json(Object value) {
         return GSON.toJson(value);
-    }
-
-    /** The size a block adds to a message, as serialised (what Slack's message size ceiling sees). */
-    static int textLength(LayoutBlock block) {
-        return GSON.toJson(block).length();
     }
 
     /** A {@code chat.postMessage}/{@code response_url} body for one message. */
