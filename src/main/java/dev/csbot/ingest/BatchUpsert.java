@@ -1,9 +1,11 @@
 package dev.csbot.ingest;
 
+import dev.csbot.store.PortfolioVersionReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import org.jdbi.v3.core.Handle;
 
 /**
  * The one writer of the portfolio: upserts rows of one dataset through a statement prepared once, sent in
@@ -17,14 +19,16 @@ final class BatchUpsert implements AutoCloseable {
     /** Tells readers (any process) that scores computed before this write are out of date. */
     private static final String BUMP_VERSION = "UPDATE portfolio_version SET version = version + 1 WHERE id = 1";
 
+    private final Handle handle;
     private final Connection connection;
     private final PreparedStatement statement;
     private final int width;
     private int pending;
     private long written;
 
-    BatchUpsert(Connection connection, Dataset dataset, boolean[] present) throws SQLException {
-        this.connection = connection;
+    BatchUpsert(Handle handle, Dataset dataset, boolean[] present) throws SQLException {
+        this.handle = handle;
+        this.connection = handle.getConnection();
         this.statement = connection.prepareStatement(dataset.upsertSql(present));
         this.width = dataset.columns().size();
     }
@@ -57,6 +61,7 @@ final class BatchUpsert implements AutoCloseable {
             try (PreparedStatement bump = connection.prepareStatement(BUMP_VERSION)) {
                 bump.executeUpdate();
             }
+            handle.afterCommit(PortfolioVersionReader::committed);
         }
         return written;
     }

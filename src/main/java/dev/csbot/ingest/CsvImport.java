@@ -140,7 +140,7 @@ public class CsvImport {
                     id -> accounts.contains(id) || newAccounts.contains(id));
             String[] texts = new String[columns.size()];
             Object[] values = new Object[columns.size()];
-            try (BatchUpsert upsert = new BatchUpsert(handle.getConnection(), dataset, present)) {
+            try (BatchUpsert upsert = new BatchUpsert(handle, dataset, present)) {
                 for (CSVRecord record : parser) {
                     for (int i = 0; i < texts.length; i++) {
                         int at = index[i];

@@ -36,7 +36,7 @@ final class PortfolioWriter {
 
     /** Rows produced by {@code source}, upserted in the caller's transaction on {@code handle}. */
     static long writeAll(Handle handle, Dataset dataset, boolean[] present, RowSource source) throws SQLException {
-        try (BatchUpsert upsert = new BatchUpsert(handle.getConnection(), dataset, present)) {
+        try (BatchUpsert upsert = new BatchUpsert(handle, dataset, present)) {
             source.emit(upsert::add);
             return upsert.finish();
         } catch (SQLException | RuntimeException e) {

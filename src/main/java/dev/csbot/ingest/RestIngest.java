@@ -65,7 +65,7 @@ public class RestIngest {
                 return new Outcome(0, errors);
             }
             long written;
-            try (BatchUpsert upsert = new BatchUpsert(h.getConnection(), dataset, present)) {
+            try (BatchUpsert upsert = new BatchUpsert(h, dataset, present)) {
                 for (Object[] values : valid) {
                     upsert.add(values);
                 }

@@ -19,15 +19,20 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
-@Repository
+// @Component rather than @Repository: Spring has no exception translation for Jdbi, and the proxy it would add
+// costs a reflective call on every query.
+@Component
 class JdbiAccountRepository implements AccountRepository {
 
     private final Jdbi jdbi;
+    private final PortfolioVersionReader version;
 
     JdbiAccountRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.version = new PortfolioVersionReader(() -> jdbi.withHandle(h -> h.createQuery(
+                "SELECT version FROM portfolio_version WHERE id = 1").mapTo(Long.class).one()));
     }
 
     @Override
@@ -44,9 +49,7 @@ class JdbiAccountRepository implements AccountRepository {
 
     @Override
     public long portfolioVersion() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT version FROM portfolio_version WHERE id = 1")
-                .mapTo(Long.class)
-                .one());
+        return version.current();
     }
 
     @Override
@@ -56,20 +59,6 @@ class JdbiAccountRepository implements AccountRepository {
                 .bind("name", name.trim())
                 .map(Rows.ACCOUNT)
                 .list());
-    }
-
-    @Override
-    public List<Account> findByIdOrName(String query) {
-        // An account with this id wins outright; names are only looked at when no id matches.
-        return jdbi.withHandle(h -> {
-            List<Account> matches = h.createQuery("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts"
-                            + " WHERE account_id = :query OR lower(name) = lower(:name) ORDER BY account_id")
-                    .bind("query", query)
-                    .bind("name", query.trim())
-                    .map(Rows.ACCOUNT)
-                    .list();
-            return matches.stream().filter(a -> a.id().equals(query)).findFirst().map(List::of).orElse(matches);
-        });
     }
 
     private static Optional<Account> findAccount(Handle h, String accountId) {

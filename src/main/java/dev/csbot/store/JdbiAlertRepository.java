@@ -5,9 +5,9 @@ import dev.csbot.alerts.AlertRepository;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
-@Repository
+@Component
 class JdbiAlertRepository implements AlertRepository {
 
     private final Jdbi jdbi;

@@ -5,9 +5,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
-@Repository
+@Component
 class JdbiAuditTrail implements AuditTrail {
 
     private final Jdbi jdbi;

@@ -4,10 +4,10 @@ import dev.csbot.chat.InboundEvents;
 import java.time.Clock;
 import java.time.Instant;
 import org.jdbi.v3.core.Jdbi;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /** The primary key makes "first delivery" atomic: the insert of a second delivery changes no row. */
-@Repository
+@Component
 class JdbiInboundEvents implements InboundEvents {
 
     private final Jdbi jdbi;

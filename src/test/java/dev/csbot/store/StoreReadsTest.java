@@ -12,7 +12,6 @@ import dev.csbot.health.Scorecard;
 import dev.csbot.support.IntegrationTest;
 import java.time.Clock;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,9 +26,6 @@ class StoreReadsTest extends IntegrationTest {
 
     @Autowired
     Clock clock;
-
-    @Autowired
-    Jdbi jdbi;
 
     @Test
     void theBookScoredInBulkMatchesEveryAccountScoredOnItsOwn() {
@@ -51,18 +47,5 @@ class StoreReadsTest extends IntegrationTest {
             assertThat(bulk.measures()).extracting(MeasureResult::evidence).as(account.id())
                     .isEqualTo(single.measures().stream().map(MeasureResult::evidence).toList());
         }
-    }
-
-    @Test
-    void anIdWinsOverANameThatSpellsTheSameAndNamesIgnoreCase() {
-        jdbi.useHandle(h -> h.execute("INSERT INTO accounts (account_id, name, segment, arr, seats_purchased,"
-                + " contract_start, renewal_date, csm_email, lifecycle_stage) VALUES"
-                + " ('lookup-probe', 'Lookup Probe Two', 'smb', 1000, 5, '2025-01-01', '2027-06-01', 'probe@csbot.example', 'adoption'),"
-                + " ('lookup-probe-2', 'lookup-probe', 'smb', 1000, 5, '2025-01-01', '2027-06-01', 'probe@csbot.example', 'adoption')"
-                + " ON CONFLICT (account_id) DO NOTHING"));
-
-        assertThat(accounts.findByIdOrName("lookup-probe")).extracting(Account::id).containsExactly("lookup-probe");
-        assertThat(accounts.findByIdOrName("LOOKUP PROBE TWO")).extracting(Account::id).containsExactly("lookup-probe");
-        assertThat(accounts.findByIdOrName("nobody-by-that-name")).isEmpty();
     }
 }
