@@ -15,14 +15,9 @@ public interface AccountRepository {
     List<Account> findByName(String name);
 
     /**
-     * The account whose id is {@code query}, if there is one; otherwise the accounts named {@code query},
-     * ignoring case. What a name resolver asks first, in one lookup where the store can.
+     * A number that changes whenever anything in the portfolio is written (import, API, demo). Writes by
+     * this process show at once; the store may take a moment (SQLite: 0.2 s) to show another process's.
      */
-    default List<Account> findByIdOrName(String query) {
-        return findById(query).map(List::of).orElseGet(() -> findByName(query));
-    }
-
-    /** A number that changes whenever anything in the portfolio is written (import, API, demo). */
     long portfolioVersion();
 
     /** One account's signals with usage limited to {@code usageFrom} .. {@code asOf} (inclusive). */

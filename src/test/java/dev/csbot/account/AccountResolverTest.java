@@ -30,6 +30,32 @@ class AccountResolverTest {
     }
 
     @Test
+    void anIdWinsOverAnotherAccountsNameSpelledTheSame() {
+        InMemoryPortfolio portfolio = new InMemoryPortfolio()
+                .add(SignalsBuilder.bare("hooli").name("Hooli XYZ"))
+                .add(SignalsBuilder.bare("hooli-2").name("hooli"));
+        AccountResolver byIdFirst = new AccountResolver(portfolio);
+
+        AccountResolver.Resolution resolution = byIdFirst.resolve("hooli");
+
+        assertThat(resolution).isInstanceOf(AccountResolver.Found.class);
+        assertThat(((AccountResolver.Found) resolution).account().id()).isEqualTo("hooli");
+        assertThat(((AccountResolver.Found) resolution).account().name()).isEqualTo("Hooli XYZ");
+    }
+
+    @Test
+    void anAccountWrittenAfterTheFirstQueryIsFoundByTheNext() {
+        InMemoryPortfolio portfolio = new InMemoryPortfolio().add(SignalsBuilder.bare("acme").name("Acme"));
+        AccountResolver growing = new AccountResolver(portfolio);
+        assertThat(growing.resolve("Stark Industries")).isInstanceOf(AccountResolver.NotFound.class);
+
+        portfolio.add(SignalsBuilder.bare("stark").name("Stark Industries"));
+
+        assertThat(growing.resolve("Stark Industries")).isInstanceOf(AccountResolver.Found.class);
+        assertThat(growing.resolve("stark")).isInstanceOf(AccountResolver.Found.class);
+    }
+
+    @Test
     void resolvesByAWordOfTheName() {
         assertThat(found("corporation").id()).isEqualTo("globex");
         assertThat(found("americas").id()).isEqualTo("umbrella-us");
