@@ -76,7 +76,13 @@ public final class CsbotCli implements Callable<Integer> {
 
     /** Starts a context without the web server, runs one piece of work in it, and closes it. */
     int withContext(StoreOption subcommandStore, Function<ConfigurableApplicationContext, Integer> work) {
+        return withContext(subcommandStore, Map.of(), work);
+    }
+
+    int withContext(StoreOption subcommandStore, Map<String, Object> extraProperties,
+            Function<ConfigurableApplicationContext, Integer> work) {
         Map<String, Object> properties = storeProperties(subcommandStore);
+        properties.putAll(extraProperties);
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.dev.csbot", "WARN");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CsbotApplication.class)
@@ -204,7 +210,9 @@ public final class CsbotCli implements Callable<Integer> {
             StoreOption temporary = new StoreOption();
             temporary.db = workDir.resolve("bench.db");
             try {
-                return parent.withContext(temporary, context -> context.getBean(BenchCommand.class)
+                // Every /health sample scored from the store: the cost of the first answer after a change.
+                return parent.withContext(temporary, Map.of("csbot.health.reused-scores", 0),
+                        context -> context.getBean(BenchCommand.class)
                         .run(accounts, days, samples, workDir, spec.commandLine().getOut()));
             } finally {
                 BenchCommand.deleteWorkDirectory(workDir);

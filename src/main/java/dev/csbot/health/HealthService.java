@@ -59,7 +59,8 @@ public class HealthService {
         if (known != null) {
             return Optional.of(known);
         }
-        Optional<HealthScore> score = accounts.signals(accountId, asOf.minusDays(scorer.scorecard().usageLookbackDays()), asOf)
+        LocalDate usageFrom = asOf.minusDays(scorer.scorecard().usageLookbackDays());
+        Optional<HealthScore> score = accounts.signals(accountId, usageFrom, asOf)
                 .map(signals -> scorer.score(signals, asOf).settled());
         score.ifPresent(s -> reusable.ifPresent(cache -> cache.put(accountId, s)));
         return score;
@@ -95,8 +96,9 @@ public class HealthService {
     private final AtomicReference<Ranking> lastRanking = new AtomicReference<>();
 
     /**
-     * Every account's score, without weekly history. Scores change only when the data or the date does,
-     * so the last computation is reused while both stand (checked with one small query).
+     * Every account's score (with weekly history only when {@link #prepare} scored the book in full).
+     * Scores change only when the data or the date does, so the last computation is reused while both
+     * stand (checked with one small query).
      */
     public List<HealthScore> all() {
         LocalDate asOf = today();
@@ -119,9 +121,10 @@ public class HealthService {
     /**
      * Scores the whole book in full (weekly history included) with one bulk read, so that {@code /health}
      * and {@code /risks} answer from memory until the data or the date changes: what the running service
-     * does in the background after every change. Does nothing when the book is already prepared.
+     * does in the background after every change. Does nothing when the book is already prepared; one
+     * caller at a time, so a second caller waits for the first one's scores instead of computing them too.
      */
-    public void prepare() {
+    public synchronized void prepare() {
         LocalDate asOf = today();
         long version = accounts.portfolioVersion();
         Prepared wanted = new Prepared(asOf, version);

@@ -96,14 +96,21 @@ public final class SlackBenchmark {
                     concurrency);
             Result csbotResult = load("csbot /health", port(csbot), names, seconds, warmupSeconds, concurrency);
             Result coreResult = core(csbot.getBean(ChatService.class), names, seconds, warmupSeconds, concurrency);
+            long keptHeap = heapInUseMegabytes();
             csbot.close();
             Result computedResult;
+            long computingHeap;
             try (ConfigurableApplicationContext computing = startCsbot(storeProperties, apiUrl, false)) {
                 computing.getBean(HealthService.class).prepare();
                 computedResult = load("csbot /health, no reuse", port(computing), names, seconds, warmupSeconds,
                         concurrency);
+                computingHeap = heapInUseMegabytes();
             }
             report(out, floorResult, csbotResult, coreResult, computedResult);
+            out.printf("Heap in use after a full GC: %,d MB with every account's score and asked-for replies kept,"
+                    + " %,d MB with reuse off (the floor app and the load generator included in both).%n", keptHeap,
+                    computingHeap);
+            out.flush();
             return 0;
         } finally {
             if (floor != null) {
@@ -150,6 +157,17 @@ public final class SlackBenchmark {
         out.flush();
     }
 
+    /** Each target starts on a collected heap, so no target pays for the garbage of the one before. */
+    private static void settle() throws InterruptedException {
+        System.gc();
+        Thread.sleep(500);
+    }
+
+    private static long heapInUseMegabytes() throws InterruptedException {
+        settle();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+    }
+
     /** Process CPU time so far, all threads, in microseconds. */
     private static long processCpuMicros() {
         return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1000;
@@ -172,6 +190,7 @@ public final class SlackBenchmark {
     /** The same load straight into the core, to show how much of csbot's time is the answer itself. */
     static Result core(ChatService chat, List<String> accounts, int seconds, int warmupSeconds, int concurrency)
             throws InterruptedException {
+        settle();
         Caller caller = Caller.internal(USER, "bench@example.com", "bench");
         Conversation conversation = new Conversation(Platform.SLACK, CHANNEL, false);
         for (int pass = 0; pass < 2; pass++) {
@@ -222,6 +241,7 @@ public final class SlackBenchmark {
 
     static Result load(String name, int port, List<String> accounts, int seconds, int warmupSeconds, int concurrency)
             throws InterruptedException {
+        settle();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(Executors.newFixedThreadPool(2)).connectTimeout(Duration.ofSeconds(5)).build();
         URI uri = URI.create("http://127.0.0.1:" + port + "/slack/events");
