@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
+import com.slack.api.bolt.util.JsonOps;
 import dev.csbot.chat.ActionIds;
 import dev.csbot.chat.Reply;
 import dev.csbot.chat.ReplyBlock;
@@ -246,6 +248,32 @@ class SlackBlockKitRendererTest {
             assertThat(type.getSimpleName()).isIn("Heading", "Paragraph", "Facts", "Items", "Trend", "Quote",
                     "Notice", "Context", "Actions", "Form");
         }
+    }
+
+    @Test
+    void theAcknowledgementWrittenFromKeptJsonIsWhatBoltWouldHaveSerialised() {
+        Reply reply = reply(new ReplyBlock.Facts(List.of(new ReplyBlock.Fact("Health", "42/100 red"))),
+                new ReplyBlock.Trend("Health by week", List.of(80.0, 70.0, 55.0, 42.0), "80", "42"),
+                new ReplyBlock.Items(List.of(ReplyBlock.Item.of("Champion left <@U1> & \"co\"", "Jane left", Tone.BAD))),
+                new ReplyBlock.Notice(Tone.WARNING, "Usage data is 5 days old"),
+                new ReplyBlock.Context(List.of("Owner: csm@example.com", "As of 2026-11-23")),
+                new ReplyBlock.Actions(List.of(new ReplyBlock.Action(ActionIds.OPEN_QBR, "Open QBR", "acme", Tone.NEUTRAL))));
+        SlackMessage message = renderer.renderMessage(reply).plus(renderer.actionBlocks(List.of(
+                new ReplyBlock.Action(SlackListeners.SHARE_IN_CHANNEL, "Share in channel", "/health acme", Tone.NEUTRAL))));
+
+        String bolt = JsonOps.toJsonString(SlashCommandResponse.builder().responseType("ephemeral")
+                .text(message.text()).blocks(message.blocks()).build());
+
+        assertThat(JsonParser.parseString(message.responseJson("ephemeral"))).isEqualTo(JsonParser.parseString(bolt));
+    }
+
+    @Test
+    void aReplyHandedOutAgainIsRenderedOnce() {
+        Reply reply = reply(new ReplyBlock.Paragraph("Usage fell."));
+
+        assertThat(renderer.renderMessages(reply)).isSameAs(renderer.renderMessages(reply));
+        assertThat(renderer.renderMessages(reply(new ReplyBlock.Paragraph("Usage fell."))))
+                .isEqualTo(renderer.renderMessages(reply));
     }
 
     @SuppressWarnings("unused")
