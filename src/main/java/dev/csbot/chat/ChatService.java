@@ -239,7 +239,6 @@ public class ChatService {
         return healthReplies.get(score, HealthAnswer::of);
     }
 
-
     private Reply qbrOf(Account account) {
         return signals(account, QbrBriefBuilder.USAGE_DAYS)
                 .map(signals -> QbrAnswer.of(qbr.build(signals, health.score(signals))))

@@ -20,10 +20,6 @@ public record SlackMessage(String text, List<LayoutBlock> blocks, List<String> b
         }
     }
 
-    public SlackMessage(String text, List<LayoutBlock> blocks) {
-        this(text, blocks, blocks.stream().map(SlackPayloads::json).toList());
-    }
-
     /** This message with more blocks at the end. */
     SlackMessage plus(List<LayoutBlock> more) {
         List<LayoutBlock> allBlocks = new ArrayList<>(blocks);
