@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -35,7 +36,14 @@ class CoreConfiguration {
             return Clock.systemDefaultZone();
         }
         ZoneId zone = ZoneId.systemDefault();
-        return Clock.fixed(LocalDate.parse(today).atTime(12, 0).atZone(zone).toInstant(), zone);
+        LocalDate pinned;
+        try {
+            pinned = LocalDate.parse(today.trim());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("csbot.today (CSBOT_TODAY) is \"" + today
+                    + "\": set a date as YYYY-MM-DD, or leave it unset for the real date", e);
+        }
+        return Clock.fixed(pinned.atTime(12, 0).atZone(zone).toInstant(), zone);
     }
 
     @Bean
@@ -55,7 +63,21 @@ class CoreConfiguration {
 
     @Bean
     HealthService healthService(AccountRepository accounts, Scorecard scorecard, Clock clock,
-            @Value("${csbot.health.reused-scores:" + HealthService.DEFAULT_REUSED_SCORES + "}") int reusedScores) {
-        return new HealthService(accounts, new HealthScorer(scorecard), clock, reusedScores);
+            @Value("${csbot.health.reused-scores:" + HealthService.DEFAULT_REUSED_SCORES + "}") String reusedScores) {
+        return new HealthService(accounts, new HealthScorer(scorecard), clock, reusedScores(reusedScores));
+    }
+
+    static int reusedScores(String value) {
+        try {
+            int count = Integer.parseInt(value.trim());
+            if (count >= 0) {
+                return count;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below, with what to set instead
+        }
+        throw new IllegalArgumentException("csbot.health.reused-scores (CSBOT_HEALTH_REUSED_SCORES) is \"" + value
+                + "\": set a whole number of accounts, 0 or more (0 scores every request from the store; default "
+                + HealthService.DEFAULT_REUSED_SCORES + ")");
     }
 }

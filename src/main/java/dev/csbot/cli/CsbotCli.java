@@ -49,7 +49,7 @@ public final class CsbotCli implements Callable<Integer> {
         String[] effective = args.length == 0 ? new String[] {"serve"} : args;
         CommandLine commandLine = new CommandLine(new CsbotCli()).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            cmd.getErr().println("csbot: " + e.getMessage());
+            cmd.getErr().println("csbot: " + reason(e));
             return 1;
         });
         return commandLine.execute(effective);
@@ -58,6 +58,19 @@ public final class CsbotCli implements Callable<Integer> {
     @Override
     public Integer call() {
         return run("serve");
+    }
+
+    /**
+     * What went wrong in words a person can act on: Spring wraps a bad setting in several layers of "error
+     * creating bean", so the first cause that is not Spring's own is the one that says which setting.
+     */
+    static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (!cause.getClass().getName().startsWith("org.springframework.") && cause.getMessage() != null) {
+                return cause.getMessage();
+            }
+        }
+        return String.valueOf(failure.getMessage());
     }
 
     Map<String, Object> storeProperties(StoreOption subcommandStore) {
@@ -85,6 +98,9 @@ public final class CsbotCli implements Callable<Integer> {
         properties.putAll(extraProperties);
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.dev.csbot", "WARN");
+        // A failed start is reported on one line by the exception handler, not as Spring's stack trace.
+        properties.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+        properties.put("logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext", "OFF");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CsbotApplication.class)
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)

@@ -26,6 +26,22 @@ class CliDoorTest {
     }
 
     @Test
+    void aBadSettingIsNamedOnOneLineWithWhatToSetInstead() {
+        System.setProperty("csbot.health.reused-scores", "lots");
+        try {
+            CliRun run = csbot("ask", "/help", "--db", db());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).isEmpty();
+            assertThat(run.err().strip()).isEqualTo("csbot: csbot.health.reused-scores (CSBOT_HEALTH_REUSED_SCORES) is"
+                    + " \"lots\": set a whole number of accounts, 0 or more (0 scores every request from the store;"
+                    + " default 20000)");
+        } finally {
+            System.clearProperty("csbot.health.reused-scores");
+        }
+    }
+
+    @Test
     void anUnknownChatCommandIsAUsageErrorOnStderrWithExitCodeTwo() {
         CliRun run = csbot("--db", db(), "ask", "/frobnicate");
 
