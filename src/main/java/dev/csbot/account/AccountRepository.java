@@ -11,8 +11,6 @@ public interface AccountRepository {
 
     Optional<Account> findById(String accountId);
 
-    /** Accounts whose name equals {@code name}, ignoring case (an index lookup, not a scan). */
-    List<Account> findByName(String name);
 
     /**
      * A number that changes whenever anything in the portfolio is written (import, API, demo). Writes by

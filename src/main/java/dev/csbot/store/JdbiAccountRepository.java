@@ -52,15 +52,6 @@ class JdbiAccountRepository implements AccountRepository {
         return version.current();
     }
 
-    @Override
-    public List<Account> findByName(String name) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts"
-                        + " WHERE lower(name) = lower(:name) ORDER BY account_id")
-                .bind("name", name.trim())
-                .map(Rows.ACCOUNT)
-                .list());
-    }
-
     private static Optional<Account> findAccount(Handle h, String accountId) {
         return h.createQuery("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts WHERE account_id = :id")
                 .bind("id", accountId)

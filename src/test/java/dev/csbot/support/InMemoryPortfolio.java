@@ -41,11 +41,6 @@ public class InMemoryPortfolio implements AccountRepository {
     }
 
     @Override
-    public List<Account> findByName(String name) {
-        return findAll().stream().filter(a -> a.name().equalsIgnoreCase(name.trim())).toList();
-    }
-
-    @Override
     public Optional<AccountSignals> signals(String accountId, LocalDate usageFrom, LocalDate asOf) {
         return Optional.ofNullable(byId.get(accountId)).map(s -> window(s, usageFrom, asOf));
     }
