@@ -11,7 +11,6 @@ public interface AccountRepository {
 
     Optional<Account> findById(String accountId);
 
-
     /**
      * A number that changes whenever anything in the portfolio is written (import, API, demo). Writes by
      * this process show at once; the store may take a moment (SQLite: 0.2 s) to show another process's.
