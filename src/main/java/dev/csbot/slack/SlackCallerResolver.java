@@ -90,7 +90,7 @@ final class SlackCallerResolver {
             user = response.getUser();
         } catch (IOException | SlackApiException e) {
             log.warn("Slack users.info for {} failed ({}): treating the user as external for this request", userId,
-                    e.toString());
+                    describe(e));
             return null;
         }
         Set<String> internal = internalTeams();
@@ -122,7 +122,7 @@ final class SlackCallerResolver {
             return channel.isExtShared() || channel.isPendingExtShared() || (channel.isShared() && !channel.isOrgShared());
         } catch (IOException | SlackApiException e) {
             log.warn("Slack conversations.info for {} failed ({}): treating the channel as shared externally for this"
-                    + " request", channelId, e.toString());
+                    + " request", channelId, describe(e));
             return null;
         }
     }
@@ -137,9 +137,13 @@ final class SlackCallerResolver {
             }
             log.error("Slack auth.test failed ({}): no workspace counts as internal until it succeeds", response.getError());
         } catch (IOException | SlackApiException e) {
-            log.error("Slack auth.test failed ({}): no workspace counts as internal until it succeeds", e.toString());
+            log.error("Slack auth.test failed ({}): no workspace counts as internal until it succeeds", describe(e));
         }
         return null;
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof SlackApiException api ? "HTTP " + api.getResponse().code() : e.toString();
     }
 
     /** Remembers the first non-null answer; a failed auth.test is retried on the next request. */

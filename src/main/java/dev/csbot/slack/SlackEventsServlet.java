@@ -57,8 +57,7 @@ final class SlackEventsServlet extends HttpServlet {
         try {
             body = BoundedBody.read(request, MAX_BODY_BYTES);
         } catch (BoundedBody.TooLarge e) {
-            error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-                    "a Slack request body may be at most " + MAX_BODY_BYTES + " bytes");
+            BoundedBody.refuse(response, "a Slack request body may be at most " + MAX_BODY_BYTES + " bytes");
             return;
         }
         if (!signature.isValid(request.getHeader(SlackSignature.HeaderNames.X_SLACK_REQUEST_TIMESTAMP),

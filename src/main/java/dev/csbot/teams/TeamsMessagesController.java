@@ -10,6 +10,7 @@ import dev.csbot.web.BoundedBody;
 import dev.csbot.web.OncePerSource;
 import dev.csbot.web.SocketPeer;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.ByteBuffer;
@@ -59,10 +60,10 @@ class TeamsMessagesController {
     }
 
     @PostMapping(path = "/api/messages", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> messages(HttpServletRequest request,
+    ResponseEntity<String> messages(HttpServletRequest request, HttpServletResponse response,
             @RequestHeader(name = "Authorization", required = false) String authorization) throws IOException {
+        String source = SocketPeer.address(request).orElse("an unknown address");
         if (!settings.authenticated() && !SocketPeer.isLoopback(request)) {
-            String source = SocketPeer.address(request).orElse("an unknown address");
             if (refusedSources.first(source)) {
                 log.warn("Teams (local development mode): refused a request from {}: without MICROSOFT_APP_ID only"
                         + " this machine is served. Further refusals from {} are not logged for an hour.", source, source);
@@ -73,7 +74,8 @@ class TeamsMessagesController {
         try {
             activity = parse(BoundedBody.read(request, MAX_BODY_BYTES));
         } catch (BoundedBody.TooLarge e) {
-            return error(HttpStatus.CONTENT_TOO_LARGE, "an activity may be at most " + MAX_BODY_BYTES + " bytes");
+            BoundedBody.refuse(response, "an activity may be at most " + MAX_BODY_BYTES + " bytes");
+            return null;
         }
         if (activity == null || activity.getType() == null || activity.getType().isBlank()) {
             return error(HttpStatus.BAD_REQUEST, "the body is not a Bot Framework activity");
@@ -90,22 +92,22 @@ class TeamsMessagesController {
             return error(HttpStatus.UNAUTHORIZED, "without MICROSOFT_APP_ID replies go only to this machine");
         }
         try {
-            InvokeResponse response = adapter.processIncomingActivity(authorization, activity, bot).join();
-            if (response == null) {
+            InvokeResponse invoked = adapter.processIncomingActivity(authorization, activity, bot).join();
+            if (invoked == null) {
                 return ResponseEntity.status(HttpStatus.ACCEPTED).build();
             }
-            return ResponseEntity.status(response.getStatus())
-                    .body(response.getBody() == null ? null : Serialization.toStringSilent(response.getBody()));
+            return ResponseEntity.status(invoked.getStatus())
+                    .body(invoked.getBody() == null ? null : Serialization.toStringSilent(invoked.getBody()));
         } catch (CompletionException e) {
             if (isAuthenticationFailure(e.getCause())) {
-                return unauthorized(activity, e.getCause());
+                return unauthorized(source, e.getCause());
             }
             log.error("Teams: {} activity {} in {} was not answered (a redelivery will be handled)", activity.getType(),
                     activity.getId(), TeamsAccess.conversationIdOf(activity), e.getCause());
             return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).build();
         } catch (RuntimeException e) {
             if (isAuthenticationFailure(e)) {
-                return unauthorized(activity, e);
+                return unauthorized(source, e);
             }
             throw e;
         }
@@ -132,8 +134,12 @@ class TeamsMessagesController {
                 .body("{\"error\":\"" + message + "\"}");
     }
 
-    private static ResponseEntity<String> unauthorized(Activity activity, Throwable reason) {
-        log.warn("Teams: refused {} activity {}: {}", activity.getType(), activity.getId(), reason.getMessage());
+    /** Logged by the kind of failure only: the message of a token error quotes the (attacker's) token. */
+    private ResponseEntity<String> unauthorized(String source, Throwable reason) {
+        if (refusedSources.first(source)) {
+            log.warn("Teams: refused an activity from {}: its token was missing or not valid ({}). Further refusals"
+                    + " from {} are not logged for an hour.", source, reason.getClass().getSimpleName(), source);
+        }
         return error(HttpStatus.UNAUTHORIZED, "the activity's token was missing or not valid");
     }
 

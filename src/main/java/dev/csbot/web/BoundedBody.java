@@ -1,8 +1,10 @@
 package dev.csbot.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -52,5 +54,19 @@ public final class BoundedBody {
             }
         }
         return length == buffer.length ? buffer : Arrays.copyOf(buffer, length);
+    }
+
+    /**
+     * Answers 413 with a JSON error and sends it at once: the rest of the body is never read, so Tomcat
+     * closes the connection after the response, and the response must be on the wire before that.
+     */
+    public static void refuse(HttpServletResponse response, String message) throws IOException {
+        byte[] json = ("{\"error\":\"" + message + "\"}").getBytes(StandardCharsets.UTF_8);
+        response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+        response.setHeader("Connection", "close");
+        response.setContentType("application/json;charset=UTF-8");
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+        response.flushBuffer();
     }
 }
