@@ -31,6 +31,17 @@ public final class RawHttp {
      */
     public static Reply post(InetAddress from, String host, int port, String path, Map<String, String> headers,
             byte[] body, Long declaredLength) {
+        return send(from, host, port, "POST", path, headers, body, declaredLength);
+    }
+
+    /** A plain request with its whole body (or none), from {@code from}. */
+    public static Reply send(InetAddress from, String host, int port, String method, String path,
+            Map<String, String> headers, byte[] body) {
+        return send(from, host, port, method, path, headers, body, (long) body.length);
+    }
+
+    private static Reply send(InetAddress from, String host, int port, String method, String path,
+            Map<String, String> headers, byte[] body, Long declaredLength) {
         try (Socket socket = new Socket()) {
             if (from != null) {
                 socket.bind(new InetSocketAddress(from, 0));
@@ -38,7 +49,8 @@ public final class RawHttp {
             socket.connect(new InetSocketAddress(host, port), 5_000);
             socket.setSoTimeout(15_000);
             OutputStream out = socket.getOutputStream();
-            StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\nHost: " + host + ":" + port + "\r\n");
+            StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + host + ":" + port
+                    + "\r\nConnection: close\r\n");
             headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
             head.append(declaredLength != null ? "Content-Length: " + declaredLength + "\r\n" : "Transfer-Encoding: chunked\r\n");
             head.append("\r\n");
