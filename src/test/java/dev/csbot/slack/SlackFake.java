@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The workspace the Slack tests run in, as FAKE_SLACK answers for it: an internal team, a CSM, a guest,
@@ -116,18 +117,11 @@ final class SlackFake {
 
     /** Waits (up to 10 s) until FAKE_SLACK has received {@code count} requests matching the filter. */
     static List<Recorded> await(RecordingHttpServer server, Predicate<Recorded> filter, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Recorded> found = server.requests(filter);
-            if (found.size() >= count) {
-                return found;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> server.requests(filter).size() >= count);
+        } catch (ConditionTimeoutException tooFew) {
+            // the caller's assertion on what did arrive says what is missing
         }
         return server.requests(filter);
     }

@@ -8,6 +8,7 @@ import dev.csbot.chat.ActionIds;
 import dev.csbot.support.IntegrationTest;
 import dev.csbot.support.RecordingHttpServer.Recorded;
 import dev.csbot.support.RecordingHttpServer.Response;
+import dev.csbot.web.LogLines;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -73,7 +74,7 @@ class SlackFaultsTest extends IntegrationTest {
     }
 
     private static List<String> errorLines(CapturedOutput output) {
-        return output.getAll().lines().filter(SlackHostileInputTest::warnOrAbove).filter(l -> l.contains("not delivered"))
+        return output.getAll().lines().filter(LogLines::warnOrAbove).filter(l -> l.contains("not delivered"))
                 .toList();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.csbot.chat.ChannelLinks;
 import dev.csbot.chat.Platform;
 import dev.csbot.support.IntegrationTest;
+import dev.csbot.web.LogLines;
 import dev.csbot.web.RawHttp;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -227,13 +228,8 @@ class SlackHostileInputTest extends IntegrationTest {
         // The text was logged (in the line naming the retried trigger_id), with its line break escaped.
         assertThat(output.getErr()).contains("\\r\\n" + forged);
         assertThat(output.getAll().lines()).noneMatch(line -> line.startsWith(forged));
-        assertThat(output.getAll().lines().filter(SlackHostileInputTest::warnOrAbove))
+        assertThat(output.getAll().lines().filter(LogLines::warnOrAbove))
                 .noneMatch(line -> line.contains(marker));
-    }
-
-    /** The level is the second field of csbot's log pattern (the forged text may say "ERROR" anywhere else). */
-    static boolean warnOrAbove(String line) {
-        return line.matches("^\\S+\\s+(WARN|ERROR) .*");
     }
 
     @Test
