@@ -68,20 +68,9 @@ class SlackHostileInputTest extends IntegrationTest {
         if (signed) {
             long now = System.currentTimeMillis() / 1000;
             request.header("X-Slack-Request-Timestamp", String.valueOf(now))
-                    .header("X-Slack-Signature", signature(now, body));
+                    .header("X-Slack-Signature", SlackRequests.sign(SLACK_SIGNING_SECRET, now, body));
         }
         return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static String signature(long timestamp, byte[] body) throws Exception {
-        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-        mac.init(new javax.crypto.spec.SecretKeySpec(SLACK_SIGNING_SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        mac.update(("v0:" + timestamp + ":").getBytes(StandardCharsets.US_ASCII));
-        StringBuilder hex = new StringBuilder("v0=");
-        for (byte b : mac.doFinal(body)) {
-            hex.append(String.format("%02x", b));
-        }
-        return hex.toString();
     }
 
     private byte[] tenMegabytes() {
