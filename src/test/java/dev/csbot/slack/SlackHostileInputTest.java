@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -208,11 +210,17 @@ class SlackHostileInputTest extends IntegrationTest {
         String trigger = "trigger-" + UUID.randomUUID() + "\r\n" + forged;
         String body = SlackRequests.slashCommand("/health", "acme\r\n" + forged, SlackFake.CSM,
                 SlackFake.INTERNAL_CHANNEL, FAKE_SLACK.baseUrl() + "response/" + UUID.randomUUID(), trigger);
-
-        assertThat(slack.signed(body, FORM, Map.of()).statusCode()).isEqualTo(200);
-        // Slack's retry of it is recognised by its trigger_id, which the log names.
-        assertThat(slack.signed(body, FORM, Map.of("X-Slack-Retry-Num", "1")).statusCode()).isEqualTo(200);
-        SlackFake.awaitQuiet(workers);
+        // Other tests start CLI contexts that leave the shared logging at WARN; the retry line is INFO.
+        LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+        logging.setLogLevel(SlackRetryGuard.class.getName(), LogLevel.INFO);
+        try {
+            assertThat(slack.signed(body, FORM, Map.of()).statusCode()).isEqualTo(200);
+            // Slack's retry of it is recognised by its trigger_id, which the log names.
+            assertThat(slack.signed(body, FORM, Map.of("X-Slack-Retry-Num", "1")).statusCode()).isEqualTo(200);
+            SlackFake.awaitQuiet(workers);
+        } finally {
+            logging.setLogLevel(SlackRetryGuard.class.getName(), null);
+        }
 
         // The text was logged (in the line naming the retried trigger_id), with its line break escaped.
         assertThat(output.getErr()).contains("\\r\\n" + forged);
