@@ -391,6 +391,16 @@ class SlackEventsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void slacksUrlVerificationAndSslCheckAreAnswered() {
+        HttpResponse<String> verification = slack.signed("{\"token\":\"legacy-token\",\"challenge\":\"chal-123\","
+                + "\"type\":\"url_verification\"}", JSON, Map.of());
+        assertThat(verification.statusCode()).isEqualTo(200);
+        assertThat(verification.body()).contains("chal-123");
+
+        assertThat(slack.signed("ssl_check=1&token=legacy-token", FORM, Map.of()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void unknownButtonsAreNotFound() {
         HttpResponse<String> response = slack.signed(SlackRequests.blockAction("no-such-button", "x", SlackFake.CSM,
                 SlackFake.INTERNAL_CHANNEL, responseUrl()), FORM, Map.of());
