@@ -1,19 +1,19 @@
 package dev.csbot.api;
 
+import dev.csbot.web.SocketPeer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Who may call {@code /api/v1}: with a token configured, whoever sends {@code Authorization: Bearer <token>};
- * without one, only this machine. Registered for {@code /api/v1/*} only: it never touches {@code /slack/events}
+ * without one, only this machine, judged by the socket's own address ({@link SocketPeer}), never by
+ * {@code X-Forwarded-For}. Registered for {@code /api/v1/*} only: it never touches {@code /slack/events}
  * (and reads no form parameters anyway).
  */
 class ApiAccessFilter extends OncePerRequestFilter {
@@ -41,24 +41,12 @@ class ApiAccessFilter extends OncePerRequestFilter {
                         "Send the API token as 'Authorization: Bearer <token>' (CSBOT_API_TOKEN)");
                 return;
             }
-        } else if (!isLoopback(request.getRemoteAddr())) {
+        } else if (!SocketPeer.isLoopback(request)) {
             refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
                     "Without CSBOT_API_TOKEN set, the API answers only requests from this machine");
             return;
         }
         chain.doFilter(request, response);
-    }
-
-    static boolean isLoopback(String address) {
-        if (address == null) {
-            return false;
-        }
-        try {
-            // A literal address: no name lookup happens.
-            return address.matches("[0-9a-fA-F:.]+") && InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 
     private static void refuse(HttpServletResponse response, int status, String message) throws IOException {

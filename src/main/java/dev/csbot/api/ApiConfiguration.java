@@ -20,7 +20,8 @@ class ApiConfiguration {
         if (filter.tokenRequired()) {
             log.info("REST API: /api/v1 requires 'Authorization: Bearer <CSBOT_API_TOKEN>'");
         } else {
-            log.info("REST API: CSBOT_API_TOKEN is not set, so /api/v1 accepts requests from this machine only");
+            log.info("REST API: CSBOT_API_TOKEN is not set, so /api/v1 accepts requests from this machine only (by the"
+                    + " connection's own address, whatever X-Forwarded-For says)");
         }
         FilterRegistrationBean<ApiAccessFilter> registration = new FilterRegistrationBean<>(filter);
         registration.addUrlPatterns("/api/v1/*");

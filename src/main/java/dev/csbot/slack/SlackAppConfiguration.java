@@ -4,7 +4,6 @@ import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.AppConfig;
-import com.slack.api.bolt.jakarta_servlet.SlackAppServlet;
 import com.slack.api.bolt.socket_mode.SocketModeApp;
 import dev.csbot.chat.ChatService;
 import dev.csbot.chat.InboundEvents;
@@ -22,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -35,10 +35,14 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
  * The Slack channel, in the web application only ({@code csbot serve}): one Bolt {@link App} at
  * {@code POST /slack/events}, or over Socket Mode when {@code SLACK_APP_TOKEN} is set. Without a bot token
  * and a signing secret (or app token) the channel is off, with one log line, and the service starts anyway.
+ * {@code csbot.slack.enabled=false} (CSBOT_SLACK_ENABLED) turns the whole door off: none of this exists.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
+@ConditionalOnBooleanProperty(name = SlackAppConfiguration.ENABLED, matchIfMissing = true)
 class SlackAppConfiguration {
+
+    static final String ENABLED = "csbot.slack.enabled";
 
     private static final Logger log = LoggerFactory.getLogger(SlackAppConfiguration.class);
 
@@ -90,6 +94,9 @@ class SlackAppConfiguration {
                 .slack(slack)
                 .singleTeamBotToken(settings.botToken())
                 .signingSecret(settings.signingSecret().isEmpty() ? null : settings.signingSecret())
+                // SlackEventsServlet checks every HTTP request's signature before Bolt sees it (Bolt's own
+                // check comes after parsing and logging); Socket Mode has none to check.
+                .requestVerificationEnabled(false)
                 .authTestCacheEnabled(true)
                 .build());
         InboundEvents deliveries = inbound.getIfAvailable(() -> {
@@ -100,15 +107,18 @@ class SlackAppConfiguration {
         SlackCallerResolver resolver = new SlackCallerResolver(slack.methods(settings.botToken()),
                 settings.internalTeamIds(), Clock.systemUTC());
         new SlackListeners(chat, resolver, new SlackBlockKitRenderer(), slack.methods(settings.botToken()),
-                slackWorkers, ANSWER_WITHIN, new SlackRetryGuard(deliveries, new SlackInMemoryDeliveries(Clock.systemUTC())))
+                slackWorkers, ANSWER_WITHIN, new SlackRetryGuard(deliveries, new SlackInMemoryDeliveries(Clock.systemUTC())),
+                new SlackResponseUrl(slack.getHttpClient().getOkHttpClient()))
                 .register(app);
         return app;
     }
 
     @Bean
     @Conditional(SlackHttpEnabled.class)
-    ServletRegistrationBean<SlackAppServlet> slackEventsServlet(App slackApp) {
-        return new ServletRegistrationBean<>(new SlackAppServlet(slackApp), "/slack/events");
+    ServletRegistrationBean<SlackEventsServlet> slackEventsServlet(App slackApp, SlackSettings settings) {
+        // Signatures are judged on real time, even when csbot.today pins the business clock.
+        return new ServletRegistrationBean<>(new SlackEventsServlet(slackApp,
+                new SlackRequestSignature(settings.signingSecret(), Clock.systemUTC())), "/slack/events");
     }
 
     @Bean(initMethod = "startAsync", destroyMethod = "close")

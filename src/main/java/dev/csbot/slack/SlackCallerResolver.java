@@ -27,12 +27,15 @@ import org.slf4j.LoggerFactory;
  * with another organisation. What they may see is the core's decision.
  *
  * <p>Both lookups fail closed: a user Slack cannot describe is not internal, and a channel Slack cannot
- * describe is treated as shared externally.
+ * describe is treated as shared externally. Only Slack's real answers are kept: a failed or rate-limited
+ * call decides that one request and is asked again on the next, so a blip never locks a CSM out for minutes.
  */
 final class SlackCallerResolver {
 
     private static final Logger log = LoggerFactory.getLogger(SlackCallerResolver.class);
     private static final Duration TTL = Duration.ofMinutes(5);
+    /** Errors that describe the user or channel asked about, so they are answers worth keeping. */
+    private static final Set<String> DEFINITE_ERRORS = Set.of("user_not_found", "channel_not_found", "user_not_visible");
 
     private final MethodsClient client;
     private final Supplier<Set<String>> internalTeams;
@@ -56,7 +59,9 @@ final class SlackCallerResolver {
 
     /** The person behind a request; {@code internal} only for full members of an internal workspace. */
     Caller caller(String userId) {
-        return callers.get(userId, this::lookUpCaller);
+        Caller known = callers.get(userId, this::lookUpCaller);
+        // null: Slack could not say; this request is refused and nothing is remembered.
+        return known != null ? known : Caller.external(userId, userId);
     }
 
     /** The conversation a request came from; {@code channelId} may be null (the App Home). */
@@ -65,29 +70,37 @@ final class SlackCallerResolver {
             // App Home: csbot answers in the user's own DM with the app, which nobody else reads.
             return new Conversation(Platform.SLACK, userId, false);
         }
-        return new Conversation(Platform.SLACK, channelId, sharedChannels.get(channelId, this::lookUpShared));
+        Boolean shared = sharedChannels.get(channelId, this::lookUpShared);
+        return new Conversation(Platform.SLACK, channelId, shared == null || shared);
     }
 
     Set<String> internalTeams() {
         return internalTeams.get();
     }
 
+    /** Slack's answer about a user, or null when there was none (the call failed or was rate-limited). */
     private Caller lookUpCaller(String userId) {
         User user;
         try {
             UsersInfoResponse response = client.usersInfo(r -> r.user(userId));
             if (!response.isOk() || response.getUser() == null) {
                 log.warn("Slack users.info for {} failed ({}): treating the user as external", userId, response.getError());
-                return Caller.external(userId, userId);
+                return DEFINITE_ERRORS.contains(response.getError()) ? Caller.external(userId, userId) : null;
             }
             user = response.getUser();
         } catch (IOException | SlackApiException e) {
-            log.warn("Slack users.info for {} failed: treating the user as external", userId, e);
-            return Caller.external(userId, userId);
+            log.warn("Slack users.info for {} failed ({}): treating the user as external for this request", userId,
+                    describe(e));
+            return null;
+        }
+        Set<String> internal = internalTeams();
+        if (internal.isEmpty()) {
+            // auth.test failed: who is internal is unknown, so this user is not judged (nor remembered) yet.
+            return null;
         }
         String name = Optional.ofNullable(user.getRealName()).filter(n -> !n.isBlank()).orElse(user.getName());
         boolean guest = user.isRestricted() || user.isUltraRestricted();
-        boolean external = user.isStranger() || user.getTeamId() == null || !internalTeams().contains(user.getTeamId());
+        boolean external = user.isStranger() || user.getTeamId() == null || !internal.contains(user.getTeamId());
         if (guest || external || user.isBot() || user.isDeleted()) {
             return Caller.external(userId, name == null ? userId : name);
         }
@@ -95,20 +108,22 @@ final class SlackCallerResolver {
         return Caller.internal(userId, email, name == null ? userId : name);
     }
 
+    /** Whether Slack says the channel is shared outside, or null when it did not say. */
     private Boolean lookUpShared(String channelId) {
         try {
             ConversationsInfoResponse response = client.conversationsInfo(r -> r.channel(channelId));
             if (!response.isOk() || response.getChannel() == null) {
                 log.warn("Slack conversations.info for {} failed ({}): treating the channel as shared externally",
                         channelId, response.getError());
-                return true;
+                return DEFINITE_ERRORS.contains(response.getError()) ? Boolean.TRUE : null;
             }
             var channel = response.getChannel();
             // is_org_shared alone is Enterprise Grid sharing inside our own organisation.
             return channel.isExtShared() || channel.isPendingExtShared() || (channel.isShared() && !channel.isOrgShared());
         } catch (IOException | SlackApiException e) {
-            log.warn("Slack conversations.info for {} failed: treating the channel as shared externally", channelId, e);
-            return true;
+            log.warn("Slack conversations.info for {} failed ({}): treating the channel as shared externally for this"
+                    + " request", channelId, describe(e));
+            return null;
         }
     }
 
@@ -122,9 +137,13 @@ final class SlackCallerResolver {
             }
             log.error("Slack auth.test failed ({}): no workspace counts as internal until it succeeds", response.getError());
         } catch (IOException | SlackApiException e) {
-            log.error("Slack auth.test failed: no workspace counts as internal until it succeeds", e);
+            log.error("Slack auth.test failed ({}): no workspace counts as internal until it succeeds", describe(e));
         }
         return null;
+    }
+
+    private static String describe(Exception e) {
+        return e instanceof SlackApiException api ? "HTTP " + api.getResponse().code() : e.toString();
     }
 
     /** Remembers the first non-null answer; a failed auth.test is retried on the next request. */

@@ -30,6 +30,11 @@ final class SlackInMemoryDeliveries implements InboundEvents {
         return seen.asMap().putIfAbsent(source + "\u0000" + eventId, Boolean.TRUE) == null;
     }
 
+    @Override
+    public void forget(String source, String eventId) {
+        seen.invalidate(source + "\u0000" + eventId);
+    }
+
     int size() {
         seen.cleanUp();
         return (int) seen.estimatedSize();

@@ -2,7 +2,6 @@ package dev.csbot.slack;
 
 import com.slack.api.app_backend.interactive_components.response.ActionResponse;
 import com.slack.api.app_backend.slash_commands.payload.SlashCommandPayload;
-import com.slack.api.app_backend.slash_commands.response.SlashCommandResponse;
 import com.slack.api.bolt.App;
 import com.slack.api.bolt.context.builtin.ActionContext;
 import com.slack.api.bolt.context.builtin.SlashCommandContext;
@@ -60,10 +59,12 @@ final class SlackListeners {
     private final ExecutorService workers;
     private final Duration answerWithin;
     private final SlackRetryGuard retries;
+    private final SlackResponseUrl responses;
 
     SlackListeners(ChatService chat, SlackCallerResolver resolver, SlackBlockKitRenderer renderer, MethodsClient client,
-            ExecutorService workers, Duration answerWithin, SlackRetryGuard retries) {
+            ExecutorService workers, Duration answerWithin, SlackRetryGuard retries, SlackResponseUrl responses) {
         this.retries = retries;
+        this.responses = responses;
         this.chat = chat;
         this.resolver = resolver;
         this.renderer = renderer;
@@ -82,7 +83,7 @@ final class SlackListeners {
         app.blockAction(SHARE_IN_CHANNEL, this::onShare);
         app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
             AppHomeOpenedEvent event = req.getEvent();
-            if ("home".equals(event.getTab()) && !retries.isRepeatEvent(req.getEventId())) {
+            if ("home".equals(event.getTab()) && event.getUser() != null && !retries.isRepeatEvent(req.getEventId())) {
                 try {
                     workers.submit(() -> publishHome(event.getUser()));
                 } catch (RejectedExecutionException busy) {
@@ -114,35 +115,38 @@ final class SlackListeners {
             return ctx.ack();
         }
         SlashCommandPayload payload = req.getPayload();
-        String text = (payload.getCommand() + " " + (payload.getText() == null ? "" : payload.getText())).trim();
+        // Logs name the command, never its text: that is what a user typed (customer names, anything at all).
+        String command = payload.getCommand();
+        String text = (command + " " + (payload.getText() == null ? "" : payload.getText())).trim();
         CompletableFuture<List<SlackMessage>> work;
         try {
-            work = CompletableFuture.supplyAsync(() -> answer(text, payload.getUserId(), payload.getChannelId()), workers);
+            work = CompletableFuture.supplyAsync(() -> answer(command, text, payload.getUserId(), payload.getChannelId()),
+                    workers);
         } catch (RejectedExecutionException busy) {
-            log.warn("Slack {} turned away: all workers busy", text);
+            log.warn("Slack {} from {} turned away: all workers busy", command, payload.getUserId());
             return ctx.ack(r -> r.responseType("ephemeral").text(BUSY));
         }
         try {
             List<SlackMessage> pages = work.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
             if (pages.size() > 1) {
-                later(() -> respondAll(ctx, pages.subList(1, pages.size()), "ephemeral"));
+                later(() -> respondAll(ctx, command, pages, 1, "ephemeral"));
             }
             return acknowledgement(pages.get(0), "ephemeral");
         } catch (TimeoutException slow) {
             // The worker that finishes the answer delivers it; nobody waits for it.
             work.whenComplete((pages, error) -> {
                 if (error != null) {
-                    log.error("Slack {} failed after the acknowledgement", text, error);
+                    log.error("Slack {} from {} failed after the acknowledgement", command, payload.getUserId(), error);
                     pages = renderer.renderMessages(Reply.of(Reply.Status.FAILED, "Sorry", sorry()));
                 }
-                respondAll(ctx, pages, "ephemeral");
+                respondAll(ctx, command, pages, 0, "ephemeral");
             });
             return ctx.ack(r -> r.responseType("ephemeral").text(WORKING));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ctx.ack(r -> r.responseType("ephemeral").text(sorry()));
         } catch (ExecutionException e) {
-            log.error("Slack {} failed", text, e.getCause());
+            log.error("Slack {} from {} failed", command, payload.getUserId(), e.getCause());
             return ctx.ack(r -> r.responseType("ephemeral").text(sorry()));
         }
     }
@@ -157,10 +161,10 @@ final class SlackListeners {
     }
 
     /** The answer to a typed command, as messages ready to send (with a share button when it is an answer). */
-    List<SlackMessage> answer(String text, String userId, String channelId) {
+    List<SlackMessage> answer(String command, String text, String userId, String channelId) {
         Caller caller = resolver.caller(userId);
         Conversation conversation = resolver.conversation(channelId, userId);
-        Reply reply = ask(() -> chat.handle(new ChatRequest(text, caller, conversation)), text);
+        Reply reply = ask(() -> chat.handle(new ChatRequest(text, caller, conversation)), command);
         List<SlackMessage> pages = renderer.renderMessages(reply);
         if (reply.isAnswer() && !conversation.sharedExternally() && shareable(text)) {
             pages = withShareButton(pages, text);
@@ -187,20 +191,19 @@ final class SlackListeners {
                 .body(message.responseJson(responseType)).build();
     }
 
-    private static SlashCommandResponse commandResponse(SlackMessage message, String responseType) {
-        return SlashCommandResponse.builder().responseType(responseType).text(message.text())
-                .blocks(message.blocks()).build();
-    }
-
-    private void respondAll(SlashCommandContext ctx, List<SlackMessage> pages, String responseType) {
-        for (SlackMessage page : pages) {
-            try {
-                ctx.respond(commandResponse(page, responseType));
-            } catch (IOException e) {
-                log.error("Slack response_url post failed", e);
+    /** Posts pages {@code from}.. of a command's answer; stops at the first that Slack did not take. */
+    private void respondAll(SlashCommandContext ctx, String command, List<SlackMessage> pages, int from,
+            String responseType) {
+        for (int i = from; i < pages.size(); i++) {
+            if (!responses.post(ctx.getResponseUrl(), pages.get(i).responseJson(responseType), command,
+                    part(i, pages.size()))) {
                 return;
             }
         }
+    }
+
+    private static String part(int index, int of) {
+        return "message " + (index + 1) + " of " + of;
     }
 
     // ---- buttons -------------------------------------------------------------------------------------
@@ -210,6 +213,10 @@ final class SlackListeners {
             return ctx.ack();
         }
         var payload = req.getPayload();
+        if (!SlackRequestShape.hasActionAndUser(payload)) {
+            return Response.builder().statusCode(400).body("{\"error\":\"a button press needs an action and a user\"}")
+                    .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8).build();
+        }
         var action = payload.getActions().get(0);
         String userId = payload.getUser().getId();
         String channelId = payload.getChannel() == null ? null : payload.getChannel().getId();
@@ -218,7 +225,7 @@ final class SlackListeners {
             Conversation conversation = resolver.conversation(channelId, userId);
             Reply reply = ask(() -> chat.press(new ActionPress(action.getActionId(), action.getValue(), caller,
                     conversation)), action.getActionId());
-            deliver(ctx, userId, renderer.renderMessages(reply), "ephemeral");
+            deliver(ctx, action.getActionId(), userId, renderer.renderMessages(reply), "ephemeral");
         });
         return ctx.ack();
     }
@@ -232,6 +239,10 @@ final class SlackListeners {
             return ctx.ack();
         }
         var payload = req.getPayload();
+        if (!SlackRequestShape.hasActionAndUser(payload)) {
+            return Response.builder().statusCode(400).body("{\"error\":\"a button press needs an action and a user\"}")
+                    .contentType(Response.CONTENT_TYPE_APPLICATION_JSON_UTF8).build();
+        }
         String command = payload.getActions().get(0).getValue();
         String userId = payload.getUser().getId();
         String channelId = payload.getChannel() == null ? null : payload.getChannel().getId();
@@ -241,9 +252,9 @@ final class SlackListeners {
         submit(ctx, () -> {
             Caller caller = resolver.caller(userId);
             Conversation conversation = resolver.conversation(channelId, userId);
-            Reply reply = ask(() -> chat.handle(new ChatRequest(command, caller, conversation)), command);
+            Reply reply = ask(() -> chat.handle(new ChatRequest(command, caller, conversation)), SHARE_IN_CHANNEL);
             boolean inChannel = reply.isAnswer() && !conversation.sharedExternally() && channelId != null;
-            deliver(ctx, userId, renderer.renderMessages(reply), inChannel ? "in_channel" : "ephemeral");
+            deliver(ctx, SHARE_IN_CHANNEL, userId, renderer.renderMessages(reply), inChannel ? "in_channel" : "ephemeral");
         });
         return ctx.ack();
     }
@@ -255,23 +266,23 @@ final class SlackListeners {
         } catch (RejectedExecutionException busy) {
             log.warn("Slack button press turned away: all workers busy");
             if (ctx.getResponseUrl() != null) {
-                try {
-                    ctx.respond(ActionResponse.builder().responseType("ephemeral").replaceOriginal(false).text(BUSY)
-                            .build());
-                } catch (IOException e) {
-                    log.error("Slack response_url post failed", e);
-                }
+                responses.post(ctx.getResponseUrl(), SlackPayloads.json(ActionResponse.builder().responseType("ephemeral")
+                        .replaceOriginal(false).text(BUSY).build()), "a button press", "the busy notice");
             }
         }
     }
 
     /** Through response_url when Slack gave one; from the App Home (no response_url) as a DM. */
-    private void deliver(ActionContext ctx, String userId, List<SlackMessage> pages, String responseType) {
-        for (SlackMessage page : pages) {
+    private void deliver(ActionContext ctx, String actionId, String userId, List<SlackMessage> pages,
+            String responseType) {
+        for (int i = 0; i < pages.size(); i++) {
+            SlackMessage page = pages.get(i);
             try {
                 if (ctx.getResponseUrl() != null) {
-                    ctx.respond(ActionResponse.builder().responseType(responseType).replaceOriginal(false)
-                            .text(page.text()).blocks(page.blocks()).build());
+                    if (!responses.post(ctx.getResponseUrl(), page.actionResponseJson(responseType), actionId,
+                            part(i, pages.size()))) {
+                        return;
+                    }
                 } else {
                     ChatPostMessageResponse posted = client.chatPostMessage(r -> r.channel(userId)
                             .text(page.text()).blocks(page.blocks()));
@@ -281,7 +292,7 @@ final class SlackListeners {
                     }
                 }
             } catch (IOException | SlackApiException e) {
-                log.error("Slack reply to a button press failed", e);
+                log.error("Slack reply to {} from {} failed", actionId, userId, e);
                 return;
             }
         }

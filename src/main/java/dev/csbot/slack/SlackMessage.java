@@ -31,9 +31,21 @@ public record SlackMessage(String text, List<LayoutBlock> blocks, List<String> b
 
     /** The message as the JSON body of a command's acknowledgement or a {@code response_url} post. */
     String responseJson(String responseType) {
-        StringBuilder json = new StringBuilder(64 + blockJson.stream().mapToInt(String::length).sum());
-        json.append("{\"response_type\":").append(SlackPayloads.json(responseType))
-                .append(",\"text\":").append(SlackPayloads.json(text))
+        return json(responseType, false);
+    }
+
+    /** The same for a button's {@code response_url}: a new message, leaving the one with the button alone. */
+    String actionResponseJson(String responseType) {
+        return json(responseType, true);
+    }
+
+    private String json(String responseType, boolean keepOriginal) {
+        StringBuilder json = new StringBuilder(96 + blockJson.stream().mapToInt(String::length).sum());
+        json.append("{\"response_type\":").append(SlackPayloads.json(responseType));
+        if (keepOriginal) {
+            json.append(",\"replace_original\":false");
+        }
+        json.append(",\"text\":").append(SlackPayloads.json(text))
                 .append(",\"blocks\":[").append(String.join(",", blockJson)).append("]}");
         return json.toString();
     }

@@ -27,4 +27,12 @@ class JdbiInboundEvents implements InboundEvents {
                 .bind("at", Instant.now(clock).toString())
                 .execute()) == 1;
     }
+
+    @Override
+    public void forget(String source, String eventId) {
+        jdbi.useHandle(h -> h.createUpdate("DELETE FROM inbound_events WHERE source = :source AND event_id = :id")
+                .bind("source", source)
+                .bind("id", eventId)
+                .execute());
+    }
 }

@@ -50,9 +50,15 @@ class TeamsBot extends ActivityHandler {
     @Override
     protected CompletableFuture<Void> onMessageActivity(TurnContext turn) {
         Activity activity = turn.getActivity();
-        if (!firstDelivery(activity)) {
+        String delivery = deliveryKey(activity);
+        if (!firstDelivery(delivery)) {
             return CompletableFuture.completedFuture(null);
         }
+        return handledOnlyIfAnswered(delivery, () -> message(turn));
+    }
+
+    private CompletableFuture<Void> message(TurnContext turn) {
+        Activity activity = turn.getActivity();
         remember(activity);
         Optional<TeamsActionData> press = TeamsActionData.from(activity.getValue());
         if (press.isPresent()) {
@@ -78,11 +84,38 @@ class TeamsBot extends ActivityHandler {
         if (press.isEmpty()) {
             return super.onInvokeActivity(turn);
         }
-        if (!firstDelivery(activity)) {
+        String delivery = deliveryKey(activity);
+        if (!firstDelivery(delivery)) {
             return CompletableFuture.completedFuture(new InvokeResponse(HttpURLConnection.HTTP_OK, null));
         }
-        return sender.send(turn, press(turn, press.get()))
+        return handledOnlyIfAnswered(delivery, () -> sender.send(turn, press(turn, press.get())))
                 .thenApply(sent -> new InvokeResponse(HttpURLConnection.HTTP_OK, null));
+    }
+
+    /**
+     * Runs the handling of a first delivery; if it fails (most often: the reply could not be sent), the
+     * delivery is forgotten again, so Teams' redelivery is answered instead of dropped as a repeat. The
+     * failure itself goes on to the controller, which logs it once and answers 500.
+     */
+    private CompletableFuture<Void> handledOnlyIfAnswered(String delivery, Supplier<CompletableFuture<Void>> handling) {
+        CompletableFuture<Void> handled;
+        try {
+            handled = handling.get();
+        } catch (RuntimeException e) {
+            forget(delivery);
+            throw e;
+        }
+        return handled.whenComplete((done, failure) -> {
+            if (failure != null) {
+                forget(delivery);
+            }
+        });
+    }
+
+    private void forget(String delivery) {
+        if (delivery != null) {
+            inbound.forget("teams", delivery);
+        }
     }
 
     @Override
@@ -123,8 +156,7 @@ class TeamsBot extends ActivityHandler {
 
     /**
      * The core's answer; if answering fails, the failure is logged once with its context and the user is
-     * told, rather than left waiting (the activity is already marked as handled, so Teams' retry would not
-     * run it again).
+     * told, rather than left waiting.
      */
     private static Reply answer(Activity activity, Supplier<Reply> work) {
         try {
@@ -149,16 +181,22 @@ class TeamsBot extends ActivityHandler {
         return access.conversation(turn);
     }
 
-    /** Teams redelivers an activity when we are slow to answer; each one is handled once. */
-    private boolean firstDelivery(Activity activity) {
+    /** Activity ids are unique within a conversation only (channel message ids are timestamps); null: no id. */
+    private static String deliveryKey(Activity activity) {
         if (activity.getId() == null || activity.getId().isBlank()) {
+            return null;
+        }
+        return TeamsAccess.conversationIdOf(activity) + "|" + activity.getId();
+    }
+
+    /** Teams redelivers an activity when we are slow to answer; each one is handled once. */
+    private boolean firstDelivery(String delivery) {
+        if (delivery == null) {
             return true;
         }
-        // Activity ids are unique within a conversation only (channel message ids are timestamps).
-        String key = TeamsAccess.conversationIdOf(activity) + "|" + activity.getId();
-        boolean first = inbound.firstDelivery("teams", key);
+        boolean first = inbound.firstDelivery("teams", delivery);
         if (!first) {
-            log.info("Teams: activity {} already handled; ignoring the repeat", key);
+            log.info("Teams: activity {} already handled; ignoring the repeat", delivery);
         }
         return first;
     }

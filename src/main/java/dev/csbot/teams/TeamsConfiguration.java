@@ -8,6 +8,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,10 +17,14 @@ import org.springframework.context.annotation.Configuration;
  * The Teams channel, in the web application only (the CLI needs just the renderer). Environment:
  * MICROSOFT_APP_ID, MICROSOFT_APP_PASSWORD, MICROSOFT_APP_TENANT_ID, and optionally
  * CSBOT_TEAMS_INTERNAL_TENANT_IDS, CSBOT_TEAMS_OPENID_METADATA_URL, CSBOT_TEAMS_OAUTH_TOKEN_URL.
+ * {@code csbot.teams.enabled=false} (CSBOT_TEAMS_ENABLED) turns the whole door off: none of this exists.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
+@ConditionalOnBooleanProperty(name = TeamsConfiguration.ENABLED, matchIfMissing = true)
 class TeamsConfiguration {
+
+    static final String ENABLED = "csbot.teams.enabled";
 
     private static final Logger log = LoggerFactory.getLogger(TeamsConfiguration.class);
 
@@ -34,7 +39,9 @@ class TeamsConfiguration {
                 openIdMetadataUrl, oauthTokenUrl);
         if (!settings.authenticated()) {
             log.warn("Teams: MICROSOFT_APP_ID/MICROSOFT_APP_PASSWORD not set: /api/messages runs in local"
-                    + " development mode only (no token checks; activities must come from this machine)");
+                    + " development mode only: no token checks, so it accepts only connections from this machine"
+                    + " (loopback, whatever X-Forwarded-For says) whose replies go back to this machine; others get"
+                    + " 401. Set CSBOT_TEAMS_ENABLED=false to switch the Teams door off.");
         } else if (settings.internalTenantIds().isEmpty()) {
             log.warn("Teams: enabled for app {}, but no MICROSOFT_APP_TENANT_ID or csbot.teams.internal-tenant-ids"
                     + " is set, so nobody counts as internal and every command is refused", settings.appId());

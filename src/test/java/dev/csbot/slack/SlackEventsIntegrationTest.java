@@ -17,9 +17,14 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 
 /** The Slack app end to end: signed HTTP requests in, what Slack would show (or receive) out. */
 class SlackEventsIntegrationTest extends IntegrationTest {
@@ -32,6 +37,10 @@ class SlackEventsIntegrationTest extends IntegrationTest {
 
     @Autowired
     ChannelLinks links;
+
+    @Autowired
+    @Qualifier("slackWorkers")
+    ExecutorService workers;
 
     private SlackRequests slack;
     private Account acme;
@@ -87,12 +96,21 @@ class SlackEventsIntegrationTest extends IntegrationTest {
 
     @Test
     void unsignedRequestIsRejectedAndDoesNothing() {
+        // A member csbot has never looked up: if the request got anywhere, users.info would be asked about them.
+        String user = SlackFake.CSM + "-" + UUID.randomUUID();
         String url = responseUrl();
-        String body = SlackRequests.slashCommand("/health", "acme", SlackFake.CSM, SlackFake.INTERNAL_CHANNEL, url, "t-unsigned");
+        String body = SlackRequests.slashCommand("/health", "acme", user, SlackFake.INTERNAL_CHANNEL, url, "t-unsigned");
+
         HttpResponse<String> response = slack.send(body, FORM, null, null, Map.of());
+
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.body()).doesNotContain("Acme");
-        assertThat(SlackFake.awaitNone(FAKE_SLACK, r -> r.path().equals(path(url)))).isEmpty();
+        assertThat(response.body()).isEqualTo("{\"error\":\"invalid request\"}");
+        SlackFake.awaitQuiet(workers);
+        assertThat(FAKE_SLACK.requests(r -> r.body().contains(user) || r.path().equals(path(url)))).isEmpty();
+        // The same body, signed, is answered with Acme's score: the refusal above is what kept it out.
+        HttpResponse<String> signed = slack.signed(body.replace("t-unsigned", "t-" + UUID.randomUUID()), FORM, Map.of());
+        assertThat(answer(signed, url).toString()).contains("Acme");
+        assertThat(FAKE_SLACK.requests(r -> r.path().equals("/users.info") && r.body().contains(user))).hasSize(1);
     }
 
     @Test
@@ -114,7 +132,29 @@ class SlackEventsIntegrationTest extends IntegrationTest {
         HttpResponse<String> response = slack.send(body, FORM, String.valueOf(then),
                 SlackRequests.sign(SLACK_SIGNING_SECRET, then, body), Map.of());
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(SlackFake.awaitNone(FAKE_SLACK, r -> r.path().equals(path(url)))).isEmpty();
+        SlackFake.awaitQuiet(workers);
+        assertThat(FAKE_SLACK.requests(r -> r.path().equals(path(url)))).isEmpty();
+    }
+
+    @Test
+    void requestStampedMoreThanFiveMinutesAheadIsRejected() {
+        String body = SlackRequests.slashCommand("/health", "acme", SlackFake.CSM, SlackFake.INTERNAL_CHANNEL,
+                responseUrl(), "t-future-" + UUID.randomUUID());
+        long ahead = System.currentTimeMillis() / 1000 + 400;
+        HttpResponse<String> response = slack.send(body, FORM, String.valueOf(ahead),
+                SlackRequests.sign(SLACK_SIGNING_SECRET, ahead, body), Map.of());
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void requestWithinFiveMinutesOfClockSkewIsAccepted() {
+        String url = responseUrl();
+        String body = SlackRequests.slashCommand("/health", "acme", SlackFake.CSM, SlackFake.INTERNAL_CHANNEL, url,
+                "t-skew-" + UUID.randomUUID());
+        long behind = System.currentTimeMillis() / 1000 - 290;
+        HttpResponse<String> response = slack.send(body, FORM, String.valueOf(behind),
+                SlackRequests.sign(SLACK_SIGNING_SECRET, behind, body), Map.of());
+        assertThat(answer(response, url).toString()).contains("Acme");
     }
 
     @Test
@@ -158,7 +198,7 @@ class SlackEventsIntegrationTest extends IntegrationTest {
         assertThat(slack.signed(body, JSON, Map.of()).statusCode()).isEqualTo(200);
         assertThat(slack.signed(body, JSON, Map.of("X-Slack-Retry-Num", "1", "X-Slack-Retry-Reason", "http_timeout"))
                 .statusCode()).isEqualTo(200);
-        SlackFake.awaitNone(FAKE_SLACK, r -> r.path().equals("/views.publish"));
+        SlackFake.awaitQuiet(workers);
         assertThat(FAKE_SLACK.requestsTo("/views.publish")).hasSize(before + 1);
     }
 
@@ -303,6 +343,61 @@ class SlackEventsIntegrationTest extends IntegrationTest {
         assertThat(texts(reply)).contains("Linked to");
         assertThat(actionIds(reply)).doesNotContain(SlackListeners.SHARE_IN_CHANNEL);
         answer(command("/csbot", "unlink", SlackFake.CSM, SlackFake.INTERNAL_CHANNEL, url), url);
+    }
+
+    /** Every action id the core declares, read independently of SlackListeners. */
+    static List<String> coreActionIds() {
+        List<String> ids = java.util.Arrays.stream(ActionIds.class.getDeclaredFields())
+                .filter(f -> java.lang.reflect.Modifier.isStatic(f.getModifiers()) && f.getType() == String.class)
+                .map(f -> {
+                    try {
+                        return (String) f.get(null);
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+        assertThat(ids).contains(ActionIds.SHOW_HEALTH, ActionIds.SHOW_DRIVERS, ActionIds.OPEN_QBR, ActionIds.RISKS_PAGE);
+        return ids;
+    }
+
+    @ParameterizedTest
+    @MethodSource("coreActionIds")
+    void everyActionIdTheCoreUsesReachesTheCoreThroughTheDoor(String actionId) {
+        String url = responseUrl();
+        HttpResponse<String> ack = slack.signed(SlackRequests.blockAction(actionId, acme.id(), SlackFake.CSM,
+                SlackFake.INTERNAL_CHANNEL, url), FORM, Map.of());
+
+        // Without a handler Bolt answers 404 and nobody posts to the response_url.
+        assertThat(ack.statusCode()).as(actionId).isEqualTo(200);
+        List<Recorded> posts = SlackFake.await(FAKE_SLACK, r -> r.path().equals(path(url)), 1);
+        assertThat(posts).as(actionId).isNotEmpty();
+        checked(posts.get(0).body());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {SlackFake.FLAKY, SlackFake.FLAKY_NOT_OK})
+    void aFailedUserLookupRefusesThatRequestButIsNotRemembered(String flaky) {
+        String user = flaky + "-" + UUID.randomUUID();
+        String first = responseUrl();
+        JsonObject refused = answer(command("/health", "acme", user, SlackFake.INTERNAL_CHANNEL, first), first);
+        assertThat(texts(refused)).containsIgnoringCase("sorry").doesNotContain("Acme");
+
+        // Slack answers now: the next request asks again and the member gets the answer.
+        String second = responseUrl();
+        JsonObject answered = answer(command("/health", "acme", user, SlackFake.INTERNAL_CHANNEL, second), second);
+        assertThat(texts(answered)).contains("Acme").contains("/100");
+        assertThat(FAKE_SLACK.requests(r -> r.path().equals("/users.info") && r.body().contains(user))).hasSize(2);
+    }
+
+    @Test
+    void slacksUrlVerificationAndSslCheckAreAnswered() {
+        HttpResponse<String> verification = slack.signed("{\"token\":\"legacy-token\",\"challenge\":\"chal-123\","
+                + "\"type\":\"url_verification\"}", JSON, Map.of());
+        assertThat(verification.statusCode()).isEqualTo(200);
+        assertThat(verification.body()).contains("chal-123");
+
+        assertThat(slack.signed("ssl_check=1&token=legacy-token", FORM, Map.of()).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -11,11 +11,18 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The workspace the Slack tests run in, as FAKE_SLACK answers for it: an internal team, a CSM, a guest,
- * a Slack Connect stranger, an internal channel and a channel shared with another organisation.
+ * a Slack Connect stranger, an internal channel and a channel shared with another organisation. Any user id
+ * starting with {@link #CSM} is another internal member (a fresh id is one csbot has not looked up yet); one
+ * starting with {@link #FLAKY} is too, but Slack fails the first look-up of it.
  */
 final class SlackFake {
 
@@ -26,6 +33,12 @@ final class SlackFake {
     static final String STRANGER = "U0STRANGER";
     static final String INTERNAL_CHANNEL = "C0INTERNAL";
     static final String SHARED_CHANNEL = "C0SHARED";
+    /** users.info for these fails once (HTTP 429 with Retry-After), then answers as for an internal member. */
+    static final String FLAKY = "U0FLAKY";
+    /** The same, but the failure is Slack's {"ok":false,"error":"ratelimited"}. */
+    static final String FLAKY_NOT_OK = "U0FLAKYNOK";
+
+    private static final Map<String, Boolean> FAILED_ONCE = new ConcurrentHashMap<>();
 
     private static volatile String csmEmail = "csm@example.com";
 
@@ -43,6 +56,13 @@ final class SlackFake {
 
     private static Response usersInfo(Recorded request) {
         String user = form(request.body()).getOrDefault("user", "");
+        if (user.startsWith(FLAKY) && FAILED_ONCE.putIfAbsent(user, true) == null) {
+            return user.startsWith(FLAKY_NOT_OK) ? Response.json("{\"ok\":false,\"error\":\"ratelimited\"}")
+                    : Response.status(429, Map.of("Retry-After", "1"));
+        }
+        if (user.startsWith(FLAKY) || (user.startsWith(CSM) && !user.equals(CSM))) {
+            return user(user, TEAM, csmEmail, false, false);
+        }
         return switch (user) {
             case CSM -> user(CSM, TEAM, csmEmail, false, false);
             case GUEST -> user(GUEST, TEAM, "guest@customer.example", true, false);
@@ -84,30 +104,24 @@ final class SlackFake {
         return values;
     }
 
-    /** Gives the app a moment (1.5 s) to do what it should not do, then returns what FAKE_SLACK received. */
-    static List<Recorded> awaitNone(RecordingHttpServer server, Predicate<Recorded> filter) {
-        try {
-            Thread.sleep(1500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return server.requests(filter);
+    /**
+     * Waits (up to 10 s) until the Slack workers have finished everything handed to them: after that, what
+     * the app did not send by now it will never send, so an absence can be asserted without a fixed sleep.
+     */
+    static void awaitQuiet(ExecutorService slackWorkers) {
+        ThreadPoolExecutor workers = (ThreadPoolExecutor) slackWorkers;
+        Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10))
+                .until(() -> workers.getQueue().isEmpty() && workers.getActiveCount() == 0
+                        && workers.getCompletedTaskCount() == workers.getTaskCount());
     }
 
     /** Waits (up to 10 s) until FAKE_SLACK has received {@code count} requests matching the filter. */
     static List<Recorded> await(RecordingHttpServer server, Predicate<Recorded> filter, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (System.nanoTime() < deadline) {
-            List<Recorded> found = server.requests(filter);
-            if (found.size() >= count) {
-                return found;
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            Awaitility.await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> server.requests(filter).size() >= count);
+        } catch (ConditionTimeoutException tooFew) {
+            // the caller's assertion on what did arrive says what is missing
         }
         return server.requests(filter);
     }

@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,11 +47,18 @@ public final class FakeTeams {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicBoolean INSTALLED = new AtomicBoolean();
     private static final AtomicInteger REPLY_IDS = new AtomicInteger();
+    /** Conversations whose next replies the connector refuses, and how many more it refuses. */
+    private static final Map<String, AtomicInteger> FAILING_REPLIES = new ConcurrentHashMap<>();
 
     private static final SigningKey KEY = SigningKey.generate("csbot-test");
     private static final SigningKey ROGUE_KEY = SigningKey.generate("someone-else");
 
     private FakeTeams() {}
+
+    /** The connector answers the next {@code times} replies into this conversation with 503, as in an outage. */
+    public static void failRepliesTo(String conversationId, int times) {
+        FAILING_REPLIES.put(conversationId, new AtomicInteger(times));
+    }
 
     public static String serviceUrl() {
         install();
@@ -121,6 +130,12 @@ public final class FakeTeams {
     private static RecordingHttpServer.Response connector(RecordingHttpServer.Recorded request) {
         String path = request.path();
         if (request.method().equals("POST") && path.contains("/activities")) {
+            boolean refused = FAILING_REPLIES.entrySet().stream()
+                    .anyMatch(e -> path.contains(e.getKey()) && e.getValue().getAndUpdate(n -> Math.max(0, n - 1)) > 0);
+            if (refused) {
+                return new RecordingHttpServer.Response(503, "application/json",
+                        "{\"error\":{\"code\":\"ServiceUnavailable\",\"message\":\"try again\"}}");
+            }
             return json(JSON.createObjectNode().put("id", "reply-" + REPLY_IDS.incrementAndGet()));
         }
         if (request.method().equals("GET") && path.contains("/pagedmembers")) {
