@@ -164,7 +164,7 @@ class ChatServiceTest {
         ReplyBlock.Items items = reply.blocks().stream().filter(ReplyBlock.Items.class::isInstance)
                 .map(ReplyBlock.Items.class::cast).findFirst().orElseThrow();
         assertThat(items.items().get(0).text()).startsWith("1. Acme:");
-        assertThat(items.items().get(0).detail()).hasValueSatisfying(d -> assertThat(d).startsWith("Main driver:"));
+        assertThat(items.items().get(0).detail()).hasValueSatisfying(d -> assertThat(d).startsWith("Main risk:"));
     }
 
     @Test
