@@ -160,7 +160,7 @@ public final class DemoPortfolio {
         ONE_OFF_TICKET
     }
 
-    /** The stories written by hand come first; generated accounts follow. */
+    /** The stories written by hand: the first five of {@link Story}, and the first five accounts. */
     static final int STORIES = 5;
 
     record Profile(int index, Story story, String id, String name, String segment, long arr, int seats,
@@ -305,7 +305,7 @@ public final class DemoPortfolio {
             if (p.story == Story.RAMPING) {
                 features = Math.min(features, 1 + daysIn / 6);
             }
-            if (p.story.ordinal() < STORIES) {
+            if (p.story.ordinal() < STORIES) { // a hand-written story keeps its breadth every weekday
                 features = users == 0 ? 0 : weekend[k] ? Math.max(1, p.breadth - 2) : p.breadth;
             }
             sink.accept(new Object[] {p.id, dateTexts[k], users, events, features});
