@@ -8,6 +8,7 @@ public final class ActionIds {
     public static final String OPEN_ACCOUNT = "open-account";
     public static final String START_PLAYBOOK = "start-playbook";
     public static final String RISKS_PAGE = "risks-page";
+    public static final String RENEWALS_PAGE = "renewals-page";
 
     private ActionIds() {}
 }

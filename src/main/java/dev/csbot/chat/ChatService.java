@@ -78,14 +78,11 @@ public class ChatService {
             case "health" -> withAccount(command, request, this::healthOf);
             case "qbr" -> withAccount(command, request, this::qbrOf);
             case "account" -> withAccount(command, request, this::dealReviewOf);
-            case "risks" -> RiskQuery.parse(command.argument(), request.caller())
-                    .map(this::risks)
-                    .orElseGet(() -> HelpAnswer.usage("Usage: /risks [segment|csm-email|mine] [limit], for example"
-                            + " /risks enterprise 20 (segments: enterprise, mid-market, smb; limit 1-"
-                            + RiskQuery.MAX_LIMIT + ")."));
+            case "risks" -> RisksAnswer.command(command.argument(), request.caller(), health);
+            case "renewals" -> RenewalsAnswer.command(command.argument(), request.caller(), health);
             case "link" -> link(command.argument(), request);
             case "unlink" -> unlink(request);
-            default -> HelpAnswer.usage("Unknown command \"" + command.verb() + "\".");
+            default -> HelpAnswer.unknownCommand(command.verb());
         };
     }
 
@@ -97,7 +94,8 @@ public class ChatService {
         return TypedCommand.parse(text).map(c -> READ_ONLY_VERBS.contains(c.verb())).orElse(false);
     }
 
-    private static final java.util.Set<String> READ_ONLY_VERBS = java.util.Set.of("health", "qbr", "account", "risks");
+    private static final java.util.Set<String> READ_ONLY_VERBS = java.util.Set.of("health", "qbr", "account", "risks",
+            "renewals");
 
     /** Answers a button press (action ids from {@link ActionIds}). */
     public Reply press(ActionPress press) {
@@ -115,8 +113,8 @@ public class ChatService {
             case ActionIds.OPEN_QBR -> byId(value, this::qbrOf);
             case ActionIds.OPEN_ACCOUNT -> byId(value, this::dealReviewOf);
             case ActionIds.START_PLAYBOOK -> startPlaybook(value, press.caller());
-            case ActionIds.RISKS_PAGE -> RiskQuery.fromButton(value).map(this::risks)
-                    .orElseGet(() -> HelpAnswer.usage("That page of /risks is no longer available; run /risks again."));
+            case ActionIds.RISKS_PAGE -> RisksAnswer.page(value, health);
+            case ActionIds.RENEWALS_PAGE -> RenewalsAnswer.page(value, health);
             default -> HelpAnswer.usage("That button is not supported any more; run the command again.");
         };
     }
@@ -149,7 +147,7 @@ public class ChatService {
         blocks.add(new ReplyBlock.Items(mine.stream().limit(25).map(h -> Item.of(
                 h.account().name() + ": " + Formats.score(h) + " (" + Formats.trendArrow(h) + ")",
                 "Renews " + Formats.dateWithDistance(h.account().renewalDate(), today) + " · "
-                        + (h.drivers().isEmpty() ? "no major driver" : h.drivers().get(0).sentence()),
+                        + Formats.mainRisk(h).orElse("no major driver"),
                 h.band() == Band.RED ? Tone.BAD : h.band() == Band.YELLOW ? Tone.WARNING : Tone.GOOD)).toList()));
         if (mine.size() > 25) {
             blocks.add(new ReplyBlock.Context(List.of("Showing the 25 most at risk of " + mine.size()
@@ -258,10 +256,6 @@ public class ChatService {
         return accounts.signals(account.id(), today.minusDays(days), today);
     }
 
-    private Reply risks(RiskQuery query) {
-        return RisksAnswer.of(query, health.all(), health.today());
-    }
-
     private Reply startPlaybook(String value, Caller caller) {
         String[] parts = value.split("\\|", 2);
         Optional<Playbook> playbook = parts.length == 2 ? Playbook.fromId(parts[1]) : Optional.empty();
@@ -272,7 +266,7 @@ public class ChatService {
             audit.record(actor(caller), "playbook-started", account.id(), playbook.get().id());
             List<ReplyBlock> blocks = new ArrayList<>();
             blocks.add(new ReplyBlock.Paragraph(caller.displayName() + " started the " + playbook.get().title()
-                    + " playbook for " + account.name() + ". Owner: " + account.csmEmail() + "."));
+                    + " playbook for " + account.name() + ". Owner: " + Formats.owner(account.csmEmail()) + "."));
             blocks.add(new ReplyBlock.Heading("First steps"));
             blocks.add(new ReplyBlock.Items(HealthAnswer.steps(playbook.get())));
             blocks.add(new ReplyBlock.Actions(List.of(

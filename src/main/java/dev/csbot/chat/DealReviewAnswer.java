@@ -26,12 +26,12 @@ final class DealReviewAnswer {
                 new Fact("Segment", account.segment().label()),
                 new Fact("Stage", account.lifecycleStage().label()),
                 new Fact("Renewal", Formats.dateWithDistance(account.renewalDate(), today)),
-                new Fact("CSM", account.csmEmail()),
-                new Fact("Health", Formats.score(health) + ", " + Formats.trend(health)),
+                new Fact("CSM", Formats.owner(account.csmEmail())),
+                new Fact("Health", Formats.scoreWithCap(health) + ", " + Formats.trend(health)),
                 new Fact("Seats", String.valueOf(account.seatsPurchased())),
                 new Fact("Customer since", account.contractStart().toString()))));
-        health.drivers().stream().findFirst().ifPresent(driver -> blocks.add(
-                new ReplyBlock.Paragraph("Main risk: " + driver.sentence())));
+        HealthAnswer.heldBy(health).ifPresent(blocks::add);
+        Formats.mainRisk(health).ifPresent(risk -> blocks.add(new ReplyBlock.Paragraph("Main risk: " + risk)));
 
         blocks.add(new ReplyBlock.Heading("Stakeholders"));
         List<Item> people = new ArrayList<>();

@@ -2,6 +2,7 @@ package dev.csbot.chat;
 
 import dev.csbot.chat.ReplyBlock.Item;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code /help}: every command with an example. */
 final class HelpAnswer {
@@ -15,8 +16,11 @@ final class HelpAnswer {
                     ReplyBlock.Tone.NEUTRAL),
             Item.of("/account <account>", "Deal-review context: ARR, renewal, stakeholders, tickets, feedback."
                     + " e.g. /account globex", ReplyBlock.Tone.NEUTRAL),
-            Item.of("/risks [segment|csm-email|mine] [limit]", "The book of business ranked by ARR at risk."
-                    + " e.g. /risks enterprise 20", ReplyBlock.Tone.NEUTRAL),
+            Item.of("/risks [segment|csm-email|mine|unassigned] [limit] [page N]", "The book of business ranked by"
+                    + " ARR at risk, 10 a page. e.g. /risks enterprise 20, /risks 200 page 2", ReplyBlock.Tone.NEUTRAL),
+            Item.of("/renewals [days] [segment|csm-email|mine|unassigned] [page N]", "Renewals in the next days"
+                    + " (default 90), soonest first, with health, main risk and owner. e.g. /renewals 30",
+                    ReplyBlock.Tone.NEUTRAL),
             Item.of("/csbot link <account>", "Make this channel the account's channel (alerts go here)."
                     + " e.g. /csbot link acme", ReplyBlock.Tone.NEUTRAL),
             Item.of("/csbot unlink", "Stop using this channel for its account.", ReplyBlock.Tone.NEUTRAL),
@@ -28,6 +32,27 @@ final class HelpAnswer {
                 new ReplyBlock.Context(List.of("Accounts can be named by id, name, the start of a name or a word"
                         + " of it; small typos are forgiven. In an account's linked channel the account can be"
                         + " left out."))));
+    }
+
+    /**
+     * Every verb {@code ChatService} answers, for "did you mean": a new command adds its verb here (and to
+     * {@link #COMMANDS}).
+     */
+    static final List<String> VERBS = List.of("health", "qbr", "account", "risks", "renewals", "link", "unlink",
+            "help");
+
+    /** "Unknown command "heath". Did you mean /health?" (the verb is echoed back, but never at length). */
+    static Reply unknownCommand(String verb) {
+        String shown = ListArguments.shown(verb);
+        String suggestion = Typos.nearest(verb.toLowerCase(Locale.ROOT), VERBS)
+                .map(known -> " Did you mean /" + known + "?").orElse("");
+        return usage("Unknown command \"" + shown + "\"." + suggestion);
+    }
+
+    /** The problem as the headline, then how the command is used, then every command. */
+    static Reply usage(String problem, String usage) {
+        return new Reply(Reply.Status.USAGE_ERROR, problem, List.of(new ReplyBlock.Paragraph(usage),
+                new ReplyBlock.Items(COMMANDS)));
     }
 
     static Reply usage(String problem) {

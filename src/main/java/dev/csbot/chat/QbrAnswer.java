@@ -28,10 +28,10 @@ final class QbrAnswer {
         var account = health.account();
         List<ReplyBlock> blocks = new ArrayList<>();
         blocks.add(new ReplyBlock.Facts(List.of(
-                new Fact("Health", Formats.score(health) + ", " + Formats.trend(health)),
+                new Fact("Health", Formats.scoreWithCap(health) + ", " + Formats.trend(health)),
                 new Fact("ARR", Formats.money(account.arr())),
                 new Fact("Renewal", Formats.dateWithDistance(account.renewalDate(), health.asOf())),
-                new Fact("CSM", account.csmEmail()))));
+                new Fact("CSM", Formats.owner(account.csmEmail())))));
 
         blocks.add(new ReplyBlock.Heading(OUTCOMES));
         if (brief.outcomes().isEmpty()) {
@@ -42,6 +42,7 @@ final class QbrAnswer {
         }
 
         blocks.add(new ReplyBlock.Heading(VALUE));
+        partialData(brief.value()).ifPresent(blocks::add);
         blocks.add(new ReplyBlock.Items(valueItems(brief.value())));
 
         blocks.add(new ReplyBlock.Heading(RISKS));
@@ -60,7 +61,8 @@ final class QbrAnswer {
 
         blocks.add(new ReplyBlock.Heading(PLAN));
         blocks.add(new ReplyBlock.Items(brief.plan().stream()
-                .map(p -> Item.of(p.what(), "Owner " + p.owner() + " · due " + p.due() + " · why: " + p.why(),
+                .map(p -> Item.of(p.what(), "Owner " + Formats.owner(p.owner()) + " · due " + p.due() + " · why: "
+                        + p.why(),
                         Tone.NEUTRAL))
                 .toList()));
 
@@ -69,7 +71,7 @@ final class QbrAnswer {
                 brief.expansion().reason()));
 
         QbrBrief.Priority next = brief.plan().get(0);
-        blocks.add(new ReplyBlock.Paragraph("Next milestone: " + next.what() + ". Owner: " + next.owner()
+        blocks.add(new ReplyBlock.Paragraph("Next milestone: " + next.what() + ". Owner: " + Formats.owner(next.owner())
                 + ". Date: " + next.due() + "."));
         blocks.add(new ReplyBlock.Context(HealthAnswer.freshness(health)));
         blocks.add(new ReplyBlock.Actions(List.of(
@@ -85,35 +87,69 @@ final class QbrAnswer {
                 o.metric() + ", target " + o.target() + ", due " + o.dueDate(), tone);
     }
 
+    /**
+     * A quarter with only part of its usage is said as such, and the quarters are not compared: 1 day of
+     * events against 90 is no "+6067%".
+     */
+    private static java.util.Optional<ReplyBlock> partialData(QbrBrief.ValueProof value) {
+        List<String> notes = new ArrayList<>();
+        for (QbrBrief.Quarter quarter : List.of(value.lastQuarter(), value.thisQuarter())) {
+            if (!quarter.complete()) {
+                String which = quarter == value.thisQuarter() ? "This quarter" : "Last quarter";
+                notes.add(quarter.hasData()
+                        ? which + " (" + quarter.from() + " to " + quarter.to() + ") has usage data for only "
+                                + quarter.daysCovered() + " of its " + quarter.days() + " days (from "
+                                + quarter.firstDataDay().orElseThrow() + ")"
+                        : which + " (" + quarter.from() + " to " + quarter.to() + ") has no usage data");
+            }
+        }
+        if (notes.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new ReplyBlock.Notice(Tone.WARNING, String.join("; ", notes)
+                + ". The quarters are not compared until both have their data."));
+    }
+
     private static List<Item> valueItems(QbrBrief.ValueProof value) {
+        QbrBrief.Quarter now = value.thisQuarter();
+        QbrBrief.Quarter before = value.lastQuarter();
         List<Item> items = new ArrayList<>();
-        items.add(Item.of("Active users a day: " + compare(value.activeUsersLastQuarter(),
-                value.activeUsersThisQuarter(), false)));
-        items.add(Item.of("License utilization: " + compare(value.utilizationLastQuarter(),
-                value.utilizationThisQuarter(), true)));
-        items.add(Item.of("Key features in use: " + value.keyFeaturesLastQuarter() + " last quarter -> "
-                + value.keyFeaturesThisQuarter() + " this quarter"));
-        items.add(Item.of("Events: " + String.format(Locale.ROOT, "%,d", value.eventsLastQuarter())
-                + " last quarter -> " + String.format(Locale.ROOT, "%,d", value.eventsThisQuarter()) + " this quarter"
-                + change(value.eventsLastQuarter(), value.eventsThisQuarter())));
+        if (value.comparable()) {
+            items.add(Item.of("Active users a day: " + compare(before.activeUsers(), now.activeUsers(), false)));
+            items.add(Item.of("License utilization: " + compare(before.utilization(), now.utilization(), true)));
+            items.add(Item.of("Key features in use: " + before.keyFeatures() + " last quarter -> " + now.keyFeatures()
+                    + " this quarter"));
+            items.add(Item.of("Events: " + String.format(Locale.ROOT, "%,d", before.events()) + " last quarter -> "
+                    + String.format(Locale.ROOT, "%,d", now.events()) + " this quarter"
+                    + change(before.events(), now.events())));
+        } else if (now.hasData()) {
+            String span = now.complete() ? " this quarter" : " in the " + now.daysCovered() + " days with data";
+            items.add(Item.of("Active users a day: " + show(now.activeUsers(), false) + span));
+            items.add(Item.of("License utilization: " + show(now.utilization(), true) + span));
+            items.add(Item.of("Key features in use: " + now.keyFeatures() + span));
+            items.add(Item.of("Events: " + String.format(Locale.ROOT, "%,d", now.events()) + span));
+        }
         if (value.keyWins().isEmpty()) {
-            items.add(Item.of("Key wins: none on record this quarter", null, Tone.WARNING));
+            items.add(Item.of("Key wins: none on record this quarter (no objective achieved, no measured gain)", null,
+                    Tone.WARNING));
         } else {
             value.keyWins().forEach(win -> items.add(Item.of("Win: " + win, null, Tone.GOOD)));
         }
+        value.advocacy().forEach(promoter -> items.add(Item.of(promoter, null, Tone.GOOD)));
         return items;
     }
 
     private static String compare(OptionalDouble before, OptionalDouble after, boolean asPercent) {
-        String from = before.isPresent() ? show(before.getAsDouble(), asPercent) : "no data";
-        String to = after.isPresent() ? show(after.getAsDouble(), asPercent) : "no data";
         String delta = before.isPresent() && after.isPresent()
                 ? change(before.getAsDouble(), after.getAsDouble()) : "";
-        return from + " last quarter -> " + to + " this quarter" + delta;
+        return show(before, asPercent) + " last quarter -> " + show(after, asPercent) + " this quarter" + delta;
     }
 
-    private static String show(double value, boolean asPercent) {
-        return asPercent ? Formats.percent(value) : String.valueOf(Math.round(value));
+    private static String show(OptionalDouble value, boolean asPercent) {
+        if (value.isEmpty()) {
+            return "no data";
+        }
+        return asPercent ? Formats.percent(value.getAsDouble()) : String.valueOf(Math.round(value.getAsDouble()));
     }
 
     private static String change(double before, double after) {

@@ -38,12 +38,24 @@ public sealed interface ReplyBlock {
         }
     }
 
-    /** A numeric series, oldest first (health score by week, say), with the labels of its ends. */
-    record Trend(String label, List<Double> points, String fromLabel, String toLabel) implements ReplyBlock {
+    /**
+     * A numeric series, oldest first (health score by week, say), with the labels of its ends. With a
+     * scale it is drawn on that fixed range (a health score on 0-100, so 100 -> 98 stays a small step);
+     * without one, from its own lowest to its highest point.
+     */
+    record Trend(String label, List<Double> points, String fromLabel, String toLabel, Optional<Scale> scale)
+            implements ReplyBlock {
         public Trend {
             points = List.copyOf(points);
         }
+
+        public Trend(String label, List<Double> points, String fromLabel, String toLabel) {
+            this(label, points, fromLabel, toLabel, Optional.empty());
+        }
     }
+
+    /** The fixed range a trend is drawn on. */
+    record Scale(double min, double max) {}
 
     /** Text that came from a customer (a survey comment). Always shown as a quotation, always escaped. */
     record Quote(String text, String attribution) implements ReplyBlock {}

@@ -1,44 +1,32 @@
 package dev.csbot.chat;
 
-import dev.csbot.account.Segment;
 import dev.csbot.health.HealthScore;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * {@code /risks [segment|csm-email|mine] [limit]}: which slice of the book, how many, from where.
- * It round-trips through a button value ("filter|limit|offset") for paging.
+ * {@code /risks [segment|csm-email|mine|unassigned] [limit] [page N]}: which slice of the book, how many
+ * of its most at-risk accounts, and from where. It round-trips through a button value
+ * ("filter|limit|offset") for paging, and through a typed command for the next page.
  */
-record RiskQuery(String filter, int limit, int offset) {
+record RiskQuery(BookFilter filter, int limit, int offset) {
 
-    static final int PAGE_SIZE = 10;
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 500;
+    static final ListArguments.NumberRule LIMIT = new ListArguments.NumberRule("limit", 1, MAX_LIMIT);
 
-    /** Parses the argument of /risks; empty when it does not make sense (the caller shows usage). */
-    static Optional<RiskQuery> parse(String argument, Caller caller) {
-        String filter = "";
-        int limit = DEFAULT_LIMIT;
-        for (String word : argument.isBlank() ? new String[0] : argument.trim().split(" ")) {
-            if (word.matches("\\d+")) {
-                limit = Integer.parseInt(word);
-                if (limit < 1 || limit > MAX_LIMIT) {
-                    return Optional.empty();
-                }
-            } else if (word.equalsIgnoreCase("mine") || word.equalsIgnoreCase("me")) {
-                if (caller.email().isEmpty()) {
-                    return Optional.empty();
-                }
-                filter = caller.email().get().toLowerCase(Locale.ROOT);
-            } else if (word.contains("@") || Segment.fromLabel(word).isPresent()) {
-                filter = word.toLowerCase(Locale.ROOT);
-            } else {
-                return Optional.empty();
-            }
-        }
-        return Optional.of(new RiskQuery(filter, limit, 0));
+    static final String USAGE = "Usage: /risks [segment|csm-email|mine|unassigned] [limit] [page N], for example"
+            + " /risks enterprise 20 or /risks 200 page 2 (segments: " + BookFilter.knownSegments() + "; limit "
+            + LIMIT.range() + ", default " + DEFAULT_LIMIT + ").";
+
+    static ListArguments.Outcome parse(String argument, Caller caller) {
+        return ListArguments.parse(argument, caller, LIMIT);
+    }
+
+    static RiskQuery of(ListArguments arguments) {
+        return new RiskQuery(arguments.filter(), arguments.number().orElse(DEFAULT_LIMIT),
+                (arguments.page() - 1) * Paging.PAGE_SIZE);
     }
 
     static Optional<RiskQuery> fromButton(String value) {
@@ -46,28 +34,29 @@ record RiskQuery(String filter, int limit, int offset) {
         if (parts.length != 3 || !parts[1].matches("\\d{1,4}") || !parts[2].matches("\\d{1,4}")) {
             return Optional.empty();
         }
-        return Optional.of(new RiskQuery(parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2])));
+        int limit = Integer.parseInt(parts[1]);
+        Optional<BookFilter> filter = parts[0].isEmpty() ? Optional.of(BookFilter.ALL) : BookFilter.of(parts[0]);
+        if (filter.isEmpty() || limit < 1 || limit > MAX_LIMIT) {
+            return Optional.empty();
+        }
+        return Optional.of(new RiskQuery(filter.get(), limit, Integer.parseInt(parts[2])));
+    }
+
+    RiskQuery withLimit(int newLimit) {
+        return new RiskQuery(filter, newLimit, offset);
     }
 
     String toButton(int newOffset) {
-        return filter + "|" + limit + "|" + newOffset;
+        return filter.text() + "|" + limit + "|" + newOffset;
     }
 
-    boolean matches(HealthScore health) {
-        if (filter.isEmpty()) {
-            return true;
-        }
-        if (filter.contains("@")) {
-            return health.account().csmEmail().equalsIgnoreCase(filter);
-        }
-        return health.account().segment().label().equals(filter);
+    /** The typed command for a page of this query: "/risks enterprise 200 page 3". */
+    String command(int page) {
+        return "/risks" + (filter.isAll() ? "" : " " + filter.text()) + " " + limit + " page " + page;
     }
 
     String describe() {
-        if (filter.isEmpty()) {
-            return "all accounts";
-        }
-        return filter.contains("@") ? "accounts of " + filter : filter + " accounts";
+        return filter.describe();
     }
 
     /** Most ARR at stake first: ARR times the distance from perfect health; ties by lower score. */
@@ -76,6 +65,6 @@ record RiskQuery(String filter, int limit, int offset) {
             .thenComparing(h -> h.account().name());
 
     List<HealthScore> rank(List<HealthScore> all) {
-        return all.stream().filter(this::matches).sorted(BY_RISK).toList();
+        return all.stream().filter(filter::matches).sorted(BY_RISK).toList();
     }
 }

@@ -40,6 +40,21 @@ public final class CsbotCli implements Callable<Integer> {
     @CommandLine.Mixin
     StoreOption store = new StoreOption();
 
+    /** {@code --scorecard FILE} on every command that scores (serve, ask; scan can mix it in too). */
+    static final class ScorecardOption {
+        @Option(names = "--scorecard", paramLabel = "FILE",
+                description = "YAML laid over the shipped health scorecard, key by key (default: env CSBOT_SCORECARD)")
+        Path file;
+
+        /** Adds the option's property, when given: it outranks CSBOT_SCORECARD, as a flag should. */
+        Map<String, Object> addTo(Map<String, Object> properties) {
+            if (file != null) {
+                properties.put("csbot.scorecard", file.toAbsolutePath().normalize().toString());
+            }
+            return properties;
+        }
+    }
+
     public static int run(String... args) {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
@@ -121,9 +136,12 @@ public final class CsbotCli implements Callable<Integer> {
         @Option(names = "--demo", description = "Load the demo portfolio first if the store is empty.")
         boolean demo;
 
+        @CommandLine.Mixin
+        ScorecardOption scorecard = new ScorecardOption();
+
         @Override
         public Integer call() {
-            Map<String, Object> properties = parent.storeProperties(store);
+            Map<String, Object> properties = scorecard.addTo(parent.storeProperties(store));
             properties.put("csbot.serve.demo", demo);
             new SpringApplicationBuilder(CsbotApplication.class).run(asArguments(properties));
             return KEEP_RUNNING;
@@ -147,12 +165,15 @@ public final class CsbotCli implements Callable<Integer> {
         @Option(names = "--format", defaultValue = "text", description = "text, slack or teams (default: text)")
         String format;
 
+        @CommandLine.Mixin
+        ScorecardOption scorecard = new ScorecardOption();
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            return parent.withContext(store, context -> context.getBean(AskCommand.class)
+            return parent.withContext(store, scorecard.addTo(new HashMap<>()), context -> context.getBean(AskCommand.class)
                     .run(command, as, format, spec.commandLine().getOut(), spec.commandLine().getErr()));
         }
     }

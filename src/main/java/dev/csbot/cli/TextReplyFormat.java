@@ -43,7 +43,7 @@ class TextReplyFormat implements ReplyFormat {
                 item.detail().ifPresent(d -> out.append("    ").append(d).append('\n'));
             }
         } else if (block instanceof ReplyBlock.Trend t) {
-            out.append(t.label()).append(": ").append(t.fromLabel()).append(' ').append(Sparkline.of(t.points()))
+            out.append(t.label()).append(": ").append(t.fromLabel()).append(' ').append(Sparkline.of(t.points(), t.scale()))
                     .append(' ').append(t.toLabel()).append('\n');
         } else if (block instanceof ReplyBlock.Quote q) {
             out.append("  \"").append(q.text().replace("\n", "\n   ")).append("\"\n    (").append(q.attribution())

@@ -9,14 +9,18 @@ import java.util.OptionalInt;
 /**
  * An account's health as of one day.
  *
- * @param score 0-100, weighted over the measures that have data
- * @param previousScore the score {@code trendDays} earlier, when there was data then
- * @param drivers the largest negative contributions, worst first
+ * @param score 0-100: the weighted mean of the measures that have data, lowered to the top of the band a
+ *     cap holds it to
+ * @param previousScore the score {@code trendDays} earlier, when there was as much data then to compare with
+ * @param drivers every measure in its red zone and the largest other negative contributions, worst first
  * @param playbook what to run now, when anything needs running
  * @param dataThrough the last day any usage data exists for (the "as of" of the inputs)
  * @param staleSources plain-words warnings for sources that have gone quiet
  * @param weekly the score at each of the last weeks, oldest first (for a sparkline)
  * @param coverage the share of the scorecard's weight that had data (1.0 = every measure)
+ * @param weightedScore the weighted mean before any cap
+ * @param caps why the band is held down, if it is (the lowest one decides)
+ * @param renewalRisk set when the renewal is close and the account is not green
  */
 public record HealthScore(
         Account account,
@@ -32,13 +36,22 @@ public record HealthScore(
         List<String> staleSources,
         List<Integer> weekly,
         boolean onboarding,
-        double coverage) {
+        double coverage,
+        int weightedScore,
+        List<BandCap> caps,
+        Optional<RenewalRisk> renewalRisk) {
 
     public HealthScore {
         measures = List.copyOf(measures);
         drivers = List.copyOf(drivers);
         staleSources = List.copyOf(staleSources);
         weekly = List.copyOf(weekly);
+        caps = List.copyOf(caps);
+    }
+
+    /** Whether a cap lowered the score below its weighted mean. */
+    public boolean capped() {
+        return score < weightedScore;
     }
 
     /**
@@ -48,7 +61,7 @@ public record HealthScore(
     public HealthScore settled() {
         List<MeasureResult> written = measures.stream().map(MeasureResult::settled).toList();
         return new HealthScore(account, asOf, score, band, previousScore, trendDays, written, drivers, playbook,
-                dataThrough, staleSources, weekly, onboarding, coverage);
+                dataThrough, staleSources, weekly, onboarding, coverage, weightedScore, caps, renewalRisk);
     }
 
     /** Change against {@code trendDays} earlier, or empty when there is nothing to compare with. */

@@ -16,15 +16,17 @@ import java.util.OptionalInt;
 /** Turns an account's signals into a {@link HealthScore} by the {@link Scorecard}. Pure: no I/O, no clock. */
 public final class HealthScorer {
 
-    /** Renewals closer than this with a score below green call for the renewal playbook first. */
-    static final int RENEWAL_WATCH_DAYS = 90;
+    /** A green account's weak spot is worth a playbook when it costs at least this many points. */
+    static final double GREEN_WEAK_SPOT_POINTS = 8;
 
     private final Scorecard scorecard;
     private final MeasureCalculator calculator;
+    private final BandPolicy policy;
 
     public HealthScorer(Scorecard scorecard) {
         this.scorecard = scorecard;
         this.calculator = new MeasureCalculator(scorecard);
+        this.policy = new BandPolicy(scorecard, calculator);
     }
 
     public Scorecard scorecard() {
@@ -47,27 +49,48 @@ public final class HealthScorer {
         Evaluation now = evaluate(signals, usage, asOf, onboarding, true);
 
         LocalDate earlier = asOf.minusDays(scorecard.trendDays());
-        OptionalInt previous = signals.account().contractStart().isAfter(earlier)
-                ? OptionalInt.empty()
-                : OptionalInt.of(evaluate(signals, usage, earlier, onboarding, false).score());
+        OptionalInt previous = comparable(signals, usage, earlier)
+                ? OptionalInt.of(evaluate(signals, usage, earlier, onboarding, false).score())
+                : OptionalInt.empty();
 
         List<Integer> weekly = new ArrayList<>();
         if (withWeekly) {
             for (int week = Scorecard.TREND_WEEKS - 1; week >= 1; week--) {
                 LocalDate day = asOf.minusWeeks(week);
-                if (!signals.account().contractStart().isAfter(day)) {
+                if (comparable(signals, usage, day)) {
                     weekly.add(evaluate(signals, usage, day, onboarding, false).score());
                 }
             }
             weekly.add(now.score());
         }
 
-        return new HealthScore(signals.account(), asOf, now.score(), scorecard.bandOf(now.score()), previous,
-                scorecard.trendDays(), now.measures(), now.drivers(), playbookFor(signals, now, asOf),
-                usage.lastDayOnOrBefore(asOf), staleSources(signals, usage, asOf), weekly, onboarding, now.coverage());
+        return new HealthScore(signals.account(), asOf, now.score(), now.verdict().band(), previous,
+                scorecard.trendDays(), now.measures(), now.drivers(), playbookFor(now),
+                usage.lastDayOnOrBefore(asOf), staleSources(signals, usage, asOf), weekly, onboarding, now.coverage(),
+                now.weightedScore(), now.verdict().caps(), now.verdict().renewalRisk());
     }
 
-    private record Evaluation(int score, List<MeasureResult> measures, List<Driver> drivers, double coverage) {}
+    /**
+     * Whether an earlier day's score can stand beside today's: the account existed, and the usage on
+     * record reaches back over that day's windows. Usage that starts 60 days ago gives no score for 12
+     * weeks ago, rather than one computed from part of its data.
+     */
+    private boolean comparable(AccountSignals signals, UsageSeries usage, LocalDate day) {
+        LocalDate start = signals.account().contractStart();
+        if (start.isAfter(day)) {
+            return false;
+        }
+        Optional<LocalDate> first = usage.firstDay();
+        if (first.isEmpty()) {
+            return true;
+        }
+        LocalDate needed = day.minusDays(scorecard.usageWindowDays() - 1L);
+        LocalDate from = start.isAfter(needed) ? start : needed;
+        return !first.get().isAfter(from.plusDays(scorecard.staleness().usageDays()));
+    }
+
+    private record Evaluation(int score, int weightedScore, BandPolicy.Verdict verdict, List<MeasureResult> measures,
+            List<Driver> drivers, double coverage) {}
 
     /** Scores every measure as of {@code asOf}; drivers (and so their evidence text) only when asked for. */
     private Evaluation evaluate(AccountSignals signals, UsageSeries usage, LocalDate asOf, boolean onboarding,
@@ -90,37 +113,64 @@ public final class HealthScorer {
                 weightedSum += weight * result.score().getAsDouble();
             }
         }
-        int score = weightWithData == 0 ? 0 : (int) Math.round(weightedSum / weightWithData);
-        List<Driver> drivers = new ArrayList<>();
-        for (MeasureResult result : withDrivers ? results : List.<MeasureResult>of()) {
+        int weighted = weightWithData == 0 ? 0 : (int) Math.round(weightedSum / weightWithData);
+        BandPolicy.Verdict verdict = policy.judge(signals.account(), results, weighted, usage, asOf, onboarding,
+                withDrivers);
+        int score = Math.min(weighted, scorecard.topOf(verdict.band()));
+        List<Driver> drivers = withDrivers ? drivers(results, weights, weightWithData) : List.of();
+        return new Evaluation(score, weighted, verdict, results, drivers,
+                weightAll == 0 ? 0 : weightWithData / weightAll);
+    }
+
+    /**
+     * Every measure in its red zone, then the largest other losses up to {@code max_drivers}, worst first:
+     * a cap on how many are named must never hide a real problem.
+     */
+    private List<Driver> drivers(List<MeasureResult> results, Map<String, Double> weights, double weightWithData) {
+        List<Driver> candidates = new ArrayList<>();
+        for (MeasureResult result : results) {
             if (result.isMissing()) {
                 continue;
             }
-            double share = weights.get(result.measure().key()) / weightWithData;
-            double lost = share * (100 - result.score().getAsDouble());
-            if (lost >= scorecard.driverMinPoints()) {
-                drivers.add(new Driver(result.measure(), lost, result.evidence()));
+            double score = result.score().getAsDouble();
+            double lost = weights.get(result.measure().key()) / weightWithData * (100 - score);
+            Band zone = scorecard.inRedZone(score) ? Band.RED
+                    : score < scorecard.bands().greenFrom() ? Band.YELLOW : Band.GREEN;
+            if (zone == Band.RED || lost >= scorecard.driverMinPoints()) {
+                candidates.add(new Driver(result.measure(), score, zone, lost, result.evidence()));
             }
         }
-        drivers.sort(Comparator.comparingDouble(Driver::pointsLost).reversed());
-        List<Driver> top = drivers.subList(0, Math.min(drivers.size(), scorecard.maxDrivers()));
-        return new Evaluation(score, results, List.copyOf(top), weightAll == 0 ? 0 : weightWithData / weightAll);
+        candidates.sort(Comparator.comparingDouble(Driver::pointsLost).reversed());
+        long inRedZone = candidates.stream().filter(Driver::inRedZone).count();
+        long otherSlots = Math.max(0, scorecard.maxDrivers() - inRedZone);
+        List<Driver> named = new ArrayList<>();
+        for (Driver driver : candidates) {
+            if (driver.inRedZone() || otherSlots-- > 0) {
+                named.add(driver);
+            }
+        }
+        return List.copyOf(named);
     }
 
-    private Optional<Playbook> playbookFor(AccountSignals signals, Evaluation now, LocalDate asOf) {
-        Band band = scorecard.bandOf(now.score());
-        long toRenewal = ChronoUnit.DAYS.between(asOf, signals.account().renewalDate());
-        if (band != Band.GREEN && toRenewal >= 0 && toRenewal <= RENEWAL_WATCH_DAYS) {
+    /**
+     * A renewal at risk first; otherwise the playbook of the costliest driver that is a real problem (its
+     * measure below green), never one of a good signal; expansion for a green account with value proven.
+     */
+    private Optional<Playbook> playbookFor(Evaluation now) {
+        if (now.verdict().renewalRisk().isPresent()) {
             return Optional.of(Playbook.RENEWAL_AT_RISK);
         }
-        if (band != Band.GREEN && !now.drivers().isEmpty()) {
-            return Optional.of(now.drivers().get(0).playbook());
+        Band band = now.verdict().band();
+        List<Driver> problems = now.drivers().stream().filter(Driver::isProblem).toList();
+        if (band != Band.GREEN) {
+            return problems.stream().findFirst().map(Driver::playbook);
         }
-        if (band == Band.GREEN && expansionReady(now)) {
+        if (expansionReady(now)) {
             return Optional.of(Playbook.EXPANSION_READY);
         }
         // A green account can still have one weak spot worth a playbook.
-        return now.drivers().stream().filter(d -> d.pointsLost() >= 8).findFirst().map(Driver::playbook);
+        return problems.stream().filter(d -> d.pointsLost() >= GREEN_WEAK_SPOT_POINTS).findFirst()
+                .map(Driver::playbook);
     }
 
     /** Value proven: fully utilized, broadly adopted, and no sour sentiment. */

@@ -5,10 +5,10 @@ public enum Measure {
     LICENSE_UTILIZATION("license_utilization", "License utilization", Playbook.LOW_ADOPTION),
     USAGE_TREND("usage_trend", "Usage trend", Playbook.LOW_ADOPTION),
     ADOPTION_BREADTH("adoption_breadth", "Adoption breadth", Playbook.LOW_ADOPTION),
-    TIME_TO_VALUE("time_to_value", "Time to value", Playbook.LOW_ADOPTION),
+    TIME_TO_VALUE("time_to_value", "Time to value", Playbook.ONBOARDING_STALLED),
     SUPPORT_BURDEN("support_burden", "Support burden", Playbook.SUPPORT_SPIKE),
-    SENTIMENT("sentiment", "Sentiment", Playbook.RENEWAL_AT_RISK),
-    ENGAGEMENT("engagement", "Engagement", Playbook.RENEWAL_AT_RISK),
+    SENTIMENT("sentiment", "Sentiment", Playbook.DETRACTOR_FOLLOW_UP),
+    ENGAGEMENT("engagement", "Engagement", Playbook.RE_ENGAGE),
     RELATIONSHIP("relationship", "Relationship", Playbook.CHAMPION_CHANGE);
 
     private final String key;
@@ -30,7 +30,10 @@ public enum Measure {
         return label;
     }
 
-    /** The playbook to run when this measure drags the score down. */
+    /**
+     * The playbook that fits this measure when it drags the score down. "Renewal at risk" is no measure's:
+     * it comes from the renewal-risk policy, with its reasons.
+     */
     public Playbook playbook() {
         return playbook;
     }

@@ -51,9 +51,9 @@ final class MeasureCalculator {
         }
         double utilization = window.meanActiveUsers() / account.seatsPurchased();
         return MeasureResult.scored(Measure.LICENSE_UTILIZATION, utilization / c.fullMarksAt() * 100,
-                () -> String.format(Locale.ROOT, "%d%% of %d seats active (%s users a day over %d days)",
+                () -> String.format(Locale.ROOT, "%d%% of %,d seats active (%s a day over %d days)",
                         Math.round(utilization * 100), account.seatsPurchased(),
-                        whole(window.meanActiveUsers()), c.windowDays()));
+                        users(window.meanActiveUsers()), c.windowDays()));
     }
 
     private MeasureResult usageTrend(UsageSeries usage, LocalDate asOf) {
@@ -68,11 +68,15 @@ final class MeasureCalculator {
         }
         double before = prior.meanActiveUsers();
         double after = recent.meanActiveUsers();
-        double change = before == 0 ? (after == 0 ? 0 : 1) : (after - before) / before;
+        // A handful of users is not a trend: measured against a minimum base, 2 -> 1 is not "down 50%".
+        boolean fewUsers = before < c.minBase();
+        double base = Math.max(before, c.minBase());
+        double change = base == 0 ? (after == 0 ? 0 : 1) : (after - before) / base;
         double score = change >= 0
                 ? c.flatScore() + (100 - c.flatScore()) * Math.min(1, change / c.riseToFull())
                 : c.flatScore() * Math.max(0, 1 + change / c.dropToZero());
-        return MeasureResult.scored(Measure.USAGE_TREND, score, () -> trendEvidence(w, before, after, change));
+        return MeasureResult.scored(Measure.USAGE_TREND, score,
+                () -> fewUsers ? fewUsersEvidence(w, before, after) : trendEvidence(w, before, after, change));
     }
 
     private static String trendEvidence(int windowDays, double before, double after, double change) {
@@ -82,6 +86,17 @@ final class MeasureCalculator {
         }
         return String.format(Locale.ROOT, "active users %s %d%% over %d days: %s -> %s", change > 0 ? "up" : "down",
                 Math.abs(Math.round(change * 100)), windowDays, whole(before), whole(after));
+    }
+
+    /** Counts, not a percentage: "active users down from 2.4 to 1.6 a day over 14 days". */
+    private static String fewUsersEvidence(int windowDays, double before, double after) {
+        String from = count(before);
+        String to = count(after);
+        if (from.equals(to)) {
+            return String.format(Locale.ROOT, "active users flat at %s a day over %d days", from, windowDays);
+        }
+        return String.format(Locale.ROOT, "active users %s from %s to %s a day over %d days (too few for a percentage)",
+                after > before ? "up" : "down", from, to, windowDays);
     }
 
     private MeasureResult adoptionBreadth(UsageSeries usage, LocalDate asOf) {
@@ -99,8 +114,7 @@ final class MeasureCalculator {
     private MeasureResult timeToValue(Account account, UsageSeries usage, LocalDate asOf) {
         var c = config.timeToValue();
         long daysIn = ChronoUnit.DAYS.between(account.contractStart(), asOf);
-        double threshold = Math.max(1, c.firstValueUtilization() * account.seatsPurchased());
-        Optional<LocalDate> firstValue = usage.firstDayReaching(threshold, account.contractStart(), asOf);
+        Optional<LocalDate> firstValue = firstValue(account, usage, asOf);
         int percent = (int) Math.round(c.firstValueUtilization() * 100);
         if (firstValue.isPresent()) {
             long took = ChronoUnit.DAYS.between(account.contractStart(), firstValue.get());
@@ -119,10 +133,32 @@ final class MeasureCalculator {
                     "ramping: day %d of %d, first value (%d%% of seats active) not reached yet",
                     daysIn, c.targetDays(), percent));
         }
-        double score = 60.0 * Math.max(0, c.overdueDays() - daysIn) / (c.overdueDays() - c.targetDays());
+        // Past the target: 75 falling to 50 at the stall day, then to 0 at the overdue day.
+        long stalledAfter = c.stalledAfterDays();
+        double score = daysIn < stalledAfter
+                ? 75 - 25.0 * (daysIn - c.targetDays()) / (stalledAfter - c.targetDays())
+                : 50.0 * Math.max(0, c.overdueDays() - daysIn) / (c.overdueDays() - stalledAfter);
         return MeasureResult.scored(Measure.TIME_TO_VALUE, score, () -> String.format(Locale.ROOT,
-                "first value not reached after %d days (target %d): %s of %d seats active a day",
-                daysIn, c.targetDays(), whole(sinceStart.meanActiveUsers()), account.seatsPurchased()));
+                "first value not reached after %d days (target %d%s): %s of %,d seats active a day",
+                daysIn, c.targetDays(), daysIn >= stalledAfter ? ", stalled since day " + stalledAfter : "",
+                whole(sinceStart.meanActiveUsers()), account.seatsPurchased()));
+    }
+
+    /** First value: the first day since contract start with the configured share of seats active. */
+    private Optional<LocalDate> firstValue(Account account, UsageSeries usage, LocalDate asOf) {
+        double threshold = Math.max(1, config.timeToValue().firstValueUtilization() * account.seatsPurchased());
+        return usage.firstDayReaching(threshold, account.contractStart(), asOf);
+    }
+
+    /**
+     * Whether onboarding has stalled: usage data exists, yet first value is not reached by the stall day
+     * (target x stalled_at, day 45 for a 30-day target).
+     */
+    boolean onboardingStalled(Account account, UsageSeries usage, LocalDate asOf) {
+        long daysIn = ChronoUnit.DAYS.between(account.contractStart(), asOf);
+        return daysIn >= config.timeToValue().stalledAfterDays()
+                && !usage.window(account.contractStart().minusDays(1), asOf).isEmpty()
+                && firstValue(account, usage, asOf).isEmpty();
     }
 
     private MeasureResult supportBurden(List<Ticket> tickets, LocalDate asOf) {
@@ -180,10 +216,31 @@ final class MeasureCalculator {
             weights += weight;
         }
         FeedbackResponse latest = recent.stream().max(Comparator.comparing(FeedbackResponse::date)).orElseThrow();
-        return MeasureResult.scored(Measure.SENTIMENT, weighted / weights, () -> String.format(Locale.ROOT,
-                "latest %s %d on %s%s; %s in %d days", latest.kind().label().toUpperCase(Locale.ROOT), latest.score(),
-                latest.date(), latest.detractor() ? " (detractor)" : "", plural(recent.size(), "response"),
-                c.maxAgeDays()));
+        return MeasureResult.scored(Measure.SENTIMENT, weighted / weights,
+                () -> sentimentEvidence(recent, latest, c.maxAgeDays()));
+    }
+
+    /**
+     * The latest response, and when that one is happy but an earlier one was not, the unhappy ones too:
+     * "latest NPS 9" alone would read as a good signal while detractors pull the measure down.
+     */
+    private static String sentimentEvidence(List<FeedbackResponse> recent, FeedbackResponse latest, int maxAgeDays) {
+        String count = plural(recent.size(), "response") + " in " + maxAgeDays + " days";
+        if (latest.detractor()) {
+            return "latest " + describe(latest) + " (detractor); " + count;
+        }
+        List<FeedbackResponse> detractors = recent.stream().filter(FeedbackResponse::detractor).toList();
+        if (detractors.isEmpty()) {
+            return "latest " + describe(latest) + "; " + count;
+        }
+        FeedbackResponse lastDetractor = detractors.stream().max(Comparator.comparing(FeedbackResponse::date))
+                .orElseThrow();
+        return plural(detractors.size(), "detractor") + " (last " + describe(lastDetractor) + "), latest "
+                + describe(latest) + "; " + count;
+    }
+
+    private static String describe(FeedbackResponse response) {
+        return response.kind().label().toUpperCase(Locale.ROOT) + " " + response.score() + " on " + response.date();
     }
 
     /** Puts NPS, CSAT and CES on one 0-100 scale. NPS detractors (0-6) land below 40. */
@@ -205,7 +262,12 @@ final class MeasureCalculator {
         Meeting last = held.stream().max(Comparator.comparing(Meeting::date)).orElseThrow();
         long since = ChronoUnit.DAYS.between(last.date(), asOf);
         int cadence = c.cadenceDays().getOrDefault(segment.label(), 60);
-        double score = since <= cadence ? 100 : Math.max(0, 100 - 100.0 * (since - cadence) / (3.0 * cadence));
+        double overdueAt = cadence * c.overdueAfter();
+        boolean overdue = since >= overdueAt;
+        // Full marks on cadence, falling to overdue_score at overdue_after x cadence, then to 0 a cadence later.
+        double score = since <= cadence ? 100
+                : !overdue ? 100 - (100 - c.overdueScore()) * (since - cadence) / (overdueAt - cadence)
+                : c.overdueScore() * Math.max(0, 1 - (since - overdueAt) / cadence);
         boolean execMissing = segment != Segment.SMB && held.stream()
                 .noneMatch(m -> m.execAttended() && m.date().isAfter(asOf.minusDays(c.execWindowDays())));
         if (execMissing) {
@@ -213,7 +275,12 @@ final class MeasureCalculator {
         }
         return MeasureResult.scored(Measure.ENGAGEMENT, score, () -> String.format(Locale.ROOT,
                 "last meeting %d days ago (%s on %s), expected every %d days", since, last.kind().label(), last.date(),
-                cadence) + (execMissing ? "; no executive in a meeting for " + c.execWindowDays() + " days" : ""));
+                cadence) + (overdue ? ": overdue, more than " + times(c.overdueAfter()) + " the cadence" : "")
+                + (execMissing ? "; no executive in a meeting for " + c.execWindowDays() + " days" : ""));
+    }
+
+    private static String times(double multiple) {
+        return multiple == 2 ? "twice" : oneDecimal(multiple) + " times";
     }
 
     private MeasureResult relationship(Segment segment, List<Contact> contacts, LocalDate asOf) {
@@ -270,6 +337,17 @@ final class MeasureCalculator {
 
     static String whole(double value) {
         return String.valueOf(Math.round(value));
+    }
+
+    /** Small counts keep a decimal (2.4 users a day is not "2"); larger ones are whole numbers. */
+    private static String count(double value) {
+        return value < 10 ? oneDecimal(Math.round(value * 10) / 10.0) : whole(value);
+    }
+
+    /** "1 user", "381 users", "1,175 users", "2.4 users". */
+    private static String users(double perDay) {
+        long rounded = Math.round(perDay);
+        return String.format(Locale.ROOT, "%,d user%s", rounded, rounded == 1 ? "" : "s");
     }
 
     private static String oneDecimal(double value) {

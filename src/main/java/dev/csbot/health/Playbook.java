@@ -9,6 +9,11 @@ public enum Playbook {
             "Book a re-training session for the teams that dropped off",
             "Simplify the workflow they struggle with (templates, integrations)",
             "Re-confirm the success criteria with the champion")),
+    ONBOARDING_STALLED("Onboarding stalled", List.of(
+            "Find what blocks first value this week: setup, access, integrations or data",
+            "Agree the first-value milestone and its date with the champion",
+            "Run a hands-on session with the teams not live yet",
+            "Escalate the setup blockers to Support or Solutions today")),
     CHAMPION_CHANGE("Champion change", List.of(
             "Map the stakeholders again this week: who owns the tool now",
             "Align with the executive sponsor on goals and the renewal",
@@ -18,6 +23,16 @@ public enum Playbook {
             "Run a root-cause analysis on the repeated issues",
             "Tell the customer clearly what is being done and when",
             "Agree the fix that prevents a recurrence")),
+    DETRACTOR_FOLLOW_UP("Detractor follow-up", List.of(
+            "Call the unhappy respondents this week and hear the issue in their words",
+            "Log each issue as feedback, with the account's ARR",
+            "Agree a fix or a clear answer, with a date",
+            "Close the loop: tell them what changed, or why it did not")),
+    RE_ENGAGE("Re-engage", List.of(
+            "Book a check-in with the champion this week",
+            "Send a short recap of the value delivered since the last meeting",
+            "Invite the executive sponsor to the next review",
+            "Agree the meeting cadence for the rest of the term")),
     RENEWAL_AT_RISK("Renewal at risk", List.of(
             "Refresh the success plan with the customer",
             "Recap the value delivered so far, in their numbers",

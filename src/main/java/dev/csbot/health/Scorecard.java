@@ -14,9 +14,24 @@ public record Scorecard(
         Measures measures,
         Staleness staleness,
         double driverMinPoints,
-        int maxDrivers) {
+        int maxDrivers,
+        BandCaps bandCaps,
+        RenewalRiskPolicy renewalRisk) {
 
     public record Bands(int redBelow, int greenFrom) {}
+
+    /**
+     * What holds the band down whatever the weighted mean says: a key measure in its red zone, several
+     * at once, or an onboarding that stalled. A green cap means "no cap".
+     */
+    public record BandCaps(
+            int redZoneBelow,
+            Map<String, Band> keyMeasures,
+            int redWhenKeyMeasuresInRedZone,
+            Band stalledOnboarding) {}
+
+    /** A renewal this close with low usage or poor sentiment is a renewal risk, held to {@code band} at best. */
+    public record RenewalRiskPolicy(int withinDays, double seatsActiveBelow, double sentimentBelow, Band band) {}
 
     public record Measures(
             LicenseUtilization licenseUtilization,
@@ -30,7 +45,8 @@ public record Scorecard(
 
     public record LicenseUtilization(int windowDays, double fullMarksAt) {}
 
-    public record UsageTrend(int windowDays, double flatScore, double dropToZero, double riseToFull) {}
+    /** {@code minBase}: fewer active users a day than this in the earlier window is too few for a percentage. */
+    public record UsageTrend(int windowDays, double flatScore, double dropToZero, double riseToFull, double minBase) {}
 
     public record AdoptionBreadth(int windowDays, int fullMarksAt) {}
 
@@ -44,7 +60,9 @@ public record Scorecard(
 
     public record Sentiment(int halfLifeDays, int maxAgeDays) {}
 
-    public record Engagement(Map<String, Integer> cadenceDays, int execWindowDays, double noExecPenalty) {}
+    /** No meeting for {@code overdueAfter} times the cadence scores {@code overdueScore}, falling to 0 one cadence later. */
+    public record Engagement(Map<String, Integer> cadenceDays, double overdueAfter, double overdueScore,
+            int execWindowDays, double noExecPenalty) {}
 
     public record Relationship(
             int recentDepartureDays,
@@ -53,9 +71,30 @@ public record Scorecard(
             double sponsorLeftPenalty,
             double noSponsorPenalty) {}
 
-    public record TimeToValue(double firstValueUtilization, int targetDays, int overdueDays) {}
+    /** Not reached by {@code stalledAt} times the target day: onboarding has stalled. */
+    public record TimeToValue(double firstValueUtilization, int targetDays, double stalledAt, int overdueDays) {
+
+        /** The first day on which an onboarding without first value counts as stalled (45 for a 30-day target). */
+        public long stalledAfterDays() {
+            return Math.round(targetDays * stalledAt);
+        }
+    }
 
     public record Staleness(int usageDays, int feedbackDays, int meetingsDays) {}
+
+    /** The highest score a band allows: what a capped score is lowered to. */
+    public int topOf(Band band) {
+        return switch (band) {
+            case RED -> bands.redBelow() - 1;
+            case YELLOW -> bands.greenFrom() - 1;
+            case GREEN -> 100;
+        };
+    }
+
+    /** Whether a measure's score is in its red zone (always named as a driver). */
+    public boolean inRedZone(double measureScore) {
+        return measureScore < bandCaps.redZoneBelow();
+    }
 
     public Band bandOf(int score) {
         if (score < bands.redBelow()) {

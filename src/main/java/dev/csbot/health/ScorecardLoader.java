@@ -2,10 +2,11 @@ package dev.csbot.health;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,10 +24,12 @@ public final class ScorecardLoader {
 
     static final String DEFAULTS = "/scorecard/default-scorecard.yaml";
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS) // bands are written red, yellow, green
+            .build();
 
     private ScorecardLoader() {}
 
@@ -47,7 +50,7 @@ public final class ScorecardLoader {
         }
         ObjectNode merged = defaultTree();
         if (override instanceof ObjectNode overrides) {
-            merge(merged, overrides);
+            merge(merged, overrides, "", overrideFile);
         }
         return bind(merged, overrideFile.toString());
     }
@@ -60,23 +63,23 @@ public final class ScorecardLoader {
         }
     }
 
-    private static void merge(ObjectNode target, ObjectNode overrides) {
+    private static void merge(ObjectNode target, ObjectNode overrides, String path, Path source) {
         Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
         while (fields.hasNext()) {
             Map.Entry<String, JsonNode> field = fields.next();
+            String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
             JsonNode existing = target.get(field.getKey());
-            if (existing instanceof ObjectNode existingObject && field.getValue() instanceof ObjectNode overrideObject
-                    && !isWeights(field.getKey())) {
-                merge(existingObject, overrideObject);
+            if (existing instanceof ObjectNode && (field.getValue() == null || field.getValue().isNull())) {
+                throw new ScorecardException(source + ": field '" + fieldPath + "' is empty: give it values, or leave"
+                        + " it out to keep the defaults");
+            }
+            // Maps merge too (weights included): a file names only what it changes; a weight of 0 drops a measure.
+            if (existing instanceof ObjectNode existingObject && field.getValue() instanceof ObjectNode overrideObject) {
+                merge(existingObject, overrideObject, fieldPath, source);
             } else {
                 target.set(field.getKey(), field.getValue());
             }
         }
-    }
-
-    /** A weights map is replaced whole: leaving a measure out of it means "do not use it". */
-    private static boolean isWeights(String key) {
-        return key.equals("weights") || key.equals("onboarding_weights");
     }
 
     private static Scorecard bind(JsonNode tree, String source) {
@@ -121,15 +124,74 @@ public final class ScorecardLoader {
         if (s.maxDrivers() < 1) {
             problems.add("max_drivers: must be at least 1");
         }
+        checkBandCaps(problems, s.bandCaps());
+        checkRenewalRisk(problems, s.renewalRisk());
+        var usageTrend = s.measures().usageTrend();
+        if (usageTrend.minBase() < 0) {
+            problems.add("measures.usage_trend.min_base: must be 0 or more");
+        }
+        var engagement = s.measures().engagement();
+        if (engagement.overdueAfter() <= 1) {
+            problems.add("measures.engagement.overdue_after: must be more than 1 (a multiple of the cadence)");
+        }
+        if (engagement.overdueScore() < 0 || engagement.overdueScore() > 100) {
+            problems.add("measures.engagement.overdue_score: must be 0-100");
+        }
+        var timeToValue = s.measures().timeToValue();
+        if (timeToValue.targetDays() < 1 || timeToValue.stalledAt() < 1
+                || timeToValue.stalledAfterDays() >= timeToValue.overdueDays()) {
+            problems.add("measures.time_to_value: need target_days >= 1, stalled_at >= 1 and target_days x stalled_at"
+                    + " < overdue_days (got " + timeToValue.targetDays() + ", " + timeToValue.stalledAt() + " and "
+                    + timeToValue.overdueDays() + ")");
+        }
         return problems;
+    }
+
+    private static void checkBandCaps(List<String> problems, Scorecard.BandCaps caps) {
+        if (caps.redZoneBelow() < 0 || caps.redZoneBelow() > 100) {
+            problems.add("band_caps.red_zone_below: must be 0-100");
+        }
+        for (Map.Entry<String, Band> key : caps.keyMeasures().entrySet()) {
+            if (Measure.fromKey(key.getKey()).isEmpty()) {
+                problems.add("band_caps.key_measures." + key.getKey() + ": unknown measure (known: " + knownMeasures()
+                        + ")");
+            } else if (key.getValue() == null) {
+                problems.add("band_caps.key_measures." + key.getKey() + ": must be red, yellow or green (no cap)");
+            }
+        }
+        if (caps.redWhenKeyMeasuresInRedZone() < 0) {
+            problems.add("band_caps.red_when_key_measures_in_red_zone: must be 0 (off) or more");
+        }
+        if (caps.stalledOnboarding() == null) {
+            problems.add("band_caps.stalled_onboarding: must be red, yellow or green (no cap)");
+        }
+    }
+
+    private static void checkRenewalRisk(List<String> problems, Scorecard.RenewalRiskPolicy policy) {
+        if (policy.withinDays() < 0 || policy.withinDays() > 730) {
+            problems.add("renewal_risk.within_days: must be 0 (off) to 730");
+        }
+        if (policy.seatsActiveBelow() < 0 || policy.seatsActiveBelow() > 1) {
+            problems.add("renewal_risk.seats_active_below: must be a share of seats, 0-1 (0.5 = 50%)");
+        }
+        if (policy.sentimentBelow() < 0 || policy.sentimentBelow() > 100) {
+            problems.add("renewal_risk.sentiment_below: must be 0-100");
+        }
+        if (policy.band() == null || policy.band() == Band.GREEN) {
+            problems.add("renewal_risk.band: must be yellow or red (a renewal risk is never green; set within_days: 0"
+                    + " to switch the policy off)");
+        }
+    }
+
+    private static String knownMeasures() {
+        return String.join(", ", java.util.Arrays.stream(Measure.values()).map(Measure::key).toList());
     }
 
     private static void checkWeights(List<String> problems, String name, Map<String, Double> weights) {
         double total = 0;
         for (Map.Entry<String, Double> weight : weights.entrySet()) {
             if (Measure.fromKey(weight.getKey()).isEmpty()) {
-                problems.add(name + "." + weight.getKey() + ": unknown measure (known: "
-                        + String.join(", ", java.util.Arrays.stream(Measure.values()).map(Measure::key).toList()) + ")");
+                problems.add(name + "." + weight.getKey() + ": unknown measure (known: " + knownMeasures() + ")");
             } else if (weight.getValue() == null || weight.getValue() < 0) {
                 problems.add(name + "." + weight.getKey() + ": must be a number >= 0");
             } else {

@@ -15,7 +15,9 @@ import java.util.SplittableRandom;
  * A realistic, deterministic demo portfolio (same seed, same data) whose history ends on {@code today}.
  * Three stories a CSM recognises come first: Acme (enterprise, usage sliding, champion gone, detractor,
  * urgent ticket, renewal in 60 days), Globex (fully used, promoters, executives engaged: expansion ready)
- * and Initech (onboarding 48 days in, first value not reached). The rest is a book of business with
+ * and Initech (onboarding 48 days in, first value not reached); then two renewals that look fine on
+ * average but are not: Redwood Health Partners ($1.4M, renews in 26 days, 32% of 1,175 seats active) and
+ * Silverline Freight ($635k, 18 days, 28% of seats, a recent detractor). The rest is a book of business with
  * segments, CSMs, weekday rhythms, a late-December dip, ramping new accounts and some trouble.
  * Rows are produced per dataset on demand, so 3.65M usage rows are streamed, never held.
  */
@@ -28,7 +30,8 @@ public final class DemoPortfolio {
     static final List<String> CSMS = List.of("dana.cho@csbot.example", "sam.lee@csbot.example",
             "priya.raman@csbot.example", "miguel.santos@csbot.example", "aisha.okafor@csbot.example");
 
-    // None of these starts like Acme, Globex or Initech, so the stories resolve by name without rivals.
+    // None of these starts like Acme, Globex or Initech, so the stories resolve by name without rivals;
+    // Redwood and Silverline are renamed as they are drawn (see generatedName), for the same reason.
     private static final String[] NAME_FIRST = {"Northwind", "Bluepeak", "Brightline", "Cobalt", "Crestview",
         "Driftwood", "Evergreen", "Fairmont", "Granite", "Harborline", "Ironwood", "Juniper", "Keystone", "Lakeside",
         "Maplecrest", "Meridian", "Nimbus", "Oakridge", "Pinnacle", "Quarry", "Redwood", "Riverbend", "Sagebrush",
@@ -152,7 +155,13 @@ public final class DemoPortfolio {
 
     // --- accounts ---------------------------------------------------------------------------------------
 
-    enum Story { ACME, GLOBEX, INITECH, STEADY, RAMPING, DRIFTING, CHAMPION_LEFT, SUPPORT_TROUBLE, ONE_OFF_TICKET }
+    enum Story {
+        ACME, GLOBEX, INITECH, REDWOOD, SILVERLINE, STEADY, RAMPING, DRIFTING, CHAMPION_LEFT, SUPPORT_TROUBLE,
+        ONE_OFF_TICKET
+    }
+
+    /** The stories written by hand: the first five of {@link Story}, and the first five accounts. */
+    static final int STORIES = 5;
 
     record Profile(int index, Story story, String id, String name, String segment, long arr, int seats,
             LocalDate contractStart, LocalDate renewal, String csm, String stage, double utilization,
@@ -178,8 +187,30 @@ public final class DemoPortfolio {
             return new Profile(2, Story.INITECH, "initech", "Initech", "smb", 30_000, 40, start, start.plusYears(1),
                     CSMS.get(2), "onboarding", 0.18, 0.2, 2, 0, 0);
         }
-        SplittableRandom r = random(i, 0);
-        String name = generatedName(i - 3);
+        if (i == 3) {
+            LocalDate renewal = today.plusDays(26);
+            return new Profile(-3, Story.REDWOOD, "redwood-health-partners", "Redwood Health Partners", "enterprise",
+                    1_400_000, 1_175, renewal.minusYears(3), renewal, CSMS.get(3), "renewal", 0.38, 0.45, 6, 0, 0);
+        }
+        if (i == 4) {
+            LocalDate renewal = today.plusDays(18);
+            return new Profile(-4, Story.SILVERLINE, "silverline-freight", "Silverline Freight", "enterprise",
+                    635_000, 880, renewal.minusYears(2), renewal, CSMS.get(4), "renewal", 0.33, 0.45, 6, 0, 0);
+        }
+        return generated(i - 2);
+    }
+
+    /**
+     * A generated account. {@code g} is its place among accounts before the renewal stories were added
+     * (the account after Initech is 3), so its id, CSM and data stay what they were.
+     */
+    private Profile generated(int g) {
+        String name = generatedName(g - 3);
+        if (name.isEmpty()) {
+            // A renewal story took this account's name (and, with seed 42, its numbers): a fresh one stands in.
+            return generated(g + accountCount + STORIES);
+        }
+        SplittableRandom r = random(g, 0);
         String id = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
         double s = r.nextDouble();
         String segment = s < 0.15 ? "enterprise" : s < 0.5 ? "mid-market" : "smb";
@@ -201,7 +232,7 @@ public final class DemoPortfolio {
         }
         long arr = Math.max(1, seats * perSeat / 1000) * 1000;
         double k = r.nextDouble();
-        Story story = i == 3 ? Story.ONE_OFF_TICKET
+        Story story = g == 3 ? Story.ONE_OFF_TICKET
                 : k < 0.06 ? Story.RAMPING : k < 0.14 ? Story.DRIFTING : k < 0.18 ? Story.CHAMPION_LEFT
                 : k < 0.22 ? Story.SUPPORT_TROUBLE : k < 0.25 ? Story.ONE_OFF_TICKET : Story.STEADY;
         LocalDate start = story == Story.RAMPING ? today.minusDays(10 + r.nextInt(70))
@@ -218,11 +249,15 @@ public final class DemoPortfolio {
         int breadth = segment.equals("smb") ? 2 + r.nextInt(5) : 3 + r.nextInt(6);
         double change = story == Story.DRIFTING ? -(0.3 + r.nextDouble() * 0.25) : (r.nextDouble() - 0.5) * 0.1;
         int changeDays = story == Story.DRIFTING ? 30 + r.nextInt(30) : 60;
-        return new Profile(i, story, id, name, segment, arr, seats, start, renewal, CSMS.get(i % CSMS.size()),
+        return new Profile(g, story, id, name, segment, arr, seats, start, renewal, CSMS.get(g % CSMS.size()),
                 stage, utilization, weekendFactor, breadth, change, changeDays);
     }
 
-    /** Unique names: a permutation of first x second x suffix, numbered beyond that. */
+    /**
+     * Unique names: a permutation of first x second x suffix, numbered beyond that. Redwood and Silverline
+     * become Rosewood and Sterling (no rival for the renewal stories' names; every other name, and so its
+     * id, stays what it was before those stories came); empty for the stories' own two names.
+     */
     private String generatedName(int n) {
         int combos = NAME_FIRST.length * NAME_SECOND.length * NAME_SUFFIX.length;
         // 7,919 is prime and does not divide the combinations, so stepping by it visits each once.
@@ -230,6 +265,10 @@ public final class DemoPortfolio {
         String name = NAME_FIRST[slot % NAME_FIRST.length] + " "
                 + NAME_SECOND[(slot / NAME_FIRST.length) % NAME_SECOND.length]
                 + NAME_SUFFIX[slot / (NAME_FIRST.length * NAME_SECOND.length)];
+        if (name.startsWith("Redwood Health") || name.startsWith("Silverline Freight")) {
+            return "";
+        }
+        name = name.replaceFirst("^Redwood ", "Rosewood ").replaceFirst("^Silverline ", "Sterling ");
         return n < combos ? name : name + " " + (n / combos + 1);
     }
 
@@ -266,7 +305,7 @@ public final class DemoPortfolio {
             if (p.story == Story.RAMPING) {
                 features = Math.min(features, 1 + daysIn / 6);
             }
-            if (p.story == Story.GLOBEX || p.story == Story.ACME || p.story == Story.INITECH) {
+            if (p.story.ordinal() < STORIES) { // a hand-written story keeps its breadth every weekday
                 features = users == 0 ? 0 : weekend[k] ? Math.max(1, p.breadth - 2) : p.breadth;
             }
             sink.accept(new Object[] {p.id, dateTexts[k], users, events, features});
@@ -324,6 +363,22 @@ public final class DemoPortfolio {
                 people.add(new Person("initech-c1", "Maya Lindqvist", "maya.lindqvist" + domain, "Operations Manager",
                         true, false, null));
                 people.add(new Person("initech-c2", "Omar Haddad", "omar.haddad" + domain, "IT Administrator", false,
+                        false, null));
+                return people;
+            }
+            case REDWOOD -> {
+                people.add(new Person(p.id + "-c1", "Hana Okafor", "hana.okafor" + domain,
+                        "Director of Clinical Operations", true, false, null));
+                people.add(new Person(p.id + "-c2", "David Mensah", "david.mensah" + domain, "CIO", false, true, null));
+                people.add(new Person(p.id + "-c3", "Ines Moreau", "ines.moreau" + domain, "IT Administrator", false,
+                        false, null));
+                return people;
+            }
+            case SILVERLINE -> {
+                people.add(new Person(p.id + "-c1", "Pete Lindgren", "pete.lindgren" + domain,
+                        "Head of Dispatch Operations", true, false, null));
+                people.add(new Person(p.id + "-c2", "Grace Ito", "grace.ito" + domain, "COO", false, true, null));
+                people.add(new Person(p.id + "-c3", "Noah Brooks", "noah.brooks" + domain, "Depot Manager", false,
                         false, null));
                 return people;
             }
@@ -403,6 +458,18 @@ public final class DemoPortfolio {
                         "SSO setup failing with our identity provider"));
                 issues.add(new Issue(p.contractStart.plusDays(20), p.contractStart.plusDays(22), 3,
                         "How do we import our historical data?"));
+                return issues;
+            }
+            case REDWOOD -> {
+                // Two tickets share "out" and nothing else; two share a real theme ("export times out").
+                issues.add(new Issue(today.minusDays(70), today.minusDays(69), 3, "Clinic users locked out after SSO change"));
+                issues.add(new Issue(today.minusDays(41), today.minusDays(37), 3, "Export times out on large reports"));
+                issues.add(new Issue(today.minusDays(12), today.minusDays(9), 3, "Export times out for the monthly report"));
+                return issues;
+            }
+            case SILVERLINE -> {
+                issues.add(new Issue(today.minusDays(50), today.minusDays(48), 4, "Add depot managers as users"));
+                issues.add(new Issue(today.minusDays(22), today.minusDays(20), 3, "Route import fails for one depot"));
                 return issues;
             }
             default -> {
@@ -485,6 +552,20 @@ public final class DemoPortfolio {
             case INITECH -> {
                 answer(rows, keys, p, people.get(0), today.minusDays(20), "ces", 3,
                         "Setting up SSO took weeks, and we still can't invite the whole team.");
+                return rows;
+            }
+            case REDWOOD -> {
+                answer(rows, keys, p, people.get(0), today.minusDays(110), "nps", 8, COMMENTS_MIXED[2]);
+                answer(rows, keys, p, people.get(2), today.minusDays(45), "csat", 4, null);
+                answer(rows, keys, p, people.get(0), today.minusDays(20), "nps", 9,
+                        "The pilot clinics love it. The other clinics have not started yet.");
+                return rows;
+            }
+            case SILVERLINE -> {
+                answer(rows, keys, p, people.get(0), today.minusDays(150), "nps", 9, COMMENTS_GOOD[3]);
+                answer(rows, keys, p, people.get(2), today.minusDays(60), "csat", 4, null);
+                answer(rows, keys, p, people.get(2), today.minusDays(25), "nps", 6,
+                        "Dispatch likes it, but most depots still plan routes in spreadsheets.");
                 return rows;
             }
             default -> {
@@ -572,6 +653,15 @@ public final class DemoPortfolio {
                 meet(rows, keys, p, today.minusDays(12), "check-in", false);
                 return rows;
             }
+            case REDWOOD, SILVERLINE -> {
+                // On cadence, executives in the room: nothing here says "renewal at risk"; the seats do.
+                for (LocalDate day = today.minusDays(10); !day.isBefore(from); day = day.minusDays(30)) {
+                    meet(rows, keys, p, day, "check-in", false);
+                }
+                meet(rows, keys, p, today.minusDays(55), "qbr", true);
+                meet(rows, keys, p, today.minusDays(145), "qbr", true);
+                return rows;
+            }
             default -> {
                 // generated below
             }
@@ -621,6 +711,17 @@ public final class DemoPortfolio {
             case INITECH -> {
                 rows.add(new Object[] {p.id, "Every agent live on the platform", "weekly active agents", "40",
                     p.contractStart.plusDays(60).toString(), "at-risk"});
+                return rows;
+            }
+            case REDWOOD -> {
+                rows.add(new Object[] {p.id, "Roll out to every clinic", "clinics live", "all 24",
+                    today.plusDays(40).toString(), "at-risk"});
+                rows.add(objective(p, OBJECTIVES[2], today.minusDays(50), "done"));
+                return rows;
+            }
+            case SILVERLINE -> {
+                rows.add(new Object[] {p.id, "Move every depot off spreadsheets", "depots planning in the product",
+                    "all 14", today.plusDays(10).toString(), "at-risk"});
                 return rows;
             }
             default -> {

@@ -4,6 +4,7 @@ import dev.csbot.account.SuccessPlanObjective;
 import dev.csbot.health.HealthScore;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
@@ -18,17 +19,44 @@ public record QbrBrief(
         List<Priority> plan,
         Expansion expansion) {
 
-    /** Quarter over quarter, in the customer's numbers. Empty values mean no data for that quarter. */
-    public record ValueProof(
-            OptionalDouble activeUsersThisQuarter,
-            OptionalDouble activeUsersLastQuarter,
-            OptionalDouble utilizationThisQuarter,
-            OptionalDouble utilizationLastQuarter,
-            int keyFeaturesThisQuarter,
-            int keyFeaturesLastQuarter,
-            long eventsThisQuarter,
-            long eventsLastQuarter,
-            List<String> keyWins) {}
+    /**
+     * Quarter over quarter, in the customer's numbers. The quarters are compared only when both have
+     * their data ({@link #comparable()}); a quarter with part of its data says how much it has.
+     *
+     * @param keyWins achieved objectives and measured outcomes (never "tickets closed")
+     * @param advocacy promoters who said so this quarter
+     */
+    public record ValueProof(Quarter thisQuarter, Quarter lastQuarter, List<String> keyWins, List<String> advocacy) {
+
+        public boolean comparable() {
+            return thisQuarter.complete() && lastQuarter.complete();
+        }
+    }
+
+    /**
+     * One quarter's usage. {@code daysCovered} counts the days from the first to the last usage row inside
+     * it (gaps between rows, such as weekends an export leaves out, still count), out of {@code days}.
+     */
+    public record Quarter(
+            LocalDate from,
+            LocalDate to,
+            int days,
+            int daysCovered,
+            Optional<LocalDate> firstDataDay,
+            OptionalDouble activeUsers,
+            OptionalDouble utilization,
+            int keyFeatures,
+            long events) {
+
+        /** Data over (nearly) the whole quarter: a few quiet days at either end are forgiven. */
+        public boolean complete() {
+            return daysCovered >= days - QbrBriefBuilder.MISSING_DAYS_FORGIVEN;
+        }
+
+        public boolean hasData() {
+            return daysCovered > 0;
+        }
+    }
 
     public record Risks(
             List<String> supportThemes, List<String> adoptionGaps, List<String> stakeholderChanges,

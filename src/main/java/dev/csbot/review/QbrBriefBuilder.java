@@ -28,15 +28,22 @@ public final class QbrBriefBuilder {
 
     static final int QUARTER = 90;
 
+    /** The measures whose drivers are adoption gaps. */
+    private static final Set<Measure> ADOPTION = Set.of(Measure.LICENSE_UTILIZATION, Measure.USAGE_TREND,
+            Measure.ADOPTION_BREADTH, Measure.TIME_TO_VALUE);
+
     /** Days of usage a brief needs: this quarter and the one before. */
     public static final int USAGE_DAYS = 2 * QUARTER + 1;
 
+    /** Days a quarter may lack at its ends (a late export, a quiet start) and still count as complete. */
+    static final int MISSING_DAYS_FORGIVEN = 3;
+
+    /** Quarter-over-quarter growth in active users that counts as a win, from at least this many users a day. */
+    static final double GROWTH_WORTH_A_WIN = 0.10;
+    static final double MIN_BASE_USERS = 10;
+
     /** Utilization (active / seats) at which expansion may be discussed. */
     static final double EXPANSION_UTILIZATION = 0.80;
-
-    private static final Set<String> STOP_WORDS = Set.of("the", "and", "for", "with", "from", "when", "not",
-            "after", "into", "does", "doesn", "cannot", "can't", "issue", "issues", "error", "errors", "problem",
-            "request", "question", "please", "help", "some", "our", "are", "was", "is", "on", "in", "of", "to", "a");
 
     public QbrBrief build(AccountSignals signals, HealthScore health) {
         LocalDate asOf = health.asOf();
@@ -47,38 +54,58 @@ public final class QbrBriefBuilder {
 
     private static QbrBrief.ValueProof valueProof(AccountSignals signals, LocalDate asOf) {
         LocalDate quarterStart = asOf.minusDays(QUARTER);
-        LocalDate previousStart = quarterStart.minusDays(QUARTER);
-        List<UsageDay> thisQuarter = between(signals.usage(), quarterStart, asOf);
-        List<UsageDay> lastQuarter = between(signals.usage(), previousStart, quarterStart);
         int seats = signals.account().seatsPurchased();
-        OptionalDouble activeNow = thisQuarter.stream().mapToInt(UsageDay::activeUsers).average();
-        OptionalDouble activeBefore = lastQuarter.stream().mapToInt(UsageDay::activeUsers).average();
+        QbrBrief.Quarter thisQuarter = quarter(signals.usage(), quarterStart, asOf, seats);
+        QbrBrief.Quarter lastQuarter = quarter(signals.usage(), quarterStart.minusDays(QUARTER), quarterStart, seats);
         List<String> wins = new ArrayList<>();
         signals.objectives().stream()
                 .filter(o -> o.status() == ObjectiveStatus.DONE)
-                .forEach(o -> wins.add("Achieved: " + o.objective() + " (" + o.metric() + ", target " + o.target() + ")"));
-        signals.feedback().stream()
-                .filter(f -> f.date().isAfter(quarterStart) && !f.date().isAfter(asOf))
-                .filter(f -> !f.detractor() && f.kind() == dev.csbot.account.FeedbackKind.NPS && f.score() >= 9)
-                .forEach(f -> wins.add("Promoter: NPS " + f.score() + " from " + f.contactEmail() + " on " + f.date()));
-        long closed = signals.tickets().stream()
-                .filter(t -> t.closedOn().filter(d -> d.isAfter(quarterStart) && !d.isAfter(asOf)).isPresent())
-                .count();
-        if (closed > 0) {
-            wins.add(closed + " support ticket" + (closed == 1 ? "" : "s") + " resolved this quarter");
+                .forEach(o -> wins.add("Achieved: " + o.objective() + " (" + o.metric() + ", target " + o.target()
+                        + ", due " + o.dueDate() + ")"));
+        if (thisQuarter.complete() && lastQuarter.complete()) {
+            measuredOutcomes(thisQuarter, lastQuarter, wins);
         }
-        return new QbrBrief.ValueProof(activeNow, activeBefore,
-                seats > 0 && activeNow.isPresent() ? OptionalDouble.of(activeNow.getAsDouble() / seats) : OptionalDouble.empty(),
-                seats > 0 && activeBefore.isPresent() ? OptionalDouble.of(activeBefore.getAsDouble() / seats) : OptionalDouble.empty(),
-                thisQuarter.stream().mapToInt(UsageDay::keyFeaturesUsed).max().orElse(0),
-                lastQuarter.stream().mapToInt(UsageDay::keyFeaturesUsed).max().orElse(0),
-                thisQuarter.stream().mapToLong(UsageDay::events).sum(),
-                lastQuarter.stream().mapToLong(UsageDay::events).sum(),
-                wins);
+        List<String> advocacy = signals.feedback().stream()
+                .filter(f -> f.date().isAfter(quarterStart) && !f.date().isAfter(asOf))
+                .filter(f -> f.kind() == dev.csbot.account.FeedbackKind.NPS && f.score() >= 9)
+                .map(f -> "Promoter: NPS " + f.score() + " from " + f.contactEmail() + " on " + f.date())
+                .toList();
+        return new QbrBrief.ValueProof(thisQuarter, lastQuarter, wins, advocacy);
+    }
+
+    /** Growth the customer can see in their own numbers, quarter over quarter (both quarters complete). */
+    private static void measuredOutcomes(QbrBrief.Quarter now, QbrBrief.Quarter before, List<String> wins) {
+        if (now.activeUsers().isPresent() && before.activeUsers().isPresent() && before.activeUsers().getAsDouble()
+                >= MIN_BASE_USERS) {
+            double change = now.activeUsers().getAsDouble() / before.activeUsers().getAsDouble() - 1;
+            if (change >= GROWTH_WORTH_A_WIN) {
+                wins.add(String.format(Locale.ROOT, "Active users a day up %d%% quarter over quarter (%d -> %d)",
+                        Math.round(change * 100), Math.round(before.activeUsers().getAsDouble()),
+                        Math.round(now.activeUsers().getAsDouble())));
+            }
+        }
+        if (now.keyFeatures() > before.keyFeatures() && before.keyFeatures() > 0) {
+            wins.add("Key features in use up from " + before.keyFeatures() + " to " + now.keyFeatures());
+        }
     }
 
     private static List<UsageDay> between(List<UsageDay> usage, LocalDate fromExclusive, LocalDate toInclusive) {
         return usage.stream().filter(d -> d.date().isAfter(fromExclusive) && !d.date().isAfter(toInclusive)).toList();
+    }
+
+    /** Usage dated after {@code fromExclusive} and up to {@code toInclusive}, and how much of it there is. */
+    private static QbrBrief.Quarter quarter(List<UsageDay> usage, LocalDate fromExclusive, LocalDate toInclusive,
+            int seats) {
+        List<UsageDay> days = between(usage, fromExclusive, toInclusive);
+        int covered = days.isEmpty() ? 0
+                : (int) java.time.temporal.ChronoUnit.DAYS.between(days.get(0).date(), days.get(days.size() - 1).date())
+                        + 1;
+        OptionalDouble active = days.stream().mapToInt(UsageDay::activeUsers).average();
+        return new QbrBrief.Quarter(fromExclusive.plusDays(1), toInclusive, QUARTER, covered,
+                days.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(days.get(0).date()), active,
+                seats > 0 && active.isPresent() ? OptionalDouble.of(active.getAsDouble() / seats) : OptionalDouble.empty(),
+                days.stream().mapToInt(UsageDay::keyFeaturesUsed).max().orElse(0),
+                days.stream().mapToLong(UsageDay::events).sum());
     }
 
     private static QbrBrief.Risks risks(AccountSignals signals, HealthScore health, LocalDate asOf) {
@@ -92,7 +119,7 @@ public final class QbrBriefBuilder {
                 .forEach(t -> support.add("Open " + (t.severity() == 1 ? "urgent" : "high") + " ticket " + t.id()
                         + " since " + t.openedOn() + ": " + t.subject()));
         List<String> adoption = health.drivers().stream()
-                .filter(d -> d.playbook() == Playbook.LOW_ADOPTION)
+                .filter(d -> d.isProblem() && ADOPTION.contains(d.measure()))
                 .map(Driver::sentence)
                 .collect(Collectors.toCollection(ArrayList::new));
         List<String> stakeholders = new ArrayList<>();
@@ -120,23 +147,13 @@ public final class QbrBriefBuilder {
         return contact.execSponsor() ? "Executive sponsor " : "";
     }
 
-    /** Words that recur across ticket subjects this quarter: a cheap, explainable theme finder. */
+    /** How many tickets this quarter, and the phrases that recur across their subjects. */
     static List<String> supportThemes(List<Ticket> tickets) {
         if (tickets.isEmpty()) {
             return List.of();
         }
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (Ticket ticket : tickets) {
-            Set<String> words = java.util.Arrays.stream(ticket.subject().toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"))
-                    .filter(w -> w.length() >= 3 && !STOP_WORDS.contains(w))
-                    .collect(Collectors.toSet());
-            words.forEach(w -> counts.merge(w, 1, Integer::sum));
-        }
-        String themes = counts.entrySet().stream()
-                .filter(e -> e.getValue() >= 2)
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(3)
-                .map(e -> "\"" + e.getKey() + "\" in " + e.getValue())
+        String themes = SupportThemes.recurring(tickets).stream()
+                .map(t -> "\"" + t.phrase() + "\" in " + t.tickets())
                 .collect(Collectors.joining(", "));
         return List.of(tickets.size() + " ticket" + (tickets.size() == 1 ? "" : "s") + " opened this quarter"
                 + (themes.isEmpty() ? ", no recurring theme" : "; recurring: " + themes));
@@ -147,13 +164,21 @@ public final class QbrBriefBuilder {
         List<QbrBrief.Priority> priorities = new ArrayList<>();
         String owner = account.csmEmail();
         int offset = 30;
+        if (health.renewalRisk().isPresent()) {
+            // Before the renewal, not after it: a week ahead of the date, or in two weeks if that comes first.
+            LocalDate due = account.renewalDate().minusDays(7);
+            due = due.isAfter(asOf.plusDays(14)) ? asOf.plusDays(14) : due.isAfter(asOf) ? due : asOf.plusDays(1);
+            Playbook renewal = Playbook.RENEWAL_AT_RISK;
+            priorities.add(new QbrBrief.Priority(renewal.title() + ": " + renewal.firstSteps().get(0), owner, due,
+                    "renewal risk: " + health.renewalRisk().get().sentence()));
+        }
         for (Driver driver : health.drivers()) {
             if (priorities.size() == 2) {
                 break;
             }
             Playbook playbook = driver.playbook();
             boolean alreadyPlanned = priorities.stream().anyMatch(p -> p.what().startsWith(playbook.title()));
-            if (!alreadyPlanned) {
+            if (driver.isProblem() && !alreadyPlanned) {
                 priorities.add(new QbrBrief.Priority(playbook.title() + ": " + playbook.firstSteps().get(0),
                         owner, asOf.plusDays(offset), driver.sentence()));
                 offset += 15;

@@ -230,7 +230,7 @@ public final class SlackBlockKitRenderer {
             note = " (" + trend.points().size() + " points, averaged to " + SPARKLINE_POINTS + ")";
         }
         String last = trend.points().isEmpty() ? "no data" : formatNumber(trend.points().get(trend.points().size() - 1));
-        String text = bold(trend.label()) + "\n" + escape(trend.fromLabel()) + " `" + (points.isEmpty() ? "-" : Sparkline.of(points)) + "` "
+        String text = bold(trend.label()) + "\n" + escape(trend.fromLabel()) + " `" + (points.isEmpty() ? "-" : Sparkline.of(points, trend.scale())) + "` "
                 + escape(trend.toLabel()) + " (now " + last + ")" + note;
         return mrkdwnSections(text);
     }

@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
 final class SlackListeners {
 
     static final String SHARE_IN_CHANNEL = "share-in-channel";
-    static final List<String> COMMANDS = List.of("/health", "/qbr", "/account", "/risks", "/csbot");
+    static final List<String> COMMANDS = List.of("/health", "/qbr", "/account", "/risks", "/renewals",
+            "/csbot");
     static final String WORKING = "Working on it…";
     static final String BUSY = "csbot is busy right now; please try again in a minute.";
 

@@ -153,7 +153,7 @@ public final class TeamsAdaptiveCardRenderer {
                 out.add(item(item));
             }
         } else if (block instanceof ReplyBlock.Trend t) {
-            ObjectNode trend = textBlock(t.label() + ": " + t.fromLabel() + " " + Sparkline.of(t.points()) + " "
+            ObjectNode trend = textBlock(t.label() + ": " + t.fromLabel() + " " + Sparkline.of(t.points(), t.scale()) + " "
                     + t.toLabel());
             trend.put("fontType", "Monospace");
             out.add(trend);

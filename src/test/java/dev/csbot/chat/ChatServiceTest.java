@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** The core's front door, tested without Spring or any chat SDK. */
@@ -54,29 +53,7 @@ class ChatServiceTest {
     }
 
     private static String text(Reply reply) {
-        return reply.title() + "\n" + reply.blocks().stream().map(ChatServiceTest::text).collect(Collectors.joining("\n"));
-    }
-
-    private static String text(ReplyBlock block) {
-        if (block instanceof ReplyBlock.Heading h) {
-            return "# " + h.text();
-        } else if (block instanceof ReplyBlock.Paragraph p) {
-            return p.text();
-        } else if (block instanceof ReplyBlock.Facts f) {
-            return f.facts().stream().map(x -> x.label() + ": " + x.value()).collect(Collectors.joining("\n"));
-        } else if (block instanceof ReplyBlock.Items i) {
-            return i.items().stream().map(x -> x.text() + x.detail().map(d -> " | " + d).orElse(""))
-                    .collect(Collectors.joining("\n"));
-        } else if (block instanceof ReplyBlock.Notice n) {
-            return "! " + n.text();
-        } else if (block instanceof ReplyBlock.Quote q) {
-            return "> " + q.text();
-        } else if (block instanceof ReplyBlock.Context c) {
-            return String.join(" · ", c.lines());
-        } else if (block instanceof ReplyBlock.Actions a) {
-            return a.actions().stream().map(x -> "[" + x.id() + ":" + x.value() + "]").collect(Collectors.joining(" "));
-        }
-        return block.toString();
+        return ReplyText.of(reply);
     }
 
     private static List<String> headings(Reply reply) {
@@ -164,7 +141,7 @@ class ChatServiceTest {
         ReplyBlock.Items items = reply.blocks().stream().filter(ReplyBlock.Items.class::isInstance)
                 .map(ReplyBlock.Items.class::cast).findFirst().orElseThrow();
         assertThat(items.items().get(0).text()).startsWith("1. Acme:");
-        assertThat(items.items().get(0).detail()).hasValueSatisfying(d -> assertThat(d).startsWith("Main driver:"));
+        assertThat(items.items().get(0).detail()).hasValueSatisfying(d -> assertThat(d).startsWith("Main risk:"));
     }
 
     @Test

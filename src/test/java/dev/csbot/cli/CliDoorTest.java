@@ -22,7 +22,8 @@ class CliDoorTest {
         CliRun run = csbot("ask", "/help", "--db", db());
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out()).contains("/health <account>").contains("/risks [segment|csm-email|mine] [limit]");
+        assertThat(run.out()).contains("/health <account>")
+                .contains("/risks [segment|csm-email|mine|unassigned] [limit] [page N]").contains("/renewals [days]");
     }
 
     @Test

@@ -57,4 +57,26 @@ class HealthScoreProperties {
         assertThat(scorer.score(burning.build(), TODAY).score())
                 .isLessThanOrEqualTo(scorer.score(calm.build(), TODAY).score());
     }
+
+    @Property(tries = 300)
+    void aRenewalRiskIsNeverGreenAndACapNeverRaisesTheScore(
+            @ForAll @IntRange(min = 0, max = 100) int users,
+            @ForAll @IntRange(min = 0, max = 10) int nps,
+            @ForAll @IntRange(min = 0, max = 200) int daysToRenewal) {
+        SignalsBuilder account = SignalsBuilder.healthy("p").seats(100).renewal(TODAY.plusDays(daysToRenewal))
+                .usage(TODAY.minusDays(365), TODAY, d -> users, 6)
+                .feedback(FeedbackKind.NPS, nps, TODAY.minusDays(3), null);
+
+        HealthScore health = scorer.score(account.build(), TODAY);
+
+        assertThat(health.score()).isLessThanOrEqualTo(health.weightedScore());
+        if (daysToRenewal <= 90 && users < 50) {
+            assertThat(health.band()).isNotEqualTo(Band.GREEN);
+            assertThat(health.renewalRisk()).isPresent();
+            assertThat(health.playbook()).contains(Playbook.RENEWAL_AT_RISK);
+        }
+        if (health.renewalRisk().isPresent()) {
+            assertThat(health.band()).isNotEqualTo(Band.GREEN);
+        }
+    }
 }

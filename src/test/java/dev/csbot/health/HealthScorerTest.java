@@ -48,7 +48,11 @@ class HealthScorerTest {
 
         HealthScore health = score(acme);
 
-        assertThat(health.band()).isIn(Band.RED, Band.YELLOW);
+        // Two key measures in their red zone (the champion gone, usage sliding) make it red.
+        assertThat(health.band()).isEqualTo(Band.RED);
+        assertThat(health.score()).isLessThan(50);
+        assertThat(health.caps()).extracting(BandCap::reason)
+                .contains("2 key measures are in their red zone (Relationship, Usage trend)");
         assertThat(health.drivers()).extracting(Driver::measure)
                 .contains(Measure.RELATIONSHIP, Measure.USAGE_TREND);
         assertThat(health.drivers()).anySatisfy(d -> assertThat(d.evidence())
@@ -142,10 +146,12 @@ class HealthScorerTest {
 
         HealthScore health = score(account);
 
-        // 45 days past a 30-day cadence: 100 - 100 * 45 / 90 = 50, minus 25 with no executive in 180 days.
-        assertThat(measure(health, Measure.ENGAGEMENT)).isEqualTo(25.0);
+        // Overdue from 60 days (twice the 30-day cadence) at 40, falling to 0 at 90: 75 days is 20,
+        // and no executive in 180 days costs 25 more.
+        assertThat(measure(health, Measure.ENGAGEMENT)).isEqualTo(0.0);
         assertThat(health.measure(Measure.ENGAGEMENT).orElseThrow().evidence())
-                .contains("last meeting 75 days ago").contains("no executive");
+                .contains("last meeting 75 days ago").contains("overdue, more than twice the cadence")
+                .contains("no executive");
     }
 
     @Test
@@ -220,8 +226,8 @@ class HealthScorerTest {
 
         assertThat(health.drivers()).first().extracting(Driver::measure).isEqualTo(Measure.TIME_TO_VALUE);
         assertThat(health.drivers().get(0).evidence())
-                .startsWith("first value not reached after 50 days (target 30)");
-        assertThat(health.playbook()).contains(Playbook.LOW_ADOPTION);
+                .startsWith("first value not reached after 50 days (target 30, stalled since day 45)");
+        assertThat(health.playbook()).contains(Playbook.ONBOARDING_STALLED);
     }
 
     @Test
@@ -241,5 +247,204 @@ class HealthScorerTest {
 
         assertThat(health.coverage()).isLessThan(0.5);
         assertThat(health.staleSources()).contains("no usage data", "no feedback on record", "no meetings on record");
+    }
+
+    // --- renewal risk and band caps ----------------------------------------------------------------
+
+    /** A healthy account but for its seats: {@code active} of 100 seats active every day. */
+    private static SignalsBuilder fewSeatsActive(String id, int active) {
+        return SignalsBuilder.healthy(id).seats(100).usage(TODAY.minusDays(365), TODAY, day -> active, 7);
+    }
+
+    @Test
+    void aRenewalWithinNinetyDaysAndUnderHalfTheSeatsActiveIsNeverGreenAndIsARenewalRisk() {
+        HealthScore health = score(fewSeatsActive("redwood", 40).renewal(TODAY.plusDays(26)));
+
+        assertThat(health.weightedScore()).isGreaterThanOrEqualTo(75); // green on the weighted mean alone
+        assertThat(health.band()).isEqualTo(Band.YELLOW);
+        assertThat(health.score()).isEqualTo(74);
+        assertThat(health.renewalRisk()).hasValueSatisfying(risk -> assertThat(risk.sentence())
+                .isEqualTo("renews in 26 days with 40% of 100 seats active (under 50%)"));
+        assertThat(health.playbook()).contains(Playbook.RENEWAL_AT_RISK);
+    }
+
+    @Test
+    void theSameAccountRenewingLaterIsGreenAndNoRenewalRisk() {
+        HealthScore health = score(fewSeatsActive("redwood", 40).renewal(TODAY.plusDays(200)));
+
+        assertThat(health.band()).isEqualTo(Band.GREEN);
+        assertThat(health.renewalRisk()).isEmpty();
+        assertThat(health.caps()).isEmpty();
+    }
+
+    @Test
+    void aRenewalWithPoorRecentSentimentIsARenewalRiskWhateverItsUsage() {
+        SignalsBuilder account = SignalsBuilder.healthy("silverline").renewal(TODAY.plusDays(18)).noFeedback()
+                .feedback(FeedbackKind.NPS, 2, TODAY.minusDays(12), "Not renewing like this")
+                .feedback(FeedbackKind.CSAT, 2, TODAY.minusDays(30), null);
+
+        HealthScore health = score(account);
+
+        assertThat(health.band()).isNotEqualTo(Band.GREEN);
+        assertThat(health.renewalRisk()).hasValueSatisfying(risk -> assertThat(risk.reasons())
+                .singleElement().asString().startsWith("poor recent sentiment ("));
+        assertThat(health.playbook()).contains(Playbook.RENEWAL_AT_RISK);
+    }
+
+    @Test
+    void aRenewalThatIsNotGreenForAnotherReasonIsARenewalRiskWithoutTriggers() {
+        SignalsBuilder account = SignalsBuilder.healthy("a").renewal(TODAY.plusDays(40))
+                .ticket(TODAY.minusDays(3), null, 1, "Outage").ticket(TODAY.minusDays(2), null, 1, "Outage again");
+
+        HealthScore health = score(account);
+
+        assertThat(health.band()).isEqualTo(Band.YELLOW);
+        assertThat(health.renewalRisk()).hasValueSatisfying(risk -> {
+            assertThat(risk.triggered()).isFalse();
+            assertThat(risk.sentence()).isEqualTo("renews in 40 days and is not green");
+        });
+    }
+
+    @Test
+    void theRenewalPolicyIsTheScorecardsToChange() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("scorecard", ".yaml");
+        java.nio.file.Files.writeString(file, "renewal_risk:\n  within_days: 20\n");
+        HealthScorer custom = new HealthScorer(ScorecardLoader.withOverrides(file));
+
+        HealthScore in26 = custom.score(fewSeatsActive("a", 40).renewal(TODAY.plusDays(26)).build(), TODAY);
+        HealthScore in18 = custom.score(fewSeatsActive("b", 40).renewal(TODAY.plusDays(18)).build(), TODAY);
+
+        assertThat(in26.band()).isEqualTo(Band.GREEN);
+        assertThat(in18.renewalRisk()).isPresent();
+        java.nio.file.Files.delete(file);
+    }
+
+    @Test
+    void aKeyMeasureInItsRedZoneHoldsAnOtherwiseGreenAccountAtYellow() {
+        HealthScore health = score(SignalsBuilder.healthy("a").championLeft("Jane Doe", "VP", TODAY.minusDays(20)));
+
+        assertThat(health.weightedScore()).isGreaterThanOrEqualTo(75);
+        assertThat(health.band()).isEqualTo(Band.YELLOW);
+        assertThat(health.caps()).extracting(BandCap::reason).containsExactly("Relationship is in its red zone (20/100)");
+        assertThat(health.playbook()).contains(Playbook.CHAMPION_CHANGE);
+    }
+
+    @Test
+    void onboardingHalfAgainPastItsTargetWithoutFirstValueIsRed() {
+        // Initech: 5 of 40 seats active, target day 30, so stalled from day 45.
+        HealthScore day48 = score(onboarding("initech", 48));
+        HealthScore day45 = score(onboarding("initech", 45));
+        HealthScore day44 = score(onboarding("initech", 44));
+
+        assertThat(day48.band()).isEqualTo(Band.RED);
+        assertThat(day48.caps()).extracting(BandCap::reason).contains(
+                "onboarding stalled: first value not reached by day 48 (target day 30, stalled from day 45)");
+        assertThat(day48.playbook()).contains(Playbook.ONBOARDING_STALLED);
+        assertThat(day45.band()).isEqualTo(Band.RED);
+        assertThat(day44.caps()).extracting(BandCap::band).doesNotContain(Band.RED);
+    }
+
+    private static SignalsBuilder onboarding(String id, int daysIn) {
+        return SignalsBuilder.healthy(id).stage(LifecycleStage.ONBOARDING).segment(Segment.SMB).seats(40).noUsage()
+                .contractStart(TODAY.minusDays(daysIn)).usage(TODAY.minusDays(daysIn), TODAY, day -> 5, 2);
+    }
+
+    // --- playbooks and drivers ---------------------------------------------------------------------
+
+    @Test
+    void aPromoterNeverCallsForTheRenewalPlaybookAndTheDetractorsBehindTheScoreAreNamed() {
+        SignalsBuilder account = SignalsBuilder.healthy("a").noFeedback()
+                .feedback(FeedbackKind.NPS, 2, TODAY.minusDays(60), "Unhappy")
+                .feedback(FeedbackKind.NPS, 3, TODAY.minusDays(45), "Still unhappy")
+                .feedback(FeedbackKind.NPS, 9, TODAY.minusDays(5), "Better now");
+
+        HealthScore health = score(account);
+
+        Driver sentiment = health.drivers().stream().filter(d -> d.measure() == Measure.SENTIMENT).findFirst()
+                .orElseThrow();
+        assertThat(sentiment.evidence()).startsWith("2 detractors (last NPS 3 on " + TODAY.minusDays(45)
+                + "), latest NPS 9 on " + TODAY.minusDays(5));
+        assertThat(health.playbook().orElse(null)).isNotEqualTo(Playbook.RENEWAL_AT_RISK);
+        assertThat(sentiment.playbook()).isEqualTo(Playbook.DETRACTOR_FOLLOW_UP);
+    }
+
+    @Test
+    void theCostliestDriverThatIsAGoodSignalNeverPicksThePlaybook() {
+        // Ramping on day 20 of 30 is on track (75, green zone) yet, at onboarding weights, costs the most
+        // points; the champion who left is the real problem.
+        SignalsBuilder account = SignalsBuilder.healthy("a").stage(LifecycleStage.ONBOARDING).seats(100).noUsage()
+                .contractStart(TODAY.minusDays(20)).usage(TODAY.minusDays(20), TODAY, day -> 20, 6)
+                .championLeft("Jane Doe", "VP", TODAY.minusDays(5));
+
+        HealthScore health = score(account);
+
+        assertThat(health.drivers().get(0).measure()).isEqualTo(Measure.TIME_TO_VALUE);
+        assertThat(health.drivers().get(0).isProblem()).isFalse();
+        assertThat(health.band()).isNotEqualTo(Band.GREEN);
+        assertThat(health.playbook()).contains(Playbook.CHAMPION_CHANGE);
+    }
+
+    @Test
+    void everyMeasureInItsRedZoneIsADriverWhateverTheLimit() {
+        SignalsBuilder account = sliding(SignalsBuilder.healthy("a").seats(100), 80, 20)
+                .championLeft("Jane Doe", "VP", TODAY.minusDays(20))
+                .noFeedback().feedback(FeedbackKind.NPS, 1, TODAY.minusDays(5), null)
+                .ticket(TODAY.minusDays(3), null, 1, "Outage").ticket(TODAY.minusDays(2), null, 1, "Outage again")
+                .noMeetings().meeting(TODAY.minusDays(70), MeetingKind.CHECK_IN, false);
+
+        HealthScore health = score(account);
+
+        assertThat(health.drivers()).filteredOn(Driver::inRedZone).extracting(Driver::measure).contains(
+                Measure.USAGE_TREND, Measure.RELATIONSHIP, Measure.SENTIMENT, Measure.SUPPORT_BURDEN,
+                Measure.ENGAGEMENT);
+        assertThat(health.drivers()).hasSizeGreaterThan(scorer.scorecard().maxDrivers());
+    }
+
+    @Test
+    void noMeetingForTwiceTheCadenceCostsEnoughToBeSeen() {
+        SignalsBuilder account = SignalsBuilder.healthy("a").noMeetings().meeting(TODAY.minusDays(61), MeetingKind.QBR,
+                true);
+
+        Driver engagement = score(account).drivers().stream().filter(d -> d.measure() == Measure.ENGAGEMENT)
+                .findFirst().orElseThrow();
+
+        assertThat(engagement.inRedZone()).isTrue();
+        assertThat(engagement.pointsLost()).isGreaterThanOrEqualTo(5);
+        assertThat(engagement.evidence()).contains("last meeting 61 days ago").contains("overdue");
+    }
+
+    // --- small numbers and partial data --------------------------------------------------------------
+
+    @Test
+    void aHandfulOfUsersIsSaidAsCountsNotAPercentageAndIsNoCollapse() {
+        SignalsBuilder tiny = SignalsBuilder.healthy("a").seats(5).segment(Segment.SMB)
+                .usage(TODAY.minusDays(27), TODAY.minusDays(14), day -> day % 5 < 2 ? 3 : 2, 5)
+                .usage(TODAY.minusDays(13), TODAY, day -> day % 5 < 3 ? 1 : 2, 5);
+
+        MeasureResult trend = score(tiny).measure(Measure.USAGE_TREND).orElseThrow();
+
+        assertThat(trend.evidence()).matches("active users down from 2\\.\\d to 1\\.\\d a day over 14 days"
+                + " \\(too few for a percentage\\)");
+        assertThat(trend.score().getAsDouble()).isGreaterThan(60);
+    }
+
+    @Test
+    void oneUserIsOneUser() {
+        SignalsBuilder single = SignalsBuilder.healthy("a").seats(3).segment(Segment.SMB)
+                .usage(TODAY.minusDays(365), TODAY, day -> 1, 5);
+
+        assertThat(score(single).measure(Measure.LICENSE_UTILIZATION).orElseThrow().evidence())
+                .isEqualTo("33% of 3 seats active (1 user a day over 14 days)");
+    }
+
+    @Test
+    void anEarlierScoreFromPartOfItsUsageIsNotComparedNorDrawn() {
+        SignalsBuilder recent = SignalsBuilder.healthy("a").noUsage().usage(TODAY.minusDays(40), TODAY, day -> 85, 7);
+
+        HealthScore health = score(recent);
+
+        // 30 days ago needed usage from 57 days ago; the weekly points need it from their own windows too.
+        assertThat(health.previousScore()).isEmpty();
+        assertThat(health.weekly()).hasSizeLessThan(Scorecard.TREND_WEEKS).last().isEqualTo(health.score());
     }
 }

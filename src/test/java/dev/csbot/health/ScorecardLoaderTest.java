@@ -39,11 +39,102 @@ class ScorecardLoaderTest {
     }
 
     @Test
-    void weightsAreReplacedWholeSoAMeasureCanBeSwitchedOff() throws IOException {
-        Path file = write("weights:\n  license_utilization: 50\n  support_burden: 50\n");
+    void weightsMergeKeyByKeySoOneWeightChangesAndTheOtherSixStay() throws IOException {
+        Path file = write("weights:\n  license_utilization: 40\n");
 
-        assertThat(ScorecardLoader.withOverrides(file).weights()).containsOnlyKeys("license_utilization",
-                "support_burden");
+        Scorecard scorecard = ScorecardLoader.withOverrides(file);
+
+        java.util.Map<String, Double> expected = new java.util.HashMap<>(ScorecardLoader.defaults().weights());
+        expected.put("license_utilization", 40.0);
+        assertThat(scorecard.weights()).isEqualTo(expected).hasSize(7);
+        assertThat(scorecard.onboardingWeights()).isEqualTo(ScorecardLoader.defaults().onboardingWeights());
+    }
+
+    @Test
+    void anOverriddenWeightScoresWithEveryMeasureStillIn() throws IOException {
+        Path file = write("weights:\n  license_utilization: 40\n");
+        var acme = dev.csbot.support.SignalsBuilder.healthy("acme").seats(100)
+                .usage(dev.csbot.support.SignalsBuilder.TODAY.minusDays(60), dev.csbot.support.SignalsBuilder.TODAY,
+                        d -> 40, 6)
+                .build();
+
+        HealthScore overridden = new HealthScorer(ScorecardLoader.withOverrides(file))
+                .score(acme, dev.csbot.support.SignalsBuilder.TODAY);
+
+        assertThat(overridden.measures()).hasSize(7);
+        // License utilization weighs 40 of 120 (it was 20 of 100); the other six keep their weights.
+        java.util.Map<String, Double> weights = ScorecardLoader.withOverrides(file).weights();
+        double sum = overridden.measures().stream()
+                .mapToDouble(m -> weights.get(m.measure().key()) * m.score().getAsDouble()).sum();
+        assertThat(overridden.weightedScore()).isEqualTo((int) Math.round(sum / 120));
+        assertThat(overridden.measure(Measure.LICENSE_UTILIZATION).orElseThrow().score()).hasValue(50.0);
+    }
+
+    @Test
+    void aWeightOfZeroSwitchesAMeasureOff() throws IOException {
+        Path file = write("weights:\n  engagement: 0\n");
+        var account = dev.csbot.support.SignalsBuilder.healthy("a").build();
+
+        HealthScore health = new HealthScorer(ScorecardLoader.withOverrides(file))
+                .score(account, dev.csbot.support.SignalsBuilder.TODAY);
+
+        assertThat(health.measure(Measure.ENGAGEMENT)).isEmpty();
+        assertThat(health.measures()).hasSize(6);
+    }
+
+    @Test
+    void theBandCapsAndTheRenewalPolicyShipWithSafeDefaults() {
+        Scorecard defaults = ScorecardLoader.defaults();
+
+        assertThat(defaults.bandCaps().redZoneBelow()).isEqualTo(50);
+        assertThat(defaults.bandCaps().keyMeasures()).containsEntry("relationship", Band.YELLOW);
+        assertThat(defaults.bandCaps().stalledOnboarding()).isEqualTo(Band.RED);
+        assertThat(defaults.renewalRisk().withinDays()).isEqualTo(90);
+        assertThat(defaults.renewalRisk().seatsActiveBelow()).isEqualTo(0.5);
+        assertThat(defaults.renewalRisk().band()).isEqualTo(Band.YELLOW);
+        assertThat(defaults.measures().timeToValue().stalledAfterDays()).isEqualTo(45);
+    }
+
+    @Test
+    void aKeyMeasureCanBeReleasedAndTheRenewalPolicyTightened() throws IOException {
+        Path file = write("band_caps:\n  key_measures:\n    sentiment: green\nrenewal_risk:\n  seats_active_below: 0.6\n"
+                + "  band: red\n");
+
+        Scorecard scorecard = ScorecardLoader.withOverrides(file);
+
+        assertThat(scorecard.bandCaps().keyMeasures()).containsEntry("sentiment", Band.GREEN)
+                .containsEntry("relationship", Band.YELLOW);
+        assertThat(scorecard.renewalRisk().seatsActiveBelow()).isEqualTo(0.6);
+        assertThat(scorecard.renewalRisk().band()).isEqualTo(Band.RED);
+        assertThat(scorecard.renewalRisk().withinDays()).isEqualTo(90);
+    }
+
+    @Test
+    void aRenewalRiskThatCouldBeGreenIsRejected() throws IOException {
+        Path file = write("renewal_risk:\n  band: green\n");
+
+        assertThatThrownBy(() -> ScorecardLoader.withOverrides(file)).hasMessageContaining(file.toString())
+                .hasMessageContaining("renewal_risk.band: must be yellow or red");
+    }
+
+    @Test
+    void anUnknownKeyMeasureAndABadBandAreRejectedWithTheirPaths() throws IOException {
+        Path unknown = write("band_caps:\n  key_measures:\n    logins: red\n");
+        assertThatThrownBy(() -> ScorecardLoader.withOverrides(unknown))
+                .hasMessageContaining("band_caps.key_measures.logins: unknown measure");
+
+        Path badBand = write("band_caps:\n  stalled_onboarding: purple\n");
+        assertThatThrownBy(() -> ScorecardLoader.withOverrides(badBand))
+                .hasMessageContaining("band_caps.stalled_onboarding");
+    }
+
+    @Test
+    void anEmptySectionIsRejectedRatherThanDroppingItsDefaults() throws IOException {
+        Path file = write("band_caps: ~\n");
+
+        assertThatThrownBy(() -> ScorecardLoader.withOverrides(file))
+                .hasMessageContaining(file.toString())
+                .hasMessageContaining("field 'band_caps' is empty");
     }
 
     @Test

@@ -246,6 +246,30 @@ class SlackEventsIntegrationTest extends IntegrationTest {
     }
 
     @Test
+    void renewalsAnswerSoonestFirstAndPageWithTheNextButton() {
+        String url = responseUrl();
+        JsonObject reply = answer(command("/renewals", "", SlackFake.CSM, SlackFake.INTERNAL_CHANNEL, url), url);
+        assertThat(texts(reply)).contains("Renewals in the next 90 days").contains("Silverline Freight")
+                .contains("Renewal risk").contains("Showing 1-10 of ");
+        String next = buttonValue(reply, ActionIds.RENEWALS_PAGE);
+        String pressUrl = responseUrl();
+        HttpResponse<String> ack = slack.signed(SlackRequests.blockAction(ActionIds.RENEWALS_PAGE, next, SlackFake.CSM,
+                SlackFake.INTERNAL_CHANNEL, pressUrl), FORM, Map.of());
+        assertThat(ack.statusCode()).isEqualTo(200);
+        List<Recorded> pages = SlackFake.await(FAKE_SLACK, r -> r.path().equals(path(pressUrl)), 1);
+        assertThat(pages).hasSize(1);
+        checked(pages.get(0).body());
+        assertThat(pages.get(0).body()).contains("Showing 11-").contains("11. ");
+    }
+
+    @Test
+    void aListNumberOutOfRangeIsAnsweredWithTheRange() {
+        String url = responseUrl();
+        JsonObject reply = answer(command("/renewals", "99999", SlackFake.CSM, SlackFake.INTERNAL_CHANNEL, url), url);
+        assertThat(texts(reply)).contains("from 1 to 730 (got 99999)");
+    }
+
+    @Test
     void pressingShowDriversAnswersThroughTheResponseUrl() {
         String url = responseUrl();
         HttpResponse<String> ack = slack.signed(SlackRequests.blockAction(ActionIds.SHOW_DRIVERS, acme.id(),

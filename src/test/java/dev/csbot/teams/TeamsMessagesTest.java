@@ -70,6 +70,7 @@ class TeamsMessagesTest extends IntegrationTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"qbr acme", "account acme", "risks", "risks mine",
+            "renewals", "renewals 30 enterprise", "risks 200 page 2",
             "health nosuchaccount", "frobnicate"})
     void everyCommandIsAnsweredWithAValidCard(String command) throws Exception {
         String conversation = personalConversation();
