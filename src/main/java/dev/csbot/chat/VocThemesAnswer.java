@@ -27,7 +27,7 @@ final class VocThemesAnswer {
                         : closure.closed() + " of " + closure.raised() + " items ("
                                 + Formats.percent((double) closure.closed() / closure.raised()) + ")"),
                 new ReplyBlock.Fact("Median days to close", closure.medianDays().isEmpty() ? "none closed yet"
-                        : String.format(Locale.ROOT, "%.0f", closure.medianDays().getAsDouble())),
+                        : days(closure.medianDays().getAsDouble())),
                 new ReplyBlock.Fact("Not matched to a theme", String.valueOf(voc.untagged())))));
         if (voc.themes().isEmpty()) {
             blocks.add(new ReplyBlock.Paragraph("No comments from " + scope + " since " + voc.from()
@@ -62,6 +62,11 @@ final class VocThemesAnswer {
                 + " raised it.");
         blocks.add(new ReplyBlock.Context(context));
         return Reply.answer("Voice of the Customer: " + scope, blocks);
+    }
+
+    /** "12" or "7.5": a median of an even count can fall between two whole days. */
+    static String days(double days) {
+        return days == Math.rint(days) ? String.valueOf((long) days) : String.format(Locale.ROOT, "%.1f", days);
     }
 
     /** {@code /voc <theme>}: the theme's latest comments with their ids, to act on one by one. */

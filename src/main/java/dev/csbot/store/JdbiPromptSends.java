@@ -50,17 +50,29 @@ class JdbiPromptSends implements PromptSends {
                         .bind("created", StoredInstants.format(s.createdAt()))
                         .bind("expires", StoredInstants.format(s.expiresAt()))
                         .bind("reminder", StoredInstants.format(s.reminderDueAt()));
+                String kind;
+                String name;
+                String email = null;
+                String chatPlatform = null;
+                String chatId = null;
                 if (r instanceof Recipient.ContactRecipient c) {
-                    batch.bind("kind", "contact").bind("name", c.name()).bind("email", c.email())
-                            .bindNull("chatPlatform", java.sql.Types.VARCHAR).bindNull("chatId", java.sql.Types.VARCHAR);
+                    kind = "contact";
+                    name = c.name();
+                    email = c.email();
                 } else if (r instanceof Recipient.ChatUserRecipient u) {
-                    batch.bind("kind", "chat-user").bind("name", u.name()).bindNull("email", java.sql.Types.VARCHAR)
-                            .bind("chatPlatform", u.platform()).bind("chatId", u.userId());
+                    kind = "chat-user";
+                    name = u.name();
+                    chatPlatform = u.platform();
+                    chatId = u.userId();
                 } else {
                     Recipient.ChannelRecipient c = (Recipient.ChannelRecipient) r;
-                    batch.bind("kind", "channel").bind("name", c.name()).bindNull("email", java.sql.Types.VARCHAR)
-                            .bind("chatPlatform", c.platform()).bind("chatId", c.channelId());
+                    kind = "channel";
+                    name = c.name();
+                    chatPlatform = c.platform();
+                    chatId = c.channelId();
                 }
+                batch.bind("kind", kind).bind("name", name).bind("email", email).bind("chatPlatform", chatPlatform)
+                        .bind("chatId", chatId);
                 batch.add();
             }
             batch.execute();

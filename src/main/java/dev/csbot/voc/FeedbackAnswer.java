@@ -35,6 +35,7 @@ public record FeedbackAnswer(
      * without one, a placeholder that names nobody ("anonymous-1a2b3c4d").
      */
     public String responseKey() {
-        return contactEmail.orElseGet(() -> (anonymous ? "anonymous-" : "chat-user-") + id.substring(0, 8));
+        return contactEmail.orElseGet(() -> (anonymous ? "anonymous-" : "chat-user-")
+                + id.substring(0, Math.min(8, id.length())));
     }
 }
