@@ -17,6 +17,14 @@ final class HelpAnswer {
                     + " e.g. /account globex", ReplyBlock.Tone.NEUTRAL),
             Item.of("/risks [segment|csm-email|mine] [limit]", "The book of business ranked by ARR at risk."
                     + " e.g. /risks enterprise 20", ReplyBlock.Tone.NEUTRAL),
+            Item.of("/feedback <account>", "NPS, CSAT and CES with trend, response rate, recent comments and themes."
+                    + " e.g. /feedback acme", ReplyBlock.Tone.NEUTRAL),
+            Item.of("/feedback send <prompt> <account> [@contact|#channel|email]", "Ask customers a prompt (nps,"
+                    + " csat, ces, onboarding-checkin, product-request). e.g. /feedback send nps acme",
+                    ReplyBlock.Tone.NEUTRAL),
+            Item.of("/voc [segment|theme]", "Themes across the portfolio by ARR affected, and loop closure."
+                    + " /voc set <theme|item> <stage> \"message\" tells the customers. e.g. /voc enterprise",
+                    ReplyBlock.Tone.NEUTRAL),
             Item.of("/csbot link <account>", "Make this channel the account's channel (alerts go here)."
                     + " e.g. /csbot link acme", ReplyBlock.Tone.NEUTRAL),
             Item.of("/csbot unlink", "Stop using this channel for its account.", ReplyBlock.Tone.NEUTRAL),
