@@ -20,12 +20,14 @@ final class LoopCloser {
     static final int ITEM_LOOKBACK_DAYS = 730;
 
     private final ThemeTagger tagger;
+    private final VocInsights insights;
     private final FeedbackStore feedback;
     private final FeedbackLoop loop;
     private final Clock clock;
 
-    LoopCloser(ThemeTagger tagger, FeedbackStore feedback, FeedbackLoop loop, Clock clock) {
+    LoopCloser(ThemeTagger tagger, VocInsights insights, FeedbackStore feedback, FeedbackLoop loop, Clock clock) {
         this.tagger = tagger;
+        this.insights = insights;
         this.feedback = feedback;
         this.loop = loop;
         this.clock = clock;
@@ -52,10 +54,7 @@ final class LoopCloser {
                         tagger.catalog().themes().stream().map(ThemeCatalog.Theme::key).toList()) + ".");
             }
             name = theme.get().label();
-            LocalDate from = today.minusDays(tagger.catalog().windowDays() - 1L);
-            items = feedback.since(from).stream()
-                    .filter(r -> r.hasComment() && tagger.themes(r.comment().get()).contains(theme.get().key()))
-                    .toList();
+            items = insights.withTheme(theme.get().key());
         } else {
             Optional<FeedbackRecord> item = feedback.since(today.minusDays(ITEM_LOOKBACK_DAYS)).stream()
                     .filter(r -> r.hasComment() && r.itemId().equals(subject.id())).findFirst();

@@ -33,6 +33,18 @@ final class VocInsights {
     private final FeedbackStore feedback;
     private final FeedbackLoop loop;
     private final Clock clock;
+    /** Tagging the book's comments is the slow part of /voc: done once per portfolio version and day. */
+    private volatile Snapshot snapshot;
+
+    /** The window's comments, tagged, and the accounts they belong to, as of one portfolio version. */
+    private record Snapshot(long version, LocalDate from, List<Tagged> comments, Map<String, Account> accounts) {}
+
+    /** A comment with what tagging found; its loop stage is looked up when it is shown. */
+    private record Tagged(FeedbackRecord record, String itemId, List<String> themes, Sentiment sentiment) {
+        TaggedFeedback at(Map<String, LoopState> itemStates) {
+            return new TaggedFeedback(record, themes, sentiment, stage(itemStates.get(itemId)));
+        }
+    }
 
     VocInsights(ThemeTagger tagger, AccountRepository accounts, PromptSends sends, FeedbackStore feedback,
             FeedbackLoop loop, Clock clock) {
@@ -80,17 +92,18 @@ final class VocInsights {
     }
 
     PortfolioVoc portfolio(Optional<Segment> segment) {
-        LocalDate today = LocalDate.now(clock);
-        LocalDate from = today.minusDays(tagger.catalog().windowDays() - 1L);
-        Map<String, Account> byId = accounts.findAll().stream()
+        Snapshot current = snapshot();
+        Map<String, Account> byId = current.accounts().values().stream()
                 .filter(a -> segment.isEmpty() || a.segment() == segment.get())
                 .collect(Collectors.toMap(Account::id, Function.identity()));
         Map<String, LoopState> itemStates = loop.states(LoopSubject.Kind.ITEM);
         Map<String, LoopState> themeStates = loop.states(LoopSubject.Kind.THEME);
-        List<TaggedFeedback> comments = feedback.since(from).stream()
-                .filter(r -> r.hasComment() && byId.containsKey(r.accountId()))
-                .map(r -> tag(r, itemStates))
+        List<TaggedFeedback> comments = current.comments().stream()
+                .filter(t -> byId.containsKey(t.record().accountId()))
+                .map(t -> t.at(itemStates))
                 .toList();
+        LocalDate from = current.from();
+        LocalDate today = LocalDate.now(clock);
         Map<String, List<TaggedFeedback>> byTheme = new HashMap<>();
         int untagged = 0;
         for (TaggedFeedback item : comments) {
@@ -116,14 +129,39 @@ final class VocInsights {
 
     /** The comments of one theme since the window's start, newest first. */
     List<TaggedFeedback> themeItems(ThemeCatalog.Theme theme) {
-        LocalDate from = LocalDate.now(clock).minusDays(tagger.catalog().windowDays() - 1L);
         Map<String, LoopState> itemStates = loop.states(LoopSubject.Kind.ITEM);
-        return feedback.since(from).stream()
-                .filter(FeedbackRecord::hasComment)
-                .map(r -> tag(r, itemStates))
+        return snapshot().comments().stream()
                 .filter(t -> t.themes().contains(theme.key()))
+                .map(t -> t.at(itemStates))
                 .sorted(Comparator.comparing((TaggedFeedback t) -> t.record().date()).reversed())
                 .toList();
+    }
+
+    /** The comments in the window that carry {@code theme}: whom a theme's loop-closing message goes to. */
+    List<FeedbackRecord> withTheme(String theme) {
+        return snapshot().comments().stream().filter(t -> t.themes().contains(theme)).map(Tagged::record).toList();
+    }
+
+    private Snapshot snapshot() {
+        long version = accounts.portfolioVersion();
+        LocalDate from = LocalDate.now(clock).minusDays(tagger.catalog().windowDays() - 1L);
+        Snapshot current = snapshot;
+        if (current != null && current.version() == version && current.from().equals(from)) {
+            return current;
+        }
+        List<Tagged> comments = new ArrayList<>();
+        for (FeedbackRecord record : feedback.since(from)) {
+            if (record.hasComment()) {
+                comments.add(new Tagged(record, record.itemId(), tagger.themes(record.comment().get()),
+                        TaggedFeedback.sentimentOf(record, tagger)));
+            }
+        }
+        Map<String, Account> byId = accounts.findAll().stream()
+                .collect(Collectors.toMap(Account::id, Function.identity()));
+        // The version was read before the data: a write in between makes the next call read again.
+        Snapshot fresh = new Snapshot(version, from, List.copyOf(comments), byId);
+        snapshot = fresh;
+        return fresh;
     }
 
     private static PortfolioVoc.ThemeSummary summary(ThemeCatalog.Theme theme, List<TaggedFeedback> items,

@@ -31,7 +31,7 @@ public class VocService {
         this.sender = new FeedbackSender(accounts, sends, clock);
         this.recorder = new AnswerRecorder(prompts, accounts, sends, feedback, clock);
         this.insights = new VocInsights(this.themes, accounts, sends, feedback, loop, clock);
-        this.closer = new LoopCloser(this.themes, feedback, loop, clock);
+        this.closer = new LoopCloser(this.themes, insights, feedback, loop, clock);
     }
 
     public PromptCatalog prompts() {

@@ -302,6 +302,7 @@ class FeedbackFlowTest {
                 ACME_SHARED)).blocks().get(0);
         assertThat(form.fields()).extracting(ReplyBlock.FormField::kind).containsExactly(ReplyBlock.FieldKind.SCALE,
                 ReplyBlock.FieldKind.CHECKBOX);
+        assertThat(ReplyText.of(ask("/voc reporting"))).doesNotContain("The dashboards crash every Monday");
 
         submit(PRIYA, ACME_SHARED, token, Map.of("score", "2", "anonymous", "true"));
         submit(PRIYA, ACME_SHARED, token, Map.of("comment", "The dashboards crash every Monday"));

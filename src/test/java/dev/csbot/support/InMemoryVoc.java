@@ -84,6 +84,7 @@ public class InMemoryVoc implements PromptSends, FeedbackStore, FeedbackLoop {
     @Override
     public void saveAnswer(FeedbackAnswer answer) {
         answers.put(answer.id(), answer);
+        portfolio.changed(); // as the store bumps the portfolio version with every answer
     }
 
     @Override
