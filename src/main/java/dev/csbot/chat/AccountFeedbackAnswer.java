@@ -6,7 +6,6 @@ import dev.csbot.voc.AccountVoc;
 import dev.csbot.voc.FeedbackRecord;
 import dev.csbot.voc.LoopStage;
 import dev.csbot.voc.PromptKind;
-import dev.csbot.voc.Sentiment;
 import dev.csbot.voc.TaggedFeedback;
 import dev.csbot.voc.ThemeCatalog;
 import java.util.ArrayList;
@@ -114,9 +113,5 @@ final class AccountFeedbackAnswer {
     static String shorten(String text, int max) {
         String oneLine = text.strip();
         return oneLine.length() <= max ? oneLine : oneLine.substring(0, max - 1).stripTrailing() + "…";
-    }
-
-    static Tone tone(Sentiment sentiment) {
-        return sentiment == Sentiment.NEGATIVE ? Tone.BAD : sentiment == Sentiment.POSITIVE ? Tone.GOOD : Tone.NEUTRAL;
     }
 }

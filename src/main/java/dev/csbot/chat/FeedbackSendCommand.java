@@ -20,6 +20,8 @@ record FeedbackSendCommand(String promptId, String account, SendTarget target) {
 
     private static final Pattern SLACK_USER = Pattern.compile("<@([UW][A-Z0-9]{2,20})(?:\\|([^<>|]{0,80}))?>");
     private static final Pattern SLACK_CHANNEL = Pattern.compile("<#([CG][A-Z0-9]{2,20})(?:\\|([^<>|]{0,80}))?>");
+    /** Slack escapes an email in a command's text as a link: {@code <mailto:jane@acme.example|jane@acme.example>}. */
+    private static final Pattern SLACK_MAILTO = Pattern.compile("<mailto:([^<>|\\s]{3,254})(?:\\|[^<>]{0,254})?>");
     private static final Pattern EMAIL = Pattern.compile("[^\\s@<>]{1,64}@[^\\s@<>]{1,190}\\.[^\\s@<>.]{1,63}");
 
     /** The parsed command, or the usage error to show. */
@@ -59,6 +61,10 @@ record FeedbackSendCommand(String promptId, String account, SendTarget target) {
         Matcher channel = SLACK_CHANNEL.matcher(word);
         if (channel.matches()) {
             return Optional.of(new SendTarget.Channel("slack", channel.group(1), nameOf(channel.group(2))));
+        }
+        Matcher mailto = SLACK_MAILTO.matcher(word);
+        if (mailto.matches() && EMAIL.matcher(mailto.group(1)).matches()) {
+            return Optional.of(new SendTarget.Email(mailto.group(1)));
         }
         if (word.length() <= 254 && EMAIL.matcher(word).matches()) {
             return Optional.of(new SendTarget.Email(word));

@@ -4,7 +4,6 @@ import dev.csbot.account.Account;
 import dev.csbot.account.AccountRepository;
 import dev.csbot.account.Segment;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Optional;
 
 /**
@@ -17,7 +16,6 @@ public class VocService {
 
     private final PromptCatalog prompts;
     private final ThemeTagger themes;
-    private final Clock clock;
     private final FeedbackSender sender;
     private final AnswerRecorder recorder;
     private final VocInsights insights;
@@ -27,7 +25,6 @@ public class VocService {
             FeedbackStore feedback, FeedbackLoop loop, Clock clock) {
         this.prompts = prompts;
         this.themes = new ThemeTagger(themes);
-        this.clock = clock;
         this.sender = new FeedbackSender(accounts, sends, clock);
         this.recorder = new AnswerRecorder(prompts, accounts, sends, feedback, clock);
         this.insights = new VocInsights(this.themes, accounts, sends, feedback, loop, clock);
@@ -40,10 +37,6 @@ public class VocService {
 
     public ThemeCatalog themes() {
         return themes.catalog();
-    }
-
-    public LocalDate today() {
-        return LocalDate.now(clock);
     }
 
     /**

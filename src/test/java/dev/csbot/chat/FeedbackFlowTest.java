@@ -102,6 +102,22 @@ class FeedbackFlowTest {
     }
 
     @Test
+    void theReminderAndTheLoopClosingUpdateCarryOnlyThePromptsWordsTheTokenAndTheCsmsMessage() {
+        ask("/feedback send nps acme priya.shah@acme.example");
+        String token = lastToken();
+
+        String reminder = ReplyText.of(PromptMessages.reminder(PromptLoader.shipped().find("nps").orElseThrow(), token));
+        assertThat(reminder).contains("A gentle reminder").contains("How likely are you to recommend us")
+                .contains("[" + ActionIds.FEEDBACK_OPEN + ":" + token + "]").doesNotContain("Acme");
+
+        ask("/voc set reporting shipped \"Scheduled exports are live.\"");
+        String update = ReplyText.of(PromptMessages.loopClosing(store.messages.get(0)));
+        assertThat(update).startsWith("An update on your feedback\nAn update on the feedback you gave us on")
+                .endsWith("it has shipped. Scheduled exports are live.").doesNotContain("ARR").doesNotContain("Globex")
+                .doesNotContain("someone@");
+    }
+
+    @Test
     void aSecondPromptWithinTheThrottleIsHeldBackAndTheCsmIsToldWhy() {
         ask("/feedback send nps acme priya.shah@acme.example");
         clock.advance(Duration.ofDays(5));
@@ -127,6 +143,8 @@ class FeedbackFlowTest {
         assertThat(store.sends.get(1).send().recipient()).isEqualTo(new Recipient.ChannelRecipient("slack", "C9SHARED",
                 "acme-shared"));
         assertThat(ReplyText.of(ask("/feedback send nps acme <@U0ZZZ999>"))).contains("* user U0ZZZ999");
+        assertThat(ReplyText.of(ask("/feedback send nps acme <mailto:tom.berg@acme.example|tom.berg@acme.example>")))
+                .contains("* Tom Berg (tom.berg@acme.example)");
     }
 
     @Test
