@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
  * {@code csbot prompts [--dir DIR]}: checks the feedback prompts the service would load and lists them.
  * No store needed: this is what CS Ops run after editing a prompt file.
  */
-@Command(name = "prompts", description = "Check and list the feedback prompts (the shipped ones, or CSBOT_PROMPTS).")
+@Command(name = "prompts", mixinStandardHelpOptions = true,
+        description = "Check and list the feedback prompts (the shipped ones, or CSBOT_PROMPTS).")
 final class PromptsCommand implements Callable<Integer> {
 
     @Option(names = "--dir", paramLabel = "DIR", defaultValue = "${env:CSBOT_PROMPTS}",
@@ -62,7 +63,7 @@ final class PromptsCommand implements Callable<Integer> {
                 ? "one reminder after " + campaign.reminderAfterDays().getAsInt() + " days" : "no reminder");
         facts.add("open " + prompt.answerWindow().openDays() + " days");
         if (prompt.anonymityAllowed()) {
-            facts.add("may be answered anonymously");
+            facts.add("anonymous answers allowed in channels");
         }
         return facts;
     }

@@ -40,4 +40,12 @@ class PromptsCliTest {
         assertThat(run.err().strip()).isEqualTo("csbot: " + dir.resolve("nps.yaml")
                 + ": field 'scale': a nps prompt needs scale.min and scale.max");
     }
+
+    @Test
+    void itAnswersHelp() {
+        CliRun run = csbot("prompts", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Usage: csbot prompts").contains("--dir=DIR");
+    }
 }
