@@ -229,9 +229,9 @@ public final class PromptLoader {
                 problems.add("scale", kind.label().toUpperCase(java.util.Locale.ROOT) + " is scored "
                         + survey.get().min() + "-" + survey.get().max() + " everywhere in csbot (got " + min + "-"
                         + max + ")");
-            } else if (min < 0 || max <= min || max - min + 1 > MAX_SCALE_POINTS) {
-                problems.add("scale", "need 0 <= min < max with at most " + MAX_SCALE_POINTS + " points (got " + min
-                        + "-" + max + ")");
+            } else if (min < 0 || max <= min || max > 99 || max - min + 1 > MAX_SCALE_POINTS) {
+                problems.add("scale", "need 0 <= min < max <= 99 with at most " + MAX_SCALE_POINTS + " points (got "
+                        + min + "-" + max + ")");
             }
             TreeMap<Integer, String> labels = new TreeMap<>();
             if (s.labels() != null) {
@@ -268,7 +268,7 @@ public final class PromptLoader {
                     problems.add("follow_up.by_score", "questions by score need a scale");
                     return Optional.of(new FollowUp(question, List.of()));
                 }
-                boolean[] taken = new boolean[MAX_SCALE_POINTS + 100];
+                boolean[] taken = new boolean[100]; // scores are 0-99, ranges two digits
                 for (int i = 0; i < f.byScore().size() && i < MAX_SCALE_POINTS; i++) {
                     String field = "follow_up.by_score[" + i + "]";
                     PromptFile.ScoreQuestionFile entry = f.byScore().get(i);

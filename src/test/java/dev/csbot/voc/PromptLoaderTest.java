@@ -138,6 +138,15 @@ class PromptLoaderTest {
     }
 
     @Test
+    void aCheckInScaleIsSmallAndWithinTwoDigits() throws IOException {
+        Files.writeString(dir.resolve("pulse.yaml"), VALID.replace("kind: csat", "kind: check-in")
+                .replace("scale: {min: 1, max: 5, labels: {1: Badly, 5: Great}}", "scale: {min: 500, max: 505}"));
+
+        assertThatThrownBy(() -> PromptLoader.fromDirectory(dir)).hasMessage(dir.resolve("pulse.yaml")
+                + ": field 'scale': need 0 <= min < max <= 99 with at most 11 points (got 500-505)");
+    }
+
+    @Test
     void oversizedFilesAreRefusedBeforeTheyAreParsed() throws IOException {
         Files.writeString(dir.resolve("big.yaml"), "# " + "x".repeat(PromptLoader.MAX_FILE_BYTES));
 
