@@ -9,6 +9,7 @@ import dev.csbot.health.HealthScorer;
 import dev.csbot.health.HealthService;
 import dev.csbot.health.Scorecard;
 import dev.csbot.health.ScorecardLoader;
+import dev.csbot.voc.VocService;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -57,8 +58,8 @@ class CoreConfiguration {
 
     @Bean
     ChatService chatService(AccountRepository accounts, HealthService health, AlertRepository alerts,
-            ChannelLinks links, AuditTrail audit) {
-        return new ChatService(accounts, health, alerts, links, audit);
+            ChannelLinks links, AuditTrail audit, VocService voc) {
+        return new ChatService(accounts, health, alerts, links, audit, voc);
     }
 
     @Bean

@@ -9,6 +9,8 @@ public final class ActionIds {
     public static final String START_PLAYBOOK = "start-playbook";
     public static final String RISKS_PAGE = "risks-page";
     public static final String RENEWALS_PAGE = "renewals-page";
+    /** On a feedback prompt: opens its form (value: the prompt's opaque token). Customers may press it. */
+    public static final String FEEDBACK_OPEN = "feedback-open";
 
     private ActionIds() {}
 }

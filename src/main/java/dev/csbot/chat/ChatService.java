@@ -16,6 +16,7 @@ import dev.csbot.health.HealthService;
 import dev.csbot.health.Playbook;
 import dev.csbot.review.DealReviewBuilder;
 import dev.csbot.review.QbrBriefBuilder;
+import dev.csbot.voc.VocService;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,18 +45,31 @@ public class ChatService {
     private final AuditTrail audit;
     private final QbrBriefBuilder qbr = new QbrBriefBuilder();
     private final DealReviewBuilder dealReview = new DealReviewBuilder();
+    private final FeedbackCommands feedback;
+    private final FeedbackForms forms;
     /** Keyed by the score object itself (identity), so a reply lives exactly as long as its score is kept. */
     private final Cache<HealthScore, Reply> healthReplies = Caffeine.newBuilder().weakKeys()
             .maximumSize(HealthService.DEFAULT_REUSED_SCORES).build();
 
-    public ChatService(AccountRepository accounts, HealthService health, AlertRepository alerts, ChannelLinks links,
+    /**
+     * For adapter tests that stand in for the core by overriding its answers (SlackListenersTest): no Voice of
+     * the Customer behind it.
+     */
+    protected ChatService(AccountRepository accounts, HealthService health, AlertRepository alerts, ChannelLinks links,
             AuditTrail audit) {
+        this(accounts, health, alerts, links, audit, null);
+    }
+
+    public ChatService(AccountRepository accounts, HealthService health, AlertRepository alerts, ChannelLinks links,
+            AuditTrail audit, VocService voc) {
         this.accounts = accounts;
         this.resolver = new AccountResolver(accounts);
         this.health = health;
         this.alerts = alerts;
         this.links = links;
         this.audit = audit;
+        this.feedback = new FeedbackCommands(voc, accounts, resolver, audit);
+        this.forms = new FeedbackForms(voc);
     }
 
     /** Answers a typed command such as "/health acme" or "health acme". */
@@ -82,6 +96,9 @@ public class ChatService {
             case "renewals" -> RenewalsAnswer.command(command.argument(), request.caller(), health);
             case "link" -> link(command.argument(), request);
             case "unlink" -> unlink(request);
+            case "feedback" -> FeedbackCommands.isSend(command.argument()) ? feedback.send(command.argument(), request)
+                    : withAccount(command, request, feedback::summary);
+            case "voc" -> feedback.voc(command.argument(), request);
             default -> HelpAnswer.unknownCommand(command.verb());
         };
     }
@@ -99,6 +116,9 @@ public class ChatService {
 
     /** Answers a button press (action ids from {@link ActionIds}). */
     public Reply press(ActionPress press) {
+        if (ActionIds.FEEDBACK_OPEN.equals(press.actionId())) {
+            return forms.open(press); // the one button customers may press: its token says whether they may
+        }
         if (!press.caller().internal()) {
             return Reply.of(Reply.Status.REFUSED, "Not available", REFUSAL);
         }
@@ -117,6 +137,14 @@ public class ChatService {
             case ActionIds.RENEWALS_PAGE -> RenewalsAnswer.page(value, health);
             default -> HelpAnswer.usage("That button is not supported any more; run the command again.");
         };
+    }
+
+    /**
+     * Answers a submitted form: a customer's answer to a feedback prompt, authorised by the form's token alone
+     * (the one thing an external or guest caller may do).
+     */
+    public FormOutcome submit(FormSubmission submission) {
+        return forms.submit(submission);
     }
 
     /** The caller's own book of business (accounts whose CSM email is theirs), at-risk first: the App Home. */
@@ -190,7 +218,7 @@ public class ChatService {
     }
 
     /** The answer when a name did not resolve to exactly one account: candidates, or the nearest names. */
-    private static Reply unresolved(String verb, String name, AccountResolver.Resolution resolution) {
+    static Reply unresolved(String verb, String name, AccountResolver.Resolution resolution) {
         if (resolution instanceof AccountResolver.Ambiguous ambiguous) {
             return new Reply(Reply.Status.USAGE_ERROR, "Several accounts match \"" + name + "\"", List.of(
                     new ReplyBlock.Paragraph("Several accounts match \"" + name + "\". Which one did you mean?"),

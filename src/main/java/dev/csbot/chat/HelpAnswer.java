@@ -21,6 +21,14 @@ final class HelpAnswer {
             Item.of("/renewals [days] [segment|csm-email|mine|unassigned] [page N]", "Renewals in the next days"
                     + " (default 90), soonest first, with health, main risk and owner. e.g. /renewals 30",
                     ReplyBlock.Tone.NEUTRAL),
+            Item.of("/feedback <account>", "NPS, CSAT and CES with trend, response rate, recent comments and themes."
+                    + " e.g. /feedback acme", ReplyBlock.Tone.NEUTRAL),
+            Item.of("/feedback send <prompt> <account> [@contact|#channel|email]", "Ask customers a prompt (nps,"
+                    + " csat, ces, onboarding-checkin, product-request). e.g. /feedback send nps acme",
+                    ReplyBlock.Tone.NEUTRAL),
+            Item.of("/voc [segment|theme]", "Themes across the portfolio by ARR affected, and loop closure."
+                    + " /voc set <theme|item> <stage> \"message\" tells the customers. e.g. /voc enterprise",
+                    ReplyBlock.Tone.NEUTRAL),
             Item.of("/csbot link <account>", "Make this channel the account's channel (alerts go here)."
                     + " e.g. /csbot link acme", ReplyBlock.Tone.NEUTRAL),
             Item.of("/csbot unlink", "Stop using this channel for its account.", ReplyBlock.Tone.NEUTRAL),
@@ -38,7 +46,8 @@ final class HelpAnswer {
      * Every verb {@code ChatService} answers, for "did you mean": a new command adds its verb here (and to
      * {@link #COMMANDS}).
      */
-    static final List<String> VERBS = List.of("health", "qbr", "account", "risks", "renewals", "link", "unlink",
+    static final List<String> VERBS = List.of("health", "qbr", "account", "risks", "renewals", "feedback", "voc",
+            "link", "unlink",
             "help");
 
     /** "Unknown command "heath". Did you mean /health?" (the verb is echoed back, but never at length). */

@@ -83,7 +83,11 @@ public sealed interface ReplyBlock {
      */
     record Action(String id, String label, String value, Tone tone) {}
 
-    /** A form the reader fills in (feedback prompts). {@code token} identifies the prompt opaquely. */
+    /**
+     * A form the reader fills in (feedback prompts): a modal in Slack, a card with inputs in Teams.
+     * {@code token} identifies the prompt opaquely and comes back with the submission; {@code title} is short
+     * (Slack shows at most 24 characters of a modal's title).
+     */
     record Form(String id, String title, List<FormField> fields, String submitLabel, String token)
             implements ReplyBlock {
         public Form {
@@ -91,12 +95,28 @@ public sealed interface ReplyBlock {
         }
     }
 
-    /** One input of a form: a score on a scale or free text. */
-    record FormField(String id, String label, FieldKind kind, int min, int max, boolean required) {}
+    /**
+     * One input of a form: a score on a scale (some points labelled, e.g. 0 "Not at all likely"), free text
+     * of at most {@code maxLength} characters, or a checkbox (its value comes back as "true" or "false").
+     */
+    record FormField(String id, String label, FieldKind kind, int min, int max, boolean required,
+            List<ScaleLabel> scaleLabels, int maxLength) {
+        public FormField {
+            scaleLabels = List.copyOf(scaleLabels);
+        }
+
+        public FormField(String id, String label, FieldKind kind, int min, int max, boolean required) {
+            this(id, label, kind, min, max, required, List.of(), kind == FieldKind.TEXT ? 2000 : 0);
+        }
+    }
+
+    /** The label of one point of a scale: 10, "Extremely likely". */
+    record ScaleLabel(int value, String label) {}
 
     enum FieldKind {
         SCALE,
-        TEXT
+        TEXT,
+        CHECKBOX
     }
 
     /** How a piece of the answer should look: good news, a warning, bad news, or neither. */

@@ -130,7 +130,7 @@ public final class DemoPortfolio {
                 case CONTACTS -> emitAll(contacts(p), sink);
                 case USAGE -> usage(p, sink);
                 case TICKETS -> emitAll(tickets(p), sink);
-                case FEEDBACK -> emitAll(feedback(p), sink);
+                case FEEDBACK -> emitAll(DemoFeedback.withComments(p.story, feedback(p), random(p.index, 9)), sink);
                 case MEETINGS -> emitAll(meetings(p), sink);
                 case SUCCESS_PLANS -> emitAll(objectives(p), sink);
                 default -> throw new IllegalStateException("no demo rows for " + dataset);

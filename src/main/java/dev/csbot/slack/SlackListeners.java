@@ -47,7 +47,7 @@ final class SlackListeners {
 
     static final String SHARE_IN_CHANNEL = "share-in-channel";
     static final List<String> COMMANDS = List.of("/health", "/qbr", "/account", "/risks", "/renewals",
-            "/csbot");
+            "/csbot", "/feedback", "/voc");
     static final String WORKING = "Working on it…";
     static final String BUSY = "csbot is busy right now; please try again in a minute.";
 

@@ -10,7 +10,11 @@ import dev.csbot.account.Segment;
 import dev.csbot.health.HealthScorer;
 import dev.csbot.health.HealthService;
 import dev.csbot.health.ScorecardLoader;
+import dev.csbot.voc.PromptLoader;
+import dev.csbot.voc.ThemeLoader;
+import dev.csbot.voc.VocService;
 import dev.csbot.support.InMemoryPortfolio;
+import dev.csbot.support.InMemoryVoc;
 import dev.csbot.support.SignalsBuilder;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -42,11 +46,14 @@ class ChatServiceTest {
                     .usage(TODAY.minusDays(48), TODAY, day -> 10, 2));
     private final Map<String, String> links = new HashMap<>();
     private final List<String> audit = new ArrayList<>();
+    private final Clock clock = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+    private final InMemoryVoc vocStore = new InMemoryVoc(portfolio);
     private final ChatService chat = new ChatService(portfolio,
-            new HealthService(portfolio, new HealthScorer(ScorecardLoader.defaults()),
-                    Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC)),
+            new HealthService(portfolio, new HealthScorer(ScorecardLoader.defaults()), clock),
             accountId -> List.of(), new MapLinks(), (actor, action, account, detail) -> audit.add(actor + " " + action
-                    + " " + account + " " + detail));
+                    + " " + account + " " + detail),
+            new VocService(PromptLoader.shipped(), ThemeLoader.defaults(), portfolio, vocStore, vocStore, vocStore,
+                    clock));
 
     private Reply ask(String text) {
         return chat.handle(new ChatRequest(text, CSM, DM));

@@ -25,6 +25,11 @@ public class InMemoryPortfolio implements AccountRepository {
         return this;
     }
 
+    /** Something written to the portfolio (a chat answer, say): readers keyed by the version read again. */
+    public void changed() {
+        version++;
+    }
+
     @Override
     public long portfolioVersion() {
         return version;

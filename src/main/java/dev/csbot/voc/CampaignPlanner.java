@@ -1,0 +1,116 @@
+package dev.csbot.voc;
+
+import dev.csbot.account.AccountSignals;
+import dev.csbot.account.Contact;
+import dev.csbot.account.LifecycleStage;
+import dev.csbot.account.Ticket;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who is due a prompt today, from the prompts' campaign settings: a trigger (an urgent ticket closed, an
+ * onboarding milestone reached) before a schedule (NPS every 90 days per contact), each contact at most
+ * once a day and never within the prompt's throttle days of their last prompt. Pure: the caller reads the
+ * accounts and the send history and queues what comes out.
+ */
+public final class CampaignPlanner {
+
+    /** A milestone missed by a few days (the service was down) still sends, within this grace. */
+    static final int MILESTONE_GRACE_DAYS = 6;
+
+    private CampaignPlanner() {}
+
+    /** One prompt due for one contact, with the origin that keeps a trigger from firing twice, and why. */
+    public record Due(FeedbackPrompt prompt, String accountId, Contact contact, String origin, String why) {}
+
+    /**
+     * @param history the sends of at least the longest schedule or throttle, any prompt, any recipient
+     */
+    public static List<Due> due(LocalDate today, ZoneId zone, Collection<FeedbackPrompt> prompts,
+            List<AccountSignals> accounts, List<PromptSend> history) {
+        Map<String, Instant> latestTo = new HashMap<>();
+        Map<String, Instant> latestOfPrompt = new HashMap<>();
+        Set<String> origins = new HashSet<>();
+        for (PromptSend send : history) {
+            String key = send.recipient().key();
+            latestTo.merge(key, send.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
+            latestOfPrompt.merge(key + "|" + send.promptId(), send.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
+            origins.add(send.accountId() + "|" + send.promptId() + "|" + send.origin());
+        }
+        List<FeedbackPrompt> ordered = prompts.stream()
+                .filter(p -> p.campaign().trigger().isPresent() || p.campaign().everyDays().isPresent())
+                .sorted(Comparator.comparing((FeedbackPrompt p) -> p.campaign().trigger().isEmpty()))
+                .toList();
+        List<Due> due = new ArrayList<>();
+        Set<String> askedToday = new HashSet<>();
+        for (AccountSignals signals : accounts) {
+            for (FeedbackPrompt prompt : ordered) {
+                for (Candidate candidate : candidates(prompt, signals, today, latestOfPrompt, origins, zone)) {
+                    String key = new Recipient.ContactRecipient(candidate.contact().email(), "").key();
+                    Instant last = latestTo.get(key);
+                    boolean throttled = last != null && prompt.campaign().throttleDays() > 0
+                            && LocalDate.ofInstant(last, zone).plusDays(prompt.campaign().throttleDays()).isAfter(today);
+                    if (!throttled && askedToday.add(key)) {
+                        due.add(new Due(prompt, signals.account().id(), candidate.contact(), candidate.origin(),
+                                candidate.why()));
+                    }
+                }
+            }
+        }
+        return due;
+    }
+
+    private record Candidate(Contact contact, String origin, String why) {}
+
+    private static List<Candidate> candidates(FeedbackPrompt prompt, AccountSignals signals, LocalDate today,
+            Map<String, Instant> latestOfPrompt, Set<String> origins, ZoneId zone) {
+        String accountId = signals.account().id();
+        List<Contact> audience = FeedbackSender.forAudience(prompt.campaign().audience(), signals.contacts(), today);
+        List<Candidate> out = new ArrayList<>();
+        Optional<FeedbackPrompt.Trigger> trigger = prompt.campaign().trigger();
+        if (trigger.isPresent() && trigger.get() instanceof FeedbackPrompt.UrgentTicketClosed closed) {
+            LocalDate from = today.minusDays(closed.withinDays() - 1L);
+            for (Ticket ticket : signals.tickets()) {
+                Optional<LocalDate> closedOn = ticket.closedOn();
+                String origin = "ticket:" + ticket.id();
+                if (ticket.severity() == 1 && closedOn.isPresent() && !closedOn.get().isBefore(from)
+                        && !closedOn.get().isAfter(today) && !origins.contains(accountId + "|" + prompt.id() + "|" + origin)) {
+                    String why = "urgent ticket " + ticket.id() + " closed on " + closedOn.get();
+                    audience.forEach(c -> out.add(new Candidate(c, origin, why)));
+                }
+            }
+        } else if (trigger.isPresent() && trigger.get() instanceof FeedbackPrompt.OnboardingMilestone milestone) {
+            LocalDate day = signals.account().contractStart().plusDays(milestone.day());
+            String origin = "milestone:" + milestone.day();
+            if (signals.account().lifecycleStage() == LifecycleStage.ONBOARDING && !day.isAfter(today)
+                    && !day.isBefore(today.minusDays(MILESTONE_GRACE_DAYS))
+                    && !origins.contains(accountId + "|" + prompt.id() + "|" + origin)) {
+                String why = "onboarding day " + milestone.day() + " (" + day + ")";
+                audience.forEach(c -> out.add(new Candidate(c, origin, why)));
+            }
+        } else if (prompt.campaign().everyDays().isPresent()) {
+            int every = prompt.campaign().everyDays().get();
+            for (Contact contact : audience) {
+                String key = new Recipient.ContactRecipient(contact.email(), "").key();
+                Instant last = latestOfPrompt.get(key + "|" + prompt.id());
+                if (last == null) {
+                    out.add(new Candidate(contact, "schedule", "never asked " + prompt.id()));
+                } else if (!LocalDate.ofInstant(last, zone).plusDays(every).isAfter(today)) {
+                    out.add(new Candidate(contact, "schedule", "last asked " + prompt.id() + " on "
+                            + LocalDate.ofInstant(last, zone) + ", every " + every + " days"));
+                }
+            }
+        }
+        return out;
+    }
+}
