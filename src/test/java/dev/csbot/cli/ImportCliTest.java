@@ -27,7 +27,7 @@ class ImportCliTest {
         assertThat(demo.exitCode()).isZero();
         assertThat(demo.out()).contains("Wrote the demo portfolio as CSV files").contains("accounts.csv");
         assertThat(imported.exitCode()).isZero();
-        assertThat(imported.err()).isEmpty();
+        assertThat(imported.err()).isEqualTo("csbot: store " + db() + "\n");
         assertThat(imported.out()).contains("accounts.csv: 12 rows (inserted or updated)")
                 .containsPattern("usage_daily.csv: \\d{3} rows \\(inserted or updated\\)")
                 .contains("success_plans.csv:");
@@ -50,7 +50,8 @@ class ImportCliTest {
         assertThat(run.out()).contains("accounts.csv: 1 rows (inserted or updated)")
                 .contains("tickets.csv: rejected, nothing imported (1 bad row; see above)");
         assertThat(run.err()).contains("tickets.csv:4: opened_on: not a date: '2026-13-01' (expected YYYY-MM-DD)")
-                .contains("tickets.csv:4: severity: severity must be 1 (urgent), 2, 3 or 4 (low): '9'");
+                .contains("tickets.csv:4: severity: severity must be 1 (urgent), 2 (high), 3 (normal) or 4 (low), as a"
+                        + " number or a word: '9'");
     }
 
     @Test

@@ -200,7 +200,7 @@ class CsvImportTest {
 
         ImportReport report = importAll();
         TestStore loaded = new TestStore(tmp.resolve("loaded.db"));
-        new PortfolioWriter(loaded.jdbi).write(demo);
+        new PortfolioWriter(loaded.jdbi).write(demo, "test demo");
 
         assertThat(problems).isEmpty();
         for (Dataset dataset : Dataset.values()) {

@@ -10,6 +10,7 @@ import static dev.csbot.ingest.CsvRows.usage;
 import static dev.csbot.ingest.CsvRows.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,7 @@ class RowValidatorTest {
 
     private static List<FieldError> errors(Dataset dataset, Map<String, String> row) {
         String[] texts = dataset.columns().stream().map(c -> row.get(c.name())).toArray(String[]::new);
-        return new RowValidator(dataset, KNOWN::contains).validate(texts, new Object[texts.length]);
+        return new RowValidator(dataset, ZoneOffset.UTC, KNOWN::contains).validate(texts, new Object[texts.length]);
     }
 
     private static String only(Dataset dataset, Map<String, String> row) {
@@ -44,8 +45,8 @@ class RowValidatorTest {
 
     @Test
     void aRequiredFieldThatIsEmptyOrBlankIsNamed() {
-        assertThat(only(Dataset.ACCOUNTS, with(account("globex"), "csm_email", " "))).isEqualTo(
-                "csm_email: required, but empty");
+        assertThat(only(Dataset.ACCOUNTS, with(account("globex"), "name", " "))).isEqualTo(
+                "name: required, but empty");
         assertThat(only(Dataset.USAGE, with(usage("acme", "2026-11-20"), "events", ""))).isEqualTo(
                 "events: required, but empty");
     }
@@ -60,8 +61,8 @@ class RowValidatorTest {
 
     @Test
     void numbersMustBeWholeAndNotNegative() {
-        assertThat(only(Dataset.ACCOUNTS, with(account("globex"), "arr", "12.5"))).isEqualTo(
-                "arr: not a whole number >= 0: '12.5'");
+        assertThat(only(Dataset.USAGE, with(usage("acme", "2026-11-20"), "events", "12.5"))).isEqualTo(
+                "events: not a whole number >= 0: '12.5'");
         assertThat(only(Dataset.USAGE, with(usage("acme", "2026-11-20"), "active_users", "-1"))).isEqualTo(
                 "active_users: not a whole number >= 0: '-1'");
         assertThat(only(Dataset.FEEDBACK, with(feedback("acme", "nps", "9"), "score", "nine"))).isEqualTo(
@@ -86,8 +87,8 @@ class RowValidatorTest {
     @Test
     void severityRunsFromOneUrgentToFourLow() {
         assertThat(only(Dataset.TICKETS, with(ticket("t1", "acme"), "severity", "5"))).isEqualTo(
-                "severity: severity must be 1 (urgent), 2, 3 or 4 (low): '5'");
-        assertThat(only(Dataset.TICKETS, with(ticket("t1", "acme"), "severity", "high"))).startsWith(
+                "severity: severity must be 1 (urgent), 2 (high), 3 (normal) or 4 (low), as a number or a word: '5'");
+        assertThat(only(Dataset.TICKETS, with(ticket("t1", "acme"), "severity", "critical"))).startsWith(
                 "severity: severity must be");
     }
 
@@ -131,7 +132,7 @@ class RowValidatorTest {
         Map<String, String> row = with(contact("c1", "acme"), "is_champion", "TRUE", "left_on", " 2026-10-01 ");
         String[] texts = Dataset.CONTACTS.columns().stream().map(c -> row.get(c.name())).toArray(String[]::new);
         Object[] values = new Object[texts.length];
-        new RowValidator(Dataset.CONTACTS, KNOWN::contains).validate(texts, values);
+        new RowValidator(Dataset.CONTACTS, ZoneOffset.UTC, KNOWN::contains).validate(texts, values);
 
         assertThat(values).containsExactly("c1", "acme", "Jane Doe", "jane@acme.example", "VP Operations", 1, 0,
                 "2026-10-01");
