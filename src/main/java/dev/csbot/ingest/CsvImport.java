@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVRecord;
 import org.jdbi.v3.core.Handle;
@@ -33,6 +35,8 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class CsvImport {
+
+    private static final Pattern CSV_LINE = Pattern.compile("\\((?:start)?line (\\d+)\\)");
 
     /** Bad rows reported per file; the rest are counted. A wrong export has thousands, and the first show why. */
     static final int REPORTED_PER_FILE = 100;
@@ -143,7 +147,7 @@ public class CsvImport {
             if (e.getCause() instanceof StrictUtf8Reader.Unreadable unreadable) {
                 return run.unreadable(unreadable, started);
             }
-            return run.failed("cannot be read: " + e.getCause().getMessage(), started);
+            return run.malformed(e.getCause().getMessage(), started);
         } catch (IOException e) {
             return run.failed("cannot be read: " + e.getMessage(), started);
         } catch (IllegalStateException | IllegalArgumentException e) {
@@ -295,6 +299,21 @@ public class CsvImport {
         ImportReport.FileOutcome unreadable(StrictUtf8Reader.Unreadable e, long started) {
             long line = e.line == StrictUtf8Reader.Unreadable.CURRENT_ROW ? lastLine + 1 : e.line;
             problems.accept(name + ":" + line + ": " + e.reason + "; nothing of this file was imported");
+            return new ImportReport.FileOutcome(name, true, 0, Math.max(1, bad), millisSince(started));
+        }
+
+        /** commons-csv's words for broken quoting, with its line, as {@code file:line: reason}. */
+        ImportReport.FileOutcome malformed(String message, long started) {
+            Matcher at = CSV_LINE.matcher(message == null ? "" : message);
+            if (!at.find()) {
+                return failed("cannot be read: " + message, started);
+            }
+            String reason = message.contains("EOF reached before encapsulated token finished")
+                    ? "a quoted value is never closed (a quote left open?)"
+                    : message.contains("invalid char between encapsulated token and delimiter")
+                    ? "a quote inside a quoted value is not doubled (write \"\" for a quote inside quotes)"
+                    : message.substring(at.end()).strip();
+            problems.accept(name + ":" + at.group(1) + ": " + reason + "; nothing of this file was imported");
             return new ImportReport.FileOutcome(name, true, 0, Math.max(1, bad), millisSince(started));
         }
 

@@ -36,8 +36,8 @@ public class RestIngest {
         this.zone = ImportZone.parse(zone);
     }
 
-    /** A problem with one posted row; {@code index} counts from 0 in the posted array. */
-    public record RowError(int index, String field, String reason) {}
+    /** A problem with one posted row ({@code index} counts from 0 in the posted array), or the request (null). */
+    public record RowError(Integer index, String field, String reason) {}
 
     /** Written rows, or the errors that stopped every row from being written. */
     public record Outcome(long rows, List<RowError> errors) {
@@ -52,7 +52,7 @@ public class RestIngest {
      */
     public Outcome ingest(Dataset dataset, List<Map<String, String>> rows, String actor) {
         if (rows.size() > MAX_ROWS) {
-            return new Outcome(0, List.of(new RowError(MAX_ROWS, null, String.format(java.util.Locale.US,
+            return new Outcome(0, List.of(new RowError(null, null, String.format(java.util.Locale.US,
                     "%,d rows in one request; send at most %,d per request", rows.size(), MAX_ROWS))));
         }
         List<Column> columns = dataset.columns();

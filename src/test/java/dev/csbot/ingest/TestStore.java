@@ -19,7 +19,15 @@ final class TestStore {
     }
 
     CsvImport csvImport() {
-        return new CsvImport(jdbi, (actor, action, account, detail) -> audit.add(actor + " " + action + " " + detail));
+        return new CsvImport(jdbi, this::record);
+    }
+
+    AccountDeletion deletion() {
+        return new AccountDeletion(jdbi, this::record);
+    }
+
+    private void record(String actor, String action, String account, String detail) {
+        audit.add(actor + " " + action + " " + detail);
     }
 
     long count(String table) {
