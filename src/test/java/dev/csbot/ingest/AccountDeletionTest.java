@@ -37,6 +37,11 @@ class AccountDeletionTest {
                 .bind("id", account).mapTo(Long.class).one());
     }
 
+    private long version() {
+        return store.jdbi.withHandle(h -> h.createQuery("SELECT version FROM portfolio_version").mapTo(Long.class)
+                .one());
+    }
+
     /** Every table of the store with a foreign key to accounts, read from the schema itself. */
     private List<String> tablesReferencingAccounts() {
         return store.jdbi.withHandle(h -> h.createQuery("SELECT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f"
@@ -54,8 +59,7 @@ class AccountDeletionTest {
     void anAccountGoesWithAllItsSignalsAndOtherAccountsKeepTheirs() {
         Map<String, Long> globexBefore = AccountDeletion.DEPENDENT_TABLES.stream()
                 .collect(java.util.stream.Collectors.toMap(t -> t, t -> rowsOf(t, "globex")));
-        long version = store.jdbi.withHandle(h -> h.createQuery("SELECT version FROM portfolio_version")
-                .mapTo(Long.class).one());
+        long version = version();
 
         Optional<AccountDeletion.Deleted> deleted = store.deletion().delete("acme", "test");
 
@@ -70,22 +74,19 @@ class AccountDeletionTest {
         }
         assertThat(rowsOf("accounts", "acme")).isZero();
         assertThat(store.count("accounts")).isEqualTo(11);
-        assertThat(store.jdbi.withHandle(h -> h.createQuery("SELECT version FROM portfolio_version")
-                .mapTo(Long.class).one())).isEqualTo(version + 1);
+        assertThat(version()).isEqualTo(version + 1);
         assertThat(store.audit).singleElement().asString().startsWith("test delete-account deleted Acme with")
                 .contains("60 usage_daily");
     }
 
     @Test
     void anUnknownAccountChangesNothing() {
-        long version = store.jdbi.withHandle(h -> h.createQuery("SELECT version FROM portfolio_version")
-                .mapTo(Long.class).one());
+        long version = version();
 
         assertThat(store.deletion().delete("umbrella", "test")).isEmpty();
 
         assertThat(store.count("accounts")).isEqualTo(12);
-        assertThat(store.jdbi.withHandle(h -> h.createQuery("SELECT version FROM portfolio_version")
-                .mapTo(Long.class).one())).isEqualTo(version);
+        assertThat(version()).isEqualTo(version);
         assertThat(store.audit).isEmpty();
     }
 
