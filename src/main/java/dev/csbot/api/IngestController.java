@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -40,6 +39,9 @@ class IngestController {
     /** 10 MiB: {@link RestIngest#MAX_ROWS} rows of the widest kind fit with room to spare. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
 
+    /** Past this a refused body is not even read to its end. */
+    private static final long DRAINED_AT_MOST = 4L * MAX_BODY_BYTES;
+
     private final RestIngest ingest;
 
     IngestController(RestIngest ingest) {
@@ -51,9 +53,9 @@ class IngestController {
     ResponseEntity<Map<String, Object>> post(@PathVariable("resource") String resource, HttpServletRequest request)
             throws IOException {
         Dataset dataset = Dataset.forResource(resource).orElseThrow();
-        byte[] body = request.getContentLengthLong() > MAX_BODY_BYTES ? null : readAtMost(request, MAX_BODY_BYTES);
+        byte[] body = readAtMost(request, MAX_BODY_BYTES);
         if (body == null) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
                     .body(errors(List.of(error(null, null, String.format(Locale.US, "the body is larger than %,d"
                             + " bytes (10 MiB); send at most %,d rows per request", MAX_BODY_BYTES,
                             RestIngest.MAX_ROWS)))));
@@ -138,11 +140,35 @@ class IngestController {
         return body;
     }
 
-    /** The body, or null when it holds more than {@code max} bytes (the rest is left unread). */
+    /**
+     * The body, or null when it holds more than {@code max} bytes. A body a little too large is read to its end
+     * and dropped (cheap, and the client can read the 413 on a connection still in order); a much larger one is
+     * not read at all, and the connection closes.
+     */
     private static byte[] readAtMost(HttpServletRequest request, int max) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > DRAINED_AT_MOST) {
+            return null;
+        }
         try (InputStream in = request.getInputStream()) {
+            if (declared > max) {
+                drain(in);
+                return null;
+            }
             byte[] body = in.readNBytes(max + 1);
-            return body.length > max ? null : body;
+            if (body.length > max) {
+                drain(in);
+                return null;
+            }
+            return body;
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n = in.read(buffer); n >= 0 && total < DRAINED_AT_MOST; n = in.read(buffer)) {
+            total += n;
         }
     }
 }

@@ -15,9 +15,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Rows posted to the REST API, with the same field names as the CSV columns, checked by the same
- * {@link RowValidator} and written by the same {@link BatchUpsert}: all of a request or none of it. Everything
- * that needs no store is checked before the write transaction starts, so a bad request never waits for
- * another writer.
+ * {@link RowValidator} and written by the same {@link BatchUpsert}: all of a request or none of it. Rows are
+ * checked before the write transaction starts, so a bad request never waits for another writer.
  */
 @Service
 public class RestIngest {
@@ -70,23 +69,28 @@ public class RestIngest {
             }
             texts.add(line);
         }
-        // Every field and key first, as if every account existed: that needs no store.
+        // Everything first, outside the write transaction: a bad request never waits for another writer.
         List<Object[]> valid = new ArrayList<>(rows.size());
-        List<RowError> errors = validate(dataset, texts, id -> true, valid);
+        List<RowError> errors = validate(dataset, texts, accountsIn(jdbi, dataset)::contains, valid);
         if (!errors.isEmpty()) {
             return new Outcome(0, errors);
         }
         return jdbi.inTransaction(h -> {
             try (BatchUpsert upsert = new BatchUpsert(h, dataset, present)) {
-                // The write lock is held from here: the accounts read now stay as read until the commit.
-                if (dataset.refersToAccounts()) {
-                    Set<String> accounts = new HashSet<>(h.createQuery("SELECT account_id FROM accounts")
-                            .mapTo(String.class).list());
-                    List<RowError> unknown = validate(dataset, texts, accounts::contains, new ArrayList<>());
-                    if (!unknown.isEmpty()) {
-                        h.rollback();
-                        return new Outcome(0, unknown);
+                // The write lock is held from here; an account deleted since the check above is caught now.
+                Set<String> accounts = accountsIn(h, dataset);
+                int account = dataset.indexOf("account_id");
+                List<RowError> gone = new ArrayList<>();
+                for (int index = 0; index < valid.size(); index++) {
+                    String id = (String) valid.get(index)[account];
+                    if (dataset.refersToAccounts() && !accounts.contains(id)) {
+                        gone.add(new RowError(index, "account_id", "unknown account " + ColumnType.quoted(id)
+                                + " (deleted while this request waited)"));
                     }
+                }
+                if (!gone.isEmpty()) {
+                    h.rollback();
+                    return new Outcome(0, gone);
                 }
                 for (Object[] values : valid) {
                     upsert.add(values);
@@ -99,6 +103,16 @@ public class RestIngest {
                         e);
             }
         });
+    }
+
+    /** The store's account ids, when rows of {@code dataset} refer to accounts (none needed otherwise). */
+    private static Set<String> accountsIn(Jdbi jdbi, Dataset dataset) {
+        return dataset.refersToAccounts() ? jdbi.withHandle(h -> accountsIn(h, dataset)) : Set.of();
+    }
+
+    private static Set<String> accountsIn(org.jdbi.v3.core.Handle h, Dataset dataset) {
+        return dataset.refersToAccounts() ? new HashSet<>(h.createQuery("SELECT account_id FROM accounts")
+                .mapTo(String.class).list()) : Set.of();
     }
 
     private List<RowError> validate(Dataset dataset, List<String[]> texts, java.util.function.Predicate<String> known,
