@@ -73,4 +73,30 @@ class CliDoorTest {
         assertThat(run.err()).contains("No account matches \"acme\"");
         assertThat(dir.resolve("store.db")).exists();
     }
+
+    @Test
+    void risksMineWithoutAsSaysThatTheCommandLineNeedsToKnowWhoIsAsking() {
+        CliRun run = csbot("ask", "/risks mine", "--db", db());
+        CliRun words = csbot("ask", "risks 20 me", "--db", db());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).contains("csbot: \"mine\" means the accounts of whoever asks, and the command line does"
+                + " not know who you are: add --as EMAIL, for example: csbot ask \"/risks mine\" --as");
+        assertThat(words.exitCode()).isEqualTo(2);
+        assertThat(csbot("ask", "/risks mine", "--as", "dana.cho@csbot.example", "--db", db()).exitCode()).isZero();
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"ask|/help", "import|.", "accounts|delete|nobody",
+            "demo|--out|csv"})
+    void everyCommandThatOpensAStoreSaysWhichOnStderrFirst(String args) {
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of(args.split("\\|")));
+        arguments.replaceAll(a -> a.equals(".") || a.equals("csv") ? dir.resolve(a).normalize().toString() : a);
+        arguments.addAll(java.util.List.of("--db", db()));
+
+        CliRun run = csbot(arguments.toArray(String[]::new));
+
+        assertThat(run.err()).startsWith("csbot: store " + db() + "\n");
+    }
 }
