@@ -62,11 +62,6 @@ public class CsvImport {
                 .mapTo(String.class).list());
     }
 
-    /** The import files present in {@code directory}, in import order (names as listed, exact). */
-    public static List<Dataset> filesIn(Path directory) {
-        return listing(directory).present();
-    }
-
     /** The files of a directory: the import files by their exact names, and those that only look like one. */
     record Listing(List<Dataset> present, List<ImportReport.Misnamed> misnamed) {}
 
