@@ -99,4 +99,22 @@ class CliDoorTest {
 
         assertThat(run.err()).startsWith("csbot: store " + db() + "\n");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "csbot.import.zone|Mars/Olympus|csbot: csbot.import.zone (CSBOT_IMPORT_ZONE) is \"Mars/Olympus\": set a time"
+                    + " zone such as UTC, Europe/Berlin or America/New_York (default UTC)",
+            "csbot.store.busy-timeout|forever|csbot: csbot.store.busy-timeout (CSBOT_STORE_BUSY_TIMEOUT) is \"forever\":"
+                    + " set a duration such as 5s or 500ms (default 5s)"})
+    void aBadImportOrStoreSettingIsNamedOnOneLine(String property, String value, String message) {
+        System.setProperty(property, value);
+        try {
+            CliRun run = csbot("ask", "/help", "--db", db());
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.err().strip().lines()).last().isEqualTo(message);
+        } finally {
+            System.clearProperty(property);
+        }
+    }
 }
