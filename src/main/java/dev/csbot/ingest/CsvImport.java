@@ -136,35 +136,9 @@ public class CsvImport {
         } catch (Rejected e) {
             run.reportOmitted();
             return run.rejected(started);
-        } catch (StrictUtf8Reader.Unreadable e) {
-            return run.unreadable(e, started);
-        } catch (UncheckedIOException e) {
-            if (e.getCause() instanceof StrictUtf8Reader.Unreadable unreadable) {
-                return run.unreadable(unreadable, started);
-            }
-            return run.malformed(e.getCause().getMessage(), started);
-        } catch (IOException e) {
-            return run.failed("cannot be read: " + e.getMessage(), started);
-        } catch (IllegalStateException | IllegalArgumentException e) {
-            if (StoreBusy.causedBy(e)) {
-                return run.failed(busy(), started);
-            }
-            // commons-csv reports malformed input (an unterminated quote, a broken header) this way
-            return run.failed("not a readable CSV file: " + e.getMessage(), started);
         } catch (Exception e) {
-            if (StoreBusy.causedBy(e)) {
-                return run.failed(busy(), started);
-            }
-            if (e instanceof SQLException || e.getCause() instanceof SQLException) {
-                return run.failed("the store refused the rows: " + e.getMessage(), started);
-            }
-            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
+            return run.failed(e, started);
         }
-    }
-
-    private static String busy() {
-        return "the store stayed busy with another write (another import, or the service); nothing of this file"
-                + " was written: run the import again";
     }
 
     /** One file's pass: its problems, new accounts and counts. */
@@ -177,6 +151,7 @@ public class CsvImport {
         private final ImportOptions.Progress progress;
         private final Consumer<String> problems;
         private long bad;
+        private long lastBadLine = -1;
         private long lastLine = 1;
 
         FileRun(Dataset dataset, Set<String> accounts, ZoneId zone, ImportOptions.Progress progress,
@@ -268,8 +243,6 @@ public class CsvImport {
         }
 
         /** Reports one problem; a bad row counts once however many of its fields are wrong. */
-        private long lastBadLine = -1;
-
         private void problem(long line, String reason) {
             if (line != lastBadLine) {
                 bad++;
@@ -289,6 +262,31 @@ public class CsvImport {
 
         ImportReport.FileOutcome rejected(long started) {
             return new ImportReport.FileOutcome(name, true, 0, bad, millisSince(started));
+        }
+
+        /** Why the file could not be read or written, in the user's words; what we did not foresee is thrown. */
+        ImportReport.FileOutcome failed(Exception e, long started) {
+            Throwable cause = e instanceof UncheckedIOException ? e.getCause() : e;
+            if (cause instanceof StrictUtf8Reader.Unreadable unreadable) {
+                return unreadable(unreadable, started);
+            }
+            if (StoreBusy.causedBy(e)) {
+                return failed("the store stayed busy with another write (another import, or the service); nothing"
+                        + " of this file was written: run the import again", started);
+            }
+            if (e instanceof UncheckedIOException) {
+                return malformed(cause.getMessage(), started); // commons-csv's broken quoting
+            }
+            if (e instanceof IOException) {
+                return failed("cannot be read: " + e.getMessage(), started);
+            }
+            if (e instanceof IllegalStateException || e instanceof IllegalArgumentException) {
+                return failed("not a readable CSV file: " + e.getMessage(), started); // commons-csv's header checks
+            }
+            if (e instanceof SQLException || e.getCause() instanceof SQLException) {
+                return failed("the store refused the rows: " + e.getMessage(), started);
+            }
+            throw e instanceof RuntimeException runtime ? runtime : new IllegalStateException(e);
         }
 
         ImportReport.FileOutcome unreadable(StrictUtf8Reader.Unreadable e, long started) {

@@ -365,4 +365,26 @@ class CsvImportTest {
         assertThat(problems.get(100)).isEqualTo("usage_daily.csv: and 150 more bad rows not shown");
         assertThat(report.files().get(1).badRows()).isEqualTo(250);
     }
+
+    @Test
+    void aFileThatCannotGetTheStoreFromAnotherWriterIsRejectedWholeAndSaysToRunAgain() throws Exception {
+        TestStore impatient = new TestStore(tmp.resolve("store.db"), 200);
+        write(dir, "accounts.csv", account("acme"), account("globex"));
+
+        ImportReport report;
+        try (java.sql.Connection otherProcess = java.sql.DriverManager.getConnection(impatient.url);
+                java.sql.Statement statement = otherProcess.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                report = impatient.csvImport().importDirectory(dir, "test", problems::add);
+            } finally {
+                statement.execute("ROLLBACK");
+            }
+        }
+
+        assertThat(report.anyRejected()).isTrue();
+        assertThat(problems).containsExactly("accounts.csv: the store stayed busy with another write (another import,"
+                + " or the service); nothing of this file was written: run the import again");
+        assertThat(store.count("accounts")).isZero();
+    }
 }

@@ -12,8 +12,15 @@ final class TestStore {
     final Jdbi jdbi;
     final List<String> audit = new java.util.ArrayList<>();
 
+    final String url;
+
     TestStore(Path file) {
-        String url = "jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=5000&foreign_keys=true";
+        this(file, 5000);
+    }
+
+    /** With a busy timeout of its own, for tests in which another connection holds the write lock. */
+    TestStore(Path file, int busyTimeoutMillis) {
+        this.url = "jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=" + busyTimeoutMillis + "&foreign_keys=true";
         Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
         this.jdbi = Jdbi.create(url);
     }
