@@ -194,6 +194,7 @@ public class CsvImport {
                 Object[] values = new Object[columns.size()];
                 long rows = 0;
                 long valid = 0;
+                progress.rows(name, 0);
                 try (BatchUpsert upsert = handle == null ? null : new BatchUpsert(handle, dataset, present)) {
                     for (CSVRecord record : csv.parser()) {
                         csv.rowEnded();

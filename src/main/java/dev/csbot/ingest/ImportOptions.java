@@ -6,7 +6,10 @@ package dev.csbot.ingest;
  */
 public record ImportOptions(String actor, boolean dryRun, Progress progress) {
 
-    /** Told every {@link #EVERY} rows of a file and once when the file is done; cheap enough to call that often. */
+    /**
+     * Told when a file's rows begin (0), every {@link #EVERY} rows and once when the file is done; cheap enough
+     * to call that often.
+     */
     public interface Progress {
         int EVERY = 1_000;
 

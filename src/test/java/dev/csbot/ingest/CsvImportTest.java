@@ -321,7 +321,7 @@ class CsvImportTest {
     }
 
     @Test
-    void progressIsToldEveryThousandRowsAndWhenAFileIsDone() throws Exception {
+    void progressIsToldWhenAFileBeginsEveryThousandRowsAndWhenItIsDone() throws Exception {
         write(dir, "accounts.csv", account("acme"));
         List<Map<String, String>> days = new ArrayList<>();
         java.time.LocalDate first = java.time.LocalDate.parse("2020-01-01");
@@ -345,8 +345,8 @@ class CsvImportTest {
         store.csvImport().importDirectory(dir, new ImportOptions("test", false, progress), problems::add);
 
         assertThat(problems).isEmpty();
-        assertThat(told).containsExactly("accounts.csv done 1", "usage_daily.csv 1000", "usage_daily.csv 2000",
-                "usage_daily.csv done 2500");
+        assertThat(told).containsExactly("accounts.csv 0", "accounts.csv done 1", "usage_daily.csv 0",
+                "usage_daily.csv 1000", "usage_daily.csv 2000", "usage_daily.csv done 2500");
     }
 
     @Test
