@@ -81,9 +81,9 @@ public class RestIngest {
                 Set<String> accounts = accountsIn(h, dataset);
                 int account = dataset.indexOf("account_id");
                 List<RowError> gone = new ArrayList<>();
-                for (int index = 0; index < valid.size(); index++) {
+                for (int index = 0; dataset.refersToAccounts() && index < valid.size(); index++) {
                     String id = (String) valid.get(index)[account];
-                    if (dataset.refersToAccounts() && !accounts.contains(id)) {
+                    if (!accounts.contains(id)) {
                         gone.add(new RowError(index, "account_id", "unknown account " + ColumnType.quoted(id)
                                 + " (deleted while this request waited)"));
                     }
