@@ -338,8 +338,4 @@ public final class CsbotCli implements Callable<Integer> {
                     spec.commandLine().getOut());
         }
     }
-
-    static void printUsageError(PrintWriter err, String message) {
-        err.println("csbot: " + message);
-    }
 }
