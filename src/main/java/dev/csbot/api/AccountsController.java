@@ -7,28 +7,36 @@ import dev.csbot.health.HealthScore;
 import dev.csbot.health.HealthService;
 import dev.csbot.health.MeasureResult;
 import dev.csbot.health.Playbook;
+import dev.csbot.ingest.AccountDeletion;
+import dev.csbot.store.StoreBusy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reads: the portfolio with current health, one account, one account's full health. Field names as in CSV. */
+/**
+ * Reads: the portfolio with current health, one account, one account's full health (field names as in CSV).
+ * And the one delete: an account with all its signals.
+ */
 @RestController
 @RequestMapping("/api/v1/accounts")
 class AccountsController {
 
     private final AccountRepository accounts;
     private final HealthService health;
+    private final AccountDeletion deletion;
 
-    AccountsController(AccountRepository accounts, HealthService health) {
+    AccountsController(AccountRepository accounts, HealthService health, AccountDeletion deletion) {
         this.accounts = accounts;
         this.health = health;
+        this.deletion = deletion;
     }
 
     /** Every account with its score, band and change, from one bulk computation. */
@@ -80,6 +88,28 @@ class AccountsController {
         body.put("data_through", score.dataThrough().map(Object::toString).orElse(null));
         body.put("stale_sources", score.staleSources());
         body.put("weekly", score.weekly());
+        return ResponseEntity.ok(body);
+    }
+
+    /** The account and every row that belongs to it, in one transaction; 404 when there is no such account. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Map<String, Object>> delete(@PathVariable("id") String id) {
+        Optional<AccountDeletion.Deleted> deleted;
+        try {
+            deleted = deletion.delete(id, "api");
+        } catch (RuntimeException e) {
+            if (StoreBusy.causedBy(e)) {
+                return StoreBusyResponse.of();
+            }
+            throw e;
+        }
+        if (deleted.isEmpty()) {
+            return notFound(id);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("account_id", deleted.get().accountId());
+        body.put("name", deleted.get().name());
+        body.put("deleted_rows", deleted.get().rows());
         return ResponseEntity.ok(body);
     }
 

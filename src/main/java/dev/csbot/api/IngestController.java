@@ -5,10 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.csbot.ingest.Dataset;
 import dev.csbot.ingest.RestIngest;
+import dev.csbot.store.StoreBusy;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -16,20 +21,26 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/v1/{accounts|contacts|usage|tickets|feedback|meetings|success-plans}}: a JSON array (or one
- * object) of rows whose fields are the CSV columns. All rows are written, or none.
+ * object) of rows whose fields are the CSV columns. All rows are written, or none: 400 for bad rows, 413 for a
+ * body past {@link #MAX_BODY_BYTES}, 503 with Retry-After when another writer kept the store too long.
  */
 @RestController
 @RequestMapping("/api/v1")
 class IngestController {
 
-    // The body is read as text and parsed here, so a malformed body gets the same error shape as a bad row.
+    // The body is read as bytes and parsed here, so a malformed body gets the same error shape as a bad row.
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** 10 MiB: {@link RestIngest#MAX_ROWS} rows of the widest kind fit with room to spare. */
+    static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+    /** Past this a refused body is not even read to its end. */
+    private static final long DRAINED_AT_MOST = 4L * MAX_BODY_BYTES;
 
     private final RestIngest ingest;
 
@@ -39,8 +50,16 @@ class IngestController {
 
     @PostMapping(path = "/{resource:accounts|contacts|usage|tickets|feedback|meetings|success-plans}",
             consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Map<String, Object>> post(@PathVariable("resource") String resource, @RequestBody String body) {
+    ResponseEntity<Map<String, Object>> post(@PathVariable("resource") String resource, HttpServletRequest request)
+            throws IOException {
         Dataset dataset = Dataset.forResource(resource).orElseThrow();
+        byte[] body = readAtMost(request, MAX_BODY_BYTES);
+        if (body == null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .body(errors(List.of(error(null, null, String.format(Locale.US, "the body is larger than %,d"
+                            + " bytes (10 MiB); send at most %,d rows per request", MAX_BODY_BYTES,
+                            RestIngest.MAX_ROWS)))));
+        }
         JsonNode tree;
         try {
             tree = JSON.readTree(body);
@@ -69,7 +88,15 @@ class IngestController {
         if (rows.isEmpty()) {
             return badRequest(List.of(error(null, null, "the array holds no rows")));
         }
-        RestIngest.Outcome outcome = ingest.ingest(dataset, rows, "api");
+        RestIngest.Outcome outcome;
+        try {
+            outcome = ingest.ingest(dataset, rows, "api");
+        } catch (RuntimeException e) {
+            if (StoreBusy.causedBy(e)) {
+                return StoreBusyResponse.of();
+            }
+            throw e;
+        }
         if (!outcome.accepted()) {
             return badRequest(outcome.errors().stream().map(e -> error(e.index(), e.field(), e.reason())).toList());
         }
@@ -104,8 +131,44 @@ class IngestController {
     }
 
     private static ResponseEntity<Map<String, Object>> badRequest(List<Map<String, Object>> errors) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(errors(errors));
+    }
+
+    private static Map<String, Object> errors(List<Map<String, Object>> errors) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("errors", errors);
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(body);
+        return body;
+    }
+
+    /**
+     * The body, or null when it holds more than {@code max} bytes. A body a little too large is read to its end
+     * and dropped (cheap, and the client can read the 413 on a connection still in order); a much larger one is
+     * not read at all, and the connection closes.
+     */
+    private static byte[] readAtMost(HttpServletRequest request, int max) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > DRAINED_AT_MOST) {
+            return null;
+        }
+        try (InputStream in = request.getInputStream()) {
+            if (declared > max) {
+                drain(in);
+                return null;
+            }
+            byte[] body = in.readNBytes(max + 1);
+            if (body.length > max) {
+                drain(in);
+                return null;
+            }
+            return body;
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n = in.read(buffer); n >= 0 && total < DRAINED_AT_MOST; n = in.read(buffer)) {
+            total += n;
+        }
     }
 }

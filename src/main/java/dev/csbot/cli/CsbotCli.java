@@ -17,14 +17,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * The command line of DESIGN.md: serve, ask, import, demo. Arguments are parsed before Spring starts,
- * because {@code --db} decides which store the context opens.
+ * The command line of DESIGN.md: serve, ask, import, demo, accounts, and the benchmarks. Arguments are parsed
+ * before Spring starts, because {@code --db} decides which store the context opens. A new subcommand is one
+ * more class in {@code subcommands}; it gets {@code --help} and the store line on stderr like the others.
  */
 @Command(name = "csbot", mixinStandardHelpOptions = true, version = "csbot 0.1",
         description = "Customer Success assistant for Slack and Microsoft Teams.",
         subcommands = {CsbotCli.Serve.class, CsbotCli.Ask.class, CsbotCli.Import.class, CsbotCli.Demo.class,
-                CsbotCli.Bench.class, dev.csbot.teams.TeamsPackageCommand.class, CsbotCli.BenchSlack.class,
-                PromptsCommand.class})
+                AccountsCli.class, CsbotCli.Bench.class, dev.csbot.teams.TeamsPackageCommand.class,
+                CsbotCli.BenchSlack.class, PromptsCommand.class})
 public final class CsbotCli implements Callable<Integer> {
 
     /** Exit code meaning "the service is running; do not exit". */
@@ -56,19 +57,49 @@ public final class CsbotCli implements Callable<Integer> {
         }
     }
 
+    /** Whether stderr is a terminal (progress is shown there unasked); never in tests. */
+    final boolean interactive;
+
+    public CsbotCli() {
+        this(false);
+    }
+
+    private CsbotCli(boolean interactive) {
+        this.interactive = interactive;
+    }
+
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), Terminal.stderrIsTerminal(),
+                args);
     }
 
     /** Runs with the given output streams (tests capture them). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return run(out, err, false, args);
+    }
+
+    private static int run(PrintWriter out, PrintWriter err, boolean interactive, String... args) {
         String[] effective = args.length == 0 ? new String[] {"serve"} : args;
-        CommandLine commandLine = new CommandLine(new CsbotCli()).setOut(out).setErr(err);
+        CommandLine commandLine = commandLine(interactive).setOut(out).setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             cmd.getErr().println("csbot: " + reason(e));
             return 1;
         });
         return commandLine.execute(effective);
+    }
+
+    /** The command tree, every subcommand (at any depth) with {@code --help} and {@code --version}. */
+    static CommandLine commandLine(boolean interactive) {
+        CommandLine commandLine = new CommandLine(new CsbotCli(interactive));
+        withHelp(commandLine);
+        return commandLine;
+    }
+
+    private static void withHelp(CommandLine command) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            sub.getCommandSpec().mixinStandardHelpOptions(true);
+            withHelp(sub);
+        }
     }
 
     @Override
@@ -89,11 +120,21 @@ public final class CsbotCli implements Callable<Integer> {
         return String.valueOf(failure.getMessage());
     }
 
-    Map<String, Object> storeProperties(StoreOption subcommandStore) {
-        Path db = subcommandStore.db != null ? subcommandStore.db : store.db;
+    /** The store of a command: its own {@code --db}, else this one's, else the settings. */
+    StoreLocation storeOf(boolean demo, StoreOption... options) {
+        Path db = store.db;
+        for (StoreOption option : options) {
+            if (option.db != null) {
+                db = option.db;
+            }
+        }
+        return StoreLocation.resolve(db, demo, StoreLocation::setting);
+    }
+
+    static Map<String, Object> storeProperties(StoreLocation location) {
         Map<String, Object> properties = new HashMap<>();
-        if (db != null) {
-            properties.put("csbot.db", db.toAbsolutePath().normalize().toString());
+        if (location.sqlite()) {
+            properties.put("csbot.db", location.file().toString());
         }
         return properties;
     }
@@ -103,14 +144,15 @@ public final class CsbotCli implements Callable<Integer> {
         return properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
     }
 
-    /** Starts a context without the web server, runs one piece of work in it, and closes it. */
-    int withContext(StoreOption subcommandStore, Function<ConfigurableApplicationContext, Integer> work) {
-        return withContext(subcommandStore, Map.of(), work);
-    }
-
-    int withContext(StoreOption subcommandStore, Map<String, Object> extraProperties,
+    /**
+     * Says on {@code err} which store is opened, starts a context on it without the web server, runs one piece of
+     * work in it, and closes it.
+     */
+    int withContext(StoreLocation location, Map<String, Object> extraProperties, PrintWriter err,
             Function<ConfigurableApplicationContext, Integer> work) {
-        Map<String, Object> properties = storeProperties(subcommandStore);
+        err.println(location.openedLine());
+        err.flush();
+        Map<String, Object> properties = storeProperties(location);
         properties.putAll(extraProperties);
         properties.put("logging.level.root", "WARN");
         properties.put("logging.level.dev.csbot", "WARN");
@@ -134,15 +176,22 @@ public final class CsbotCli implements Callable<Integer> {
         @CommandLine.Mixin
         StoreOption store = new StoreOption();
 
-        @Option(names = "--demo", description = "Load the demo portfolio first if the store is empty.")
+        @Option(names = "--demo", description = "Load the demo portfolio first if the store is empty (the store"
+                + " defaults to ./data/demo.db then).")
         boolean demo;
 
         @CommandLine.Mixin
         ScorecardOption scorecard = new ScorecardOption();
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
-            Map<String, Object> properties = scorecard.addTo(parent.storeProperties(store));
+            StoreLocation location = parent.storeOf(demo, store);
+            spec.commandLine().getErr().println(location.openedLine());
+            spec.commandLine().getErr().flush();
+            Map<String, Object> properties = scorecard.addTo(storeProperties(location));
             properties.put("csbot.serve.demo", demo);
             new SpringApplicationBuilder(CsbotApplication.class).run(asArguments(properties));
             return KEEP_RUNNING;
@@ -174,13 +223,19 @@ public final class CsbotCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return parent.withContext(store, scorecard.addTo(new HashMap<>()), context -> context.getBean(AskCommand.class)
-                    .run(command, as, format, spec.commandLine().getOut(), spec.commandLine().getErr()));
+            StoreLocation location = parent.storeOf(false, store);
+            PrintWriter err = spec.commandLine().getErr();
+            return parent.withContext(location, scorecard.addTo(new HashMap<>()), err,
+                    context -> context.getBean(AskCommand.class)
+                            .run(command, as, format, location, spec.commandLine().getOut(), err));
         }
     }
 
     @Command(name = "import", description = "Import the CSV files found in DIR (see README for the format).")
     static final class Import implements Callable<Integer> {
+        /** A batch job may wait for the service's short writes longer than the service waits for it. */
+        static final String BUSY_TIMEOUT = "60s";
+
         @CommandLine.ParentCommand
         CsbotCli parent;
 
@@ -190,17 +245,32 @@ public final class CsbotCli implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DIR")
         Path directory;
 
+        @Option(names = "--dry-run", description = "validate every file and write nothing")
+        boolean dryRun;
+
+        @Option(names = "--progress", description = "show rows and rows/s on stderr every few seconds (the default"
+                + " when stderr is a terminal)")
+        boolean progress;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            return parent.withContext(store, context -> context.getBean(ImportCommand.class)
-                    .run(directory, spec.commandLine().getOut(), spec.commandLine().getErr()));
+            StoreLocation location = parent.storeOf(false, store);
+            PrintWriter err = spec.commandLine().getErr();
+            Map<String, Object> properties = new HashMap<>();
+            if (StoreLocation.setting("csbot.store.busy-timeout") == null) {
+                properties.put("csbot.store.busy-timeout", BUSY_TIMEOUT);
+            }
+            boolean showProgress = progress || parent.interactive;
+            return parent.withContext(location, properties, err, context -> context.getBean(ImportCommand.class)
+                    .run(directory, dryRun, showProgress, location, spec.commandLine().getOut(), err));
         }
     }
 
-    @Command(name = "demo", description = "Generate and load a realistic demo portfolio.")
+    @Command(name = "demo", description = "Generate and load a realistic demo portfolio (into ./data/demo.db unless"
+            + " --db or CSBOT_DB says otherwise).")
     static final class Demo implements Callable<Integer> {
         @CommandLine.ParentCommand
         CsbotCli parent;
@@ -208,9 +278,9 @@ public final class CsbotCli implements Callable<Integer> {
         @CommandLine.Mixin
         StoreOption store = new StoreOption();
 
-        @Option(names = "--accounts", defaultValue = "200") int accounts;
-        @Option(names = "--days", defaultValue = "365") int days;
-        @Option(names = "--seed", defaultValue = "42") long seed;
+        @Option(names = "--accounts", defaultValue = "200", description = "accounts (default 200)") int accounts;
+        @Option(names = "--days", defaultValue = "365", description = "days of usage (default 365)") int days;
+        @Option(names = "--seed", defaultValue = "42", description = "random seed (default 42)") long seed;
 
         @Option(names = "--out", paramLabel = "DIR",
                 description = "write the portfolio as the import's CSV files into DIR instead of loading it")
@@ -221,12 +291,15 @@ public final class CsbotCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            return parent.withContext(store, context -> context.getBean(DemoCommand.class)
-                    .run(accounts, days, seed, out, spec.commandLine().getOut(), spec.commandLine().getErr()));
+            StoreLocation location = parent.storeOf(true, store);
+            PrintWriter err = spec.commandLine().getErr();
+            return parent.withContext(location, Map.of(), err, context -> context.getBean(DemoCommand.class)
+                    .run(accounts, days, seed, out, location, spec.commandLine().getOut(), err));
         }
     }
 
-    @Command(name = "bench", description = "Benchmark import, /health and /risks on a generated portfolio.")
+    @Command(name = "bench", description = "Benchmark import, /health and /risks on a generated portfolio, in a"
+            + " temporary store.")
     static final class Bench implements Callable<Integer> {
         @CommandLine.ParentCommand
         CsbotCli parent;
@@ -234,9 +307,9 @@ public final class CsbotCli implements Callable<Integer> {
         @CommandLine.Mixin
         StoreOption store = new StoreOption();
 
-        @Option(names = "--accounts", defaultValue = "10000") int accounts;
-        @Option(names = "--days", defaultValue = "365") int days;
-        @Option(names = "--samples", defaultValue = "2000") int samples;
+        @Option(names = "--accounts", defaultValue = "10000", description = "accounts (default 10000)") int accounts;
+        @Option(names = "--days", defaultValue = "365", description = "days of usage (default 365)") int days;
+        @Option(names = "--samples", defaultValue = "2000", description = "/health samples (default 2000)") int samples;
 
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
@@ -245,12 +318,11 @@ public final class CsbotCli implements Callable<Integer> {
         public Integer call() throws java.io.IOException {
             // Never the user's store: a fresh temporary file, whatever --db says.
             Path workDir = BenchCommand.workDirectory();
-            StoreOption temporary = new StoreOption();
-            temporary.db = workDir.resolve("bench.db");
+            StoreLocation temporary = new StoreLocation(workDir.resolve("bench.db").toAbsolutePath(), null, false);
             try {
                 // Every /health sample scored from the store: the cost of the first answer after a change.
                 return parent.withContext(temporary, Map.of("csbot.health.reused-scores", 0),
-                        context -> context.getBean(BenchCommand.class)
+                        spec.commandLine().getErr(), context -> context.getBean(BenchCommand.class)
                         .run(accounts, days, samples, workDir, spec.commandLine().getOut()));
             } finally {
                 BenchCommand.deleteWorkDirectory(workDir);
@@ -281,12 +353,11 @@ public final class CsbotCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return dev.csbot.slack.SlackBenchmark.run(parent.storeProperties(store), seconds, warmup, concurrency,
+            StoreLocation location = parent.storeOf(false, store);
+            spec.commandLine().getErr().println(location.openedLine());
+            spec.commandLine().getErr().flush();
+            return dev.csbot.slack.SlackBenchmark.run(storeProperties(location), seconds, warmup, concurrency,
                     spec.commandLine().getOut());
         }
-    }
-
-    static void printUsageError(PrintWriter err, String message) {
-        err.println("csbot: " + message);
     }
 }

@@ -1,6 +1,7 @@
 package dev.csbot.cli;
 
 import dev.csbot.ingest.DemoService;
+import dev.csbot.ingest.StoreMetadata;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -8,20 +9,33 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** {@code csbot demo [--accounts N] [--days D] [--seed S] [--out DIR]}: the demo portfolio, loaded or as CSV. */
+/**
+ * {@code csbot demo [--accounts N] [--days D] [--seed S] [--out DIR]}: the demo portfolio, loaded or as CSV. It
+ * is never loaded into a store that holds accounts of its own (real data): demo and real accounts never mix.
+ */
 @Component
 class DemoCommand {
 
     private final DemoService demo;
+    private final StoreMetadata store;
 
-    DemoCommand(DemoService demo) {
+    DemoCommand(DemoService demo, StoreMetadata store) {
         this.demo = demo;
+        this.store = store;
     }
 
-    int run(int accounts, int days, long seed, Path out, PrintWriter stdout, PrintWriter stderr) {
+    int run(int accounts, int days, long seed, Path out, StoreLocation location, PrintWriter stdout,
+            PrintWriter stderr) {
         if (accounts < 1 || days < 1) {
             stderr.println("csbot: --accounts and --days must be at least 1");
             return CsbotCli.USAGE_ERROR;
+        }
+        long existing = store.accounts();
+        if (out == null && existing > 0 && store.demoPortfolio().isEmpty()) {
+            stderr.printf(Locale.US, "csbot: the store %s holds %,d accounts that are not the demo's; the demo is not"
+                    + " loaded beside real data. Load it into a store of its own: csbot demo (./data/demo.db) or"
+                    + " --db OTHER.db%n", location.describe(), existing);
+            return 1;
         }
         DemoService.Generated generated;
         if (out != null) {
@@ -35,8 +49,8 @@ class DemoCommand {
                     out, seed, days, generated.through());
         } else {
             generated = demo.load(accounts, days, seed);
-            stdout.printf(Locale.ROOT, "Loaded the demo portfolio into the store (seed %d, %d days through %s):%n",
-                    seed, days, generated.through());
+            stdout.printf(Locale.ROOT, "Loaded the demo portfolio into %s (seed %d, %d days through %s):%n",
+                    location.describe(), seed, days, generated.through());
         }
         for (Map.Entry<String, Long> file : generated.rows().entrySet()) {
             stdout.printf(Locale.US, "  %-18s %,d rows%n", file.getKey(), file.getValue());

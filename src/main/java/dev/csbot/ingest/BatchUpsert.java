@@ -11,6 +11,10 @@ import org.jdbi.v3.core.Handle;
  * The one writer of the portfolio: upserts rows of one dataset through a statement prepared once, sent in
  * chunks of {@link #CHUNK} (SQLite slows and memory grows with one huge batch). The caller owns the
  * transaction; nothing here commits.
+ *
+ * <p>The portfolio version is bumped first, before anything is read: on SQLite that takes the write lock at
+ * the start of the transaction, waiting out another writer for the busy timeout, instead of failing at once
+ * later because what the transaction had read went stale while it waited.
  */
 final class BatchUpsert implements AutoCloseable {
 
@@ -29,8 +33,16 @@ final class BatchUpsert implements AutoCloseable {
     BatchUpsert(Handle handle, Dataset dataset, boolean[] present) throws SQLException {
         this.handle = handle;
         this.connection = handle.getConnection();
+        markChanged(connection);
         this.statement = connection.prepareStatement(dataset.upsertSql(present));
         this.width = dataset.columns().size();
+    }
+
+    /** Tells readers (any process) that scores computed before this transaction are out of date. */
+    static void markChanged(Connection connection) throws SQLException {
+        try (PreparedStatement bump = connection.prepareStatement(BUMP_VERSION)) {
+            bump.executeUpdate();
+        }
     }
 
     /** Adds one row of stored values in the dataset's column order. */
@@ -54,13 +66,10 @@ final class BatchUpsert implements AutoCloseable {
         }
     }
 
-    /** Sends what is pending, marks the portfolio changed (same transaction) and returns the rows written. */
+    /** Sends what is pending and returns the rows written; once committed, this process hears of it. */
     long finish() throws SQLException {
         flush();
         if (written > 0) {
-            try (PreparedStatement bump = connection.prepareStatement(BUMP_VERSION)) {
-                bump.executeUpdate();
-            }
             handle.afterCommit(PortfolioVersionReader::committed);
         }
         return written;

@@ -1,7 +1,11 @@
 package dev.csbot.ingest;
 
+import static dev.csbot.ingest.Column.blankable;
 import static dev.csbot.ingest.Column.optional;
 import static dev.csbot.ingest.Column.required;
+import static dev.csbot.ingest.Dataset.Lengths.COMMENT;
+import static dev.csbot.ingest.Dataset.Lengths.ID;
+import static dev.csbot.ingest.Dataset.Lengths.NAME;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,59 +17,69 @@ import java.util.Optional;
  */
 public enum Dataset {
     ACCOUNTS("accounts.csv", "accounts", "accounts", List.of("account_id"), List.of(
-            required("account_id", ColumnType.TEXT),
-            required("name", ColumnType.TEXT),
+            required("account_id", ColumnType.ID, ID),
+            required("name", ColumnType.TEXT, NAME),
             required("segment", ColumnType.SEGMENT),
-            required("arr", ColumnType.AMOUNT),
+            required("arr", ColumnType.MONEY),
             required("seats_purchased", ColumnType.COUNT),
             required("contract_start", ColumnType.DATE),
             required("renewal_date", ColumnType.DATE),
-            required("csm_email", ColumnType.TEXT),
+            // Pooled and tech-touch accounts have no CSM of their own: blank is stored as "" (unassigned).
+            blankable("csm_email", ColumnType.EMAIL, NAME, ""),
             required("lifecycle_stage", ColumnType.LIFECYCLE_STAGE),
-            optional("slack_channel", ColumnType.TEXT),
-            optional("teams_channel", ColumnType.TEXT))),
+            optional("slack_channel", ColumnType.TEXT, 100),
+            optional("teams_channel", ColumnType.TEXT, 300))),
     CONTACTS("contacts.csv", "contacts", "contacts", List.of("contact_id"), List.of(
-            required("contact_id", ColumnType.TEXT),
-            required("account_id", ColumnType.TEXT),
-            required("name", ColumnType.TEXT),
-            required("email", ColumnType.TEXT),
-            required("title", ColumnType.TEXT),
+            required("contact_id", ColumnType.ID, ID),
+            required("account_id", ColumnType.ID, ID),
+            required("name", ColumnType.TEXT, NAME),
+            required("email", ColumnType.TEXT, NAME),
+            required("title", ColumnType.TEXT, NAME),
             required("is_champion", ColumnType.BOOLEAN),
             required("is_exec_sponsor", ColumnType.BOOLEAN),
             optional("left_on", ColumnType.DATE))),
     USAGE("usage_daily.csv", "usage_daily", "usage", List.of("account_id", "date"), List.of(
-            required("account_id", ColumnType.TEXT),
+            required("account_id", ColumnType.ID, ID),
             required("date", ColumnType.DATE),
             required("active_users", ColumnType.COUNT),
             required("events", ColumnType.AMOUNT),
             required("key_features_used", ColumnType.COUNT))),
     TICKETS("tickets.csv", "tickets", "tickets", List.of("ticket_id"), List.of(
-            required("ticket_id", ColumnType.TEXT),
-            required("account_id", ColumnType.TEXT),
+            required("ticket_id", ColumnType.ID, ID),
+            required("account_id", ColumnType.ID, ID),
             required("opened_on", ColumnType.DATE),
             optional("closed_on", ColumnType.DATE),
             required("severity", ColumnType.SEVERITY),
-            required("subject", ColumnType.TEXT))),
+            required("subject", ColumnType.TEXT, 500))),
     FEEDBACK("feedback.csv", "feedback_responses", "feedback", List.of("account_id", "contact_email", "date", "kind"),
             List.of(
-                    required("account_id", ColumnType.TEXT),
-                    required("contact_email", ColumnType.TEXT),
+                    required("account_id", ColumnType.ID, ID),
+                    required("contact_email", ColumnType.TEXT, NAME),
                     required("date", ColumnType.DATE),
                     required("kind", ColumnType.FEEDBACK_KIND),
                     required("score", ColumnType.SCORE),
-                    optional("comment", ColumnType.TEXT))),
+                    optional("comment", ColumnType.TEXT, COMMENT))),
     MEETINGS("meetings.csv", "meetings", "meetings", List.of("account_id", "date", "kind"), List.of(
-            required("account_id", ColumnType.TEXT),
+            required("account_id", ColumnType.ID, ID),
             required("date", ColumnType.DATE),
             required("kind", ColumnType.MEETING_KIND),
             required("exec_attended", ColumnType.BOOLEAN))),
     SUCCESS_PLANS("success_plans.csv", "success_plans", "success-plans", List.of("account_id", "objective"), List.of(
-            required("account_id", ColumnType.TEXT),
-            required("objective", ColumnType.TEXT),
-            required("metric", ColumnType.TEXT),
-            required("target", ColumnType.TEXT),
+            required("account_id", ColumnType.ID, ID),
+            required("objective", ColumnType.TEXT, 300),
+            required("metric", ColumnType.TEXT, 300),
+            required("target", ColumnType.TEXT, 100),
             required("due_date", ColumnType.DATE),
             required("status", ColumnType.OBJECTIVE_STATUS)));
+
+    /** The lengths V1__portfolio.sql declares (comments are TEXT there; 4,000 characters is ours). */
+    static final class Lengths {
+        static final int ID = 64;
+        static final int NAME = 200;
+        static final int COMMENT = 4_000;
+
+        private Lengths() {}
+    }
 
     private final String fileName;
     private final String table;

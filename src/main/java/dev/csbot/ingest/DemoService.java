@@ -37,7 +37,7 @@ public class DemoService {
     public Generated load(int accounts, int days, long seed) {
         long started = System.nanoTime();
         DemoPortfolio portfolio = new DemoPortfolio(accounts, days, seed, LocalDate.now(clock));
-        Map<Dataset, Long> counts = writer.write(portfolio);
+        Map<Dataset, Long> counts = writer.write(portfolio, describe(accounts, days, seed, portfolio.today()));
         return new Generated(portfolio.today(), byFile(counts), (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -87,6 +87,11 @@ public class DemoService {
 
     public long accountsInStore() {
         return writer.accountCount();
+    }
+
+    /** How the store records which demo it holds (store_metadata). */
+    static String describe(int accounts, int days, long seed, LocalDate through) {
+        return accounts + " accounts, " + days + " days through " + through + ", seed " + seed;
     }
 
     private static Map<String, Long> byFile(Map<Dataset, Long> counts) {

@@ -19,13 +19,21 @@ final class PortfolioWriter {
         this.jdbi = jdbi;
     }
 
-    /** Writes every dataset of the demo in dependency order; returns the rows per dataset. */
-    Map<Dataset, Long> write(DemoPortfolio portfolio) {
+    /**
+     * Writes every dataset of the demo in dependency order, and marks the store as holding it
+     * ({@code demo}, with the accounts); returns the rows per dataset.
+     */
+    Map<Dataset, Long> write(DemoPortfolio portfolio, String demo) {
         Map<Dataset, Long> counts = new EnumMap<>(Dataset.class);
         for (Dataset dataset : Dataset.values()) {
             try {
-                counts.put(dataset, jdbi.inTransaction(h -> writeAll(h, dataset, dataset.allPresent(),
-                        sink -> portfolio.emit(dataset, sink))));
+                counts.put(dataset, jdbi.inTransaction(h -> {
+                    long rows = writeAll(h, dataset, dataset.allPresent(), sink -> portfolio.emit(dataset, sink));
+                    if (dataset == Dataset.ACCOUNTS) {
+                        StoreMetadata.put(h, StoreMetadata.DEMO_PORTFOLIO, demo);
+                    }
+                    return rows;
+                }));
             } catch (SQLException e) {
                 throw new IllegalStateException("writing the demo " + dataset.fileName() + " failed: "
                         + e.getMessage(), e);

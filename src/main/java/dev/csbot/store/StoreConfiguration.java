@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -19,9 +20,11 @@ class StoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
 
+    // csbot.store.busy-timeout: how long a write waits for another writer (SQLite has one at a time) before it
+    // gives up; the service then answers 503 with Retry-After. csbot import waits longer (it is a batch job).
     @Bean
-    DataSource dataSource(@Value("${csbot.db}") String dbPath, @Value("${csbot.database-url:}") String databaseUrl)
-            throws java.io.IOException {
+    DataSource dataSource(@Value("${csbot.db}") String dbPath, @Value("${csbot.database-url:}") String databaseUrl,
+            @Value("${csbot.store.busy-timeout:5s}") String busyTimeout) throws java.io.IOException {
         HikariConfig config = new HikariConfig();
         config.setPoolName("csbot-store");
         if (!databaseUrl.isBlank()) {
@@ -30,7 +33,7 @@ class StoreConfiguration {
         } else {
             Path file = Path.of(dbPath).toAbsolutePath().normalize();
             Files.createDirectories(file.getParent());
-            config.setJdbcUrl(sqliteUrl(file));
+            config.setJdbcUrl(sqliteUrl(file, busyTimeout(busyTimeout)));
             // SQLite has one writer at a time; a small pool of readers is all WAL can use.
             config.setMaximumPoolSize(4);
             log.info("Store: SQLite file {}", file);
@@ -38,8 +41,22 @@ class StoreConfiguration {
         return new HikariDataSource(config);
     }
 
-    static String sqliteUrl(Path file) {
-        return "jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=5000&foreign_keys=true";
+    static String sqliteUrl(Path file, Duration busyTimeout) {
+        return "jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=" + busyTimeout.toMillis()
+                + "&foreign_keys=true";
+    }
+
+    static Duration busyTimeout(String setting) {
+        try {
+            Duration timeout = org.springframework.boot.convert.DurationStyle.detectAndParse(setting.strip());
+            if (!timeout.isNegative() && timeout.toMillis() <= Integer.MAX_VALUE) {
+                return timeout;
+            }
+        } catch (IllegalArgumentException e) {
+            // the message below
+        }
+        throw new IllegalArgumentException("csbot.store.busy-timeout (CSBOT_STORE_BUSY_TIMEOUT) is \"" + setting
+                + "\": set a duration such as 5s or 500ms (default 5s)");
     }
 
     @Bean

@@ -102,6 +102,9 @@ class TeamsMessagesController {
             if (isAuthenticationFailure(e.getCause())) {
                 return unauthorized(source, e.getCause());
             }
+            if (dev.csbot.store.StoreBusy.causedBy(e)) {
+                return storeBusy(activity);
+            }
             log.error("Teams: {} activity {} in {} was not answered (a redelivery will be handled)", activity.getType(),
                     activity.getId(), TeamsAccess.conversationIdOf(activity), e.getCause());
             return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).build();
@@ -141,6 +144,15 @@ class TeamsMessagesController {
                     + " from {} are not logged for an hour.", source, reason.getClass().getSimpleName(), source);
         }
         return error(HttpStatus.UNAUTHORIZED, "the activity's token was missing or not valid");
+    }
+
+    /** Another writer (an import) kept the store past the busy timeout: nothing was done, so it may come again. */
+    private static ResponseEntity<String> storeBusy(Activity activity) {
+        log.warn("Teams: {} activity {} not handled: the store stayed busy with another write", activity.getType(),
+                activity.getId());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", String.valueOf(dev.csbot.store.StoreBusy.RETRY_AFTER_SECONDS))
+                .body("{\"error\":\"the store is busy with another write; send the activity again\"}");
     }
 
     private static boolean isAuthenticationFailure(Throwable e) {

@@ -228,4 +228,87 @@ class RestApiTest extends IntegrationTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body().get("errors").get(0).get("reason").asText()).startsWith("the body is not JSON");
     }
+
+    private static Map<String, Object> probeAccount(String id) {
+        return Map.of("account_id", id, "name", "Probe " + id, "segment", "smb", "arr", "1000", "seats_purchased", "5",
+                "contract_start", DAY.minusDays(400).toString(), "renewal_date", DAY.plusDays(300).toString(),
+                "csm_email", "probe@csbot.example", "lifecycle_stage", "adoption");
+    }
+
+    private Response delete(String path) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).header("Authorization", "Bearer " + API_TOKEN)
+                .DELETE());
+    }
+
+    @Test
+    void aFieldLongerThanTheSchemaAllowsIsA400NamingTheFieldAndTheLimit() throws Exception {
+        Map<String, Object> account = new java.util.HashMap<>(probeAccount("long-name-probe"));
+        account.put("name", "N".repeat(201));
+
+        Response response = post("/api/v1/accounts", account);
+
+        assertThat(response.status()).isEqualTo(400);
+        JsonNode error = response.body().get("errors").get(0);
+        assertThat(error.get("field").asText()).isEqualTo("name");
+        assertThat(error.get("reason").asText()).isEqualTo("too long: 201 characters (at most 200)");
+        assertThat(count("SELECT COUNT(*) FROM accounts WHERE account_id = 'long-name-probe'")).isZero();
+    }
+
+    @Test
+    void theSameKeyTwiceInOneRequestIsRefused() throws Exception {
+        Response response = post("/api/v1/accounts", List.of(probeAccount("twice-probe"), probeAccount("twice-probe")));
+
+        assertThat(response.status()).isEqualTo(400);
+        JsonNode error = response.body().get("errors").get(0);
+        assertThat(error.get("index").asInt()).isEqualTo(1);
+        assertThat(error.get("field").asText()).isEqualTo("account_id");
+        assertThat(error.get("reason").asText()).isEqualTo("account_id 'twice-probe' again: already in row 0 of this"
+                + " request (each key once per request)");
+        assertThat(count("SELECT COUNT(*) FROM accounts WHERE account_id = 'twice-probe'")).isZero();
+    }
+
+    @Test
+    void aBodyLargerThanTenMebibytesIs413AndNothingIsRead() throws Exception {
+        String padding = "x".repeat(IngestController.MAX_BODY_BYTES);
+
+        Response response = post("/api/v1/accounts", "[{\"account_id\": \"big-probe\", \"name\": \"" + padding + "\"}]");
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.body().get("errors").get(0).get("reason").asText()).isEqualTo("the body is larger than"
+                + " 10,485,760 bytes (10 MiB); send at most 10,000 rows per request");
+        assertThat(count("SELECT COUNT(*) FROM accounts WHERE account_id = 'big-probe'")).isZero();
+    }
+
+    @Test
+    void moreRowsThanARequestMayHoldIsA400BeforeAnyIsChecked() throws Exception {
+        List<Map<String, Object>> rows = java.util.Collections.nCopies(10_001, Map.of("account_id", "acme"));
+
+        Response response = post("/api/v1/usage", rows);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().get("errors")).hasSize(1);
+        assertThat(response.body().get("errors").get(0).get("index").isNull()).isTrue();
+        assertThat(response.body().get("errors").get(0).get("reason").asText()).isEqualTo("10,001 rows in one request;"
+                + " send at most 10,000 per request");
+    }
+
+    @Test
+    void deletingAnAccountRemovesItAndItsSignalsAndListingsNoLongerShowIt() throws Exception {
+        assertThat(post("/api/v1/accounts", probeAccount("delete-probe")).status()).isEqualTo(200);
+        assertThat(post("/api/v1/usage", List.of(Map.of("account_id", "delete-probe", "date", TODAY, "active_users", 3,
+                "events", 10, "key_features_used", 2))).status()).isEqualTo(200);
+        assertThat(get("/api/v1/accounts/delete-probe").status()).isEqualTo(200);
+
+        Response deleted = delete("/api/v1/accounts/delete-probe");
+        Response again = delete("/api/v1/accounts/delete-probe");
+
+        assertThat(deleted.status()).isEqualTo(200);
+        assertThat(deleted.body().get("name").asText()).isEqualTo("Probe delete-probe");
+        assertThat(deleted.body().get("deleted_rows").get("usage_daily").asInt()).isEqualTo(1);
+        assertThat(again.status()).isEqualTo(404);
+        assertThat(get("/api/v1/accounts/delete-probe").status()).isEqualTo(404);
+        assertThat(get("/api/v1/accounts").body().get("accounts").findValuesAsText("account_id"))
+                .doesNotContain("delete-probe");
+        assertThat(count("SELECT COUNT(*) FROM usage_daily WHERE account_id = 'delete-probe'")).isZero();
+    }
 }

@@ -200,7 +200,7 @@ class CsvImportTest {
 
         ImportReport report = importAll();
         TestStore loaded = new TestStore(tmp.resolve("loaded.db"));
-        new PortfolioWriter(loaded.jdbi).write(demo);
+        new PortfolioWriter(loaded.jdbi).write(demo, "test demo");
 
         assertThat(problems).isEmpty();
         for (Dataset dataset : Dataset.values()) {
@@ -210,5 +210,181 @@ class CsvImportTest {
         assertThat(report.importedRows()).isEqualTo(loaded.count("usage_daily") + loaded.count("accounts")
                 + loaded.count("contacts") + loaded.count("tickets") + loaded.count("feedback_responses")
                 + loaded.count("meetings") + loaded.count("success_plans"));
+    }
+
+    @Test
+    void aKeyTwiceInOneFileRejectsTheFileNamingBothLines() throws Exception {
+        write(dir, "accounts.csv", account("acme"), account("globex"), with(account(" acme "), "arr", "1"));
+
+        ImportReport report = importAll();
+
+        assertThat(problems).containsExactly("accounts.csv:4: account_id: account_id 'acme' again: already on line 2"
+                + " (each key once per file)");
+        assertThat(report.anyRejected()).isTrue();
+        assertThat(store.count("accounts")).isZero();
+    }
+
+    @Test
+    void theSameAccountAndDayTwiceInUsageIsADuplicateToo() throws Exception {
+        write(dir, "accounts.csv", account("acme"), account("globex"));
+        write(dir, "usage_daily.csv", usage("acme", "2026-11-20"), usage("globex", "2026-11-20"),
+                with(usage("acme", "2026-11-20"), "active_users", "3"));
+
+        importAll();
+
+        assertThat(problems).containsExactly("usage_daily.csv:4: date: account_id 'acme', date '2026-11-20' again:"
+                + " already on an earlier line (each key once per file)");
+        assertThat(store.count("usage_daily")).isZero();
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsRefusedBeforeItIsRead() throws Exception {
+        write(dir, "accounts.csv", account("acme"));
+        try (java.io.RandomAccessFile usage = new java.io.RandomAccessFile(dir.resolve("usage_daily.csv").toFile(),
+                "rw")) {
+            usage.setLength(CsvFile.MAX_BYTES + 1); // sparse: no gigabyte is written
+        }
+
+        ImportReport report = importAll();
+
+        assertThat(problems).containsExactly("usage_daily.csv:1: the file holds 1,073,741,825 bytes, more than the"
+                + " 1,073,741,824 (1 GiB) an import file may hold; split it into several imports; nothing of this"
+                + " file was imported");
+        assertThat(report.files()).extracting(f -> f.fileName() + " " + f.rejected())
+                .containsExactly("accounts.csv false", "usage_daily.csv true");
+    }
+
+    @Test
+    void aQuoteLeftOpenIsNamedWithTheLineItOpensOn() throws Exception {
+        CsvRows.writeText(dir, "accounts.csv", CsvRows.csv(List.of(account("acme")))
+                + "globex,\"Globex,enterprise,1000\n" + CsvRows.csv(List.of(account("initech"))));
+
+        importAll();
+
+        assertThat(problems).containsExactly("accounts.csv:3: a quoted value is never closed (a quote left open?);"
+                + " nothing of this file was imported");
+        assertThat(store.count("accounts")).isZero();
+    }
+
+    @Test
+    void aQuoteLeftOpenInAHugeFileStopsAtTheRowLimitNamingWhereTheRowBegan() throws Exception {
+        // Read-ahead buffers let a row run a little past the limit before it is noticed.
+        CsvRows.writeText(dir, "accounts.csv", CsvRows.csv(List.of(account("acme")))
+                + "globex,\"Globex" + "x".repeat(StrictUtf8Reader.MAX_ROW_CHARS + 100_000) + "\n");
+
+        ImportReport report = importAll();
+
+        assertThat(report.anyRejected()).isTrue();
+        assertThat(problems).containsExactly("accounts.csv:3: a row longer than 1,000,000 characters (is a quote left"
+                + " open?); nothing of this file was imported");
+        assertThat(store.count("accounts")).isZero();
+    }
+
+    @Test
+    void aDryRunValidatesEveryFileAgainstItsOwnAccountsAndWritesNothing() throws Exception {
+        writeEveryFile();
+        write(dir, "meetings.csv", meeting("acme", "2026-10-01"), with(meeting("acme", "2026-10-02"), "kind", "lunch"));
+
+        ImportReport report = store.csvImport().importDirectory(dir, new ImportOptions("test", true,
+                ImportOptions.Progress.NONE), problems::add);
+
+        assertThat(report.dryRun()).isTrue();
+        assertThat(problems).containsExactly("meetings.csv:3: kind: unknown meeting kind 'lunch' (expected qbr,"
+                + " check-in, training, exec)");
+        assertThat(report.files()).extracting(f -> f.fileName() + " " + f.rejected() + " " + f.rows())
+                .containsExactly("accounts.csv false 2", "contacts.csv false 2", "usage_daily.csv false 3",
+                        "tickets.csv false 2", "feedback.csv false 2", "meetings.csv true 0",
+                        "success_plans.csv false 1");
+        for (Dataset dataset : Dataset.values()) {
+            assertThat(store.count(dataset.table())).as(dataset.table()).isZero();
+        }
+        assertThat(store.audit).isEmpty();
+        assertThat(store.rows("SELECT version FROM portfolio_version")).containsExactly(Map.of("version", 0));
+    }
+
+    @Test
+    void filesNamedLikeAnImportFileAreListedWithTheNameTheyWereProbablyMeantToHave() throws Exception {
+        write(dir, "Accounts.csv", account("acme"));
+        write(dir, "usage.csv", usage("acme", "2026-11-20"));
+        write(dir, "ticket.csv", ticket("t1", "acme"));
+        write(dir, "success-plans.csv", objective("acme", "Go live"));
+        CsvRows.writeText(dir, "README.md", "notes");
+        CsvRows.writeText(dir, "board-minutes.csv", "notes");
+
+        ImportReport report = importAll();
+
+        assertThat(report.files()).isEmpty();
+        assertThat(report.misnamed()).extracting(m -> m.fileName() + " -> " + m.probablyMeant()).containsExactly(
+                "Accounts.csv -> accounts.csv", "success-plans.csv -> success_plans.csv", "ticket.csv -> tickets.csv",
+                "usage.csv -> usage_daily.csv");
+        assertThat(store.count("accounts")).isZero();
+    }
+
+    @Test
+    void progressIsToldWhenAFileBeginsEveryThousandRowsAndWhenItIsDone() throws Exception {
+        write(dir, "accounts.csv", account("acme"));
+        List<Map<String, String>> days = new ArrayList<>();
+        java.time.LocalDate first = java.time.LocalDate.parse("2020-01-01");
+        for (int i = 0; i < 2_500; i++) {
+            days.add(usage("acme", first.plusDays(i).toString()));
+        }
+        CsvRows.writeText(dir, "usage_daily.csv", CsvRows.csv(days));
+        List<String> told = new ArrayList<>();
+        ImportOptions.Progress progress = new ImportOptions.Progress() {
+            @Override
+            public void rows(String fileName, long rows) {
+                told.add(fileName + " " + rows);
+            }
+
+            @Override
+            public void fileDone(String fileName, long rows) {
+                told.add(fileName + " done " + rows);
+            }
+        };
+
+        store.csvImport().importDirectory(dir, new ImportOptions("test", false, progress), problems::add);
+
+        assertThat(problems).isEmpty();
+        assertThat(told).containsExactly("accounts.csv 0", "accounts.csv done 1", "usage_daily.csv 0",
+                "usage_daily.csv 1000", "usage_daily.csv 2000", "usage_daily.csv done 2500");
+    }
+
+    @Test
+    void aFileOfBadRowsReportsTheFirstHundredAndCountsTheRest() throws Exception {
+        write(dir, "accounts.csv", account("acme"));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (int i = 0; i < 250; i++) {
+            rows.add(usage("acme", "day " + i));
+        }
+        CsvRows.writeText(dir, "usage_daily.csv", CsvRows.csv(rows));
+
+        ImportReport report = importAll();
+
+        assertThat(problems).hasSize(101);
+        assertThat(problems.get(0)).isEqualTo("usage_daily.csv:2: date: not a date: 'day 0' (expected YYYY-MM-DD)");
+        assertThat(problems.get(100)).isEqualTo("usage_daily.csv: and 150 more bad rows not shown");
+        assertThat(report.files().get(1).badRows()).isEqualTo(250);
+    }
+
+    @Test
+    void aFileThatCannotGetTheStoreFromAnotherWriterIsRejectedWholeAndSaysToRunAgain() throws Exception {
+        TestStore impatient = new TestStore(tmp.resolve("store.db"), 200);
+        write(dir, "accounts.csv", account("acme"), account("globex"));
+
+        ImportReport report;
+        try (java.sql.Connection otherProcess = java.sql.DriverManager.getConnection(impatient.url);
+                java.sql.Statement statement = otherProcess.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            try {
+                report = impatient.csvImport().importDirectory(dir, "test", problems::add);
+            } finally {
+                statement.execute("ROLLBACK");
+            }
+        }
+
+        assertThat(report.anyRejected()).isTrue();
+        assertThat(problems).containsExactly("accounts.csv: the store stayed busy with another write (another import,"
+                + " or the service); nothing of this file was written: run the import again");
+        assertThat(store.count("accounts")).isZero();
     }
 }

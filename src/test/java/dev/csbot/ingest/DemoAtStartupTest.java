@@ -32,6 +32,8 @@ class DemoAtStartupTest {
         assertThat(store.rows("SELECT name FROM accounts WHERE account_id IN ('acme', 'globex', 'initech')"
                 + " ORDER BY account_id")).extracting(row -> row.get("name"))
                 .containsExactly("Acme", "Globex", "Initech");
+        assertThat(new StoreMetadata(store.jdbi).demoPortfolio()).contains("200 accounts, 365 days through 2026-11-23,"
+                + " seed 42");
     }
 
     @Test
@@ -44,6 +46,7 @@ class DemoAtStartupTest {
         new DemoAtStartup(demo(store), true).run(null);
 
         assertThat(store.count("accounts")).isEqualTo(1);
+        assertThat(new StoreMetadata(store.jdbi).demoPortfolio()).isEmpty();
     }
 
     @Test

@@ -8,8 +8,10 @@ import static dev.csbot.ingest.CsvRows.objective;
 import static dev.csbot.ingest.CsvRows.ticket;
 import static dev.csbot.ingest.CsvRows.usage;
 import static dev.csbot.ingest.CsvRows.with;
+import static dev.csbot.ingest.CsvRows.without;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +24,7 @@ class RowValidatorTest {
 
     private static List<FieldError> errors(Dataset dataset, Map<String, String> row) {
         String[] texts = dataset.columns().stream().map(c -> row.get(c.name())).toArray(String[]::new);
-        return new RowValidator(dataset, KNOWN::contains).validate(texts, new Object[texts.length]);
+        return new RowValidator(dataset, ZoneOffset.UTC, KNOWN::contains).validate(texts, new Object[texts.length]);
     }
 
     private static String only(Dataset dataset, Map<String, String> row) {
@@ -44,8 +46,8 @@ class RowValidatorTest {
 
     @Test
     void aRequiredFieldThatIsEmptyOrBlankIsNamed() {
-        assertThat(only(Dataset.ACCOUNTS, with(account("globex"), "csm_email", " "))).isEqualTo(
-                "csm_email: required, but empty");
+        assertThat(only(Dataset.ACCOUNTS, with(account("globex"), "name", " "))).isEqualTo(
+                "name: required, but empty");
         assertThat(only(Dataset.USAGE, with(usage("acme", "2026-11-20"), "events", ""))).isEqualTo(
                 "events: required, but empty");
     }
@@ -60,8 +62,8 @@ class RowValidatorTest {
 
     @Test
     void numbersMustBeWholeAndNotNegative() {
-        assertThat(only(Dataset.ACCOUNTS, with(account("globex"), "arr", "12.5"))).isEqualTo(
-                "arr: not a whole number >= 0: '12.5'");
+        assertThat(only(Dataset.USAGE, with(usage("acme", "2026-11-20"), "events", "12.5"))).isEqualTo(
+                "events: not a whole number >= 0: '12.5'");
         assertThat(only(Dataset.USAGE, with(usage("acme", "2026-11-20"), "active_users", "-1"))).isEqualTo(
                 "active_users: not a whole number >= 0: '-1'");
         assertThat(only(Dataset.FEEDBACK, with(feedback("acme", "nps", "9"), "score", "nine"))).isEqualTo(
@@ -86,8 +88,8 @@ class RowValidatorTest {
     @Test
     void severityRunsFromOneUrgentToFourLow() {
         assertThat(only(Dataset.TICKETS, with(ticket("t1", "acme"), "severity", "5"))).isEqualTo(
-                "severity: severity must be 1 (urgent), 2, 3 or 4 (low): '5'");
-        assertThat(only(Dataset.TICKETS, with(ticket("t1", "acme"), "severity", "high"))).startsWith(
+                "severity: severity must be 1 (urgent), 2 (high), 3 (normal) or 4 (low), as a number or a word: '5'");
+        assertThat(only(Dataset.TICKETS, with(ticket("t1", "acme"), "severity", "critical"))).startsWith(
                 "severity: severity must be");
     }
 
@@ -131,9 +133,75 @@ class RowValidatorTest {
         Map<String, String> row = with(contact("c1", "acme"), "is_champion", "TRUE", "left_on", " 2026-10-01 ");
         String[] texts = Dataset.CONTACTS.columns().stream().map(c -> row.get(c.name())).toArray(String[]::new);
         Object[] values = new Object[texts.length];
-        new RowValidator(Dataset.CONTACTS, KNOWN::contains).validate(texts, values);
+        new RowValidator(Dataset.CONTACTS, ZoneOffset.UTC, KNOWN::contains).validate(texts, values);
 
         assertThat(values).containsExactly("c1", "acme", "Jane Doe", "jane@acme.example", "VP Operations", 1, 0,
                 "2026-10-01");
+    }
+
+    private static Object[] stored(Dataset dataset, Map<String, String> row) {
+        String[] texts = dataset.columns().stream().map(c -> row.get(c.name())).toArray(String[]::new);
+        Object[] values = new Object[texts.length];
+        assertThat(new RowValidator(dataset, ZoneOffset.UTC, KNOWN::contains).validate(texts, values)).isEmpty();
+        return values;
+    }
+
+    @Test
+    void everyTextFieldIsHeldToTheLengthTheSchemaDeclares() {
+        assertThat(only(Dataset.ACCOUNTS, with(account("globex"), "name", "n".repeat(201)))).isEqualTo(
+                "name: too long: 201 characters (at most 200)");
+        assertThat(errors(Dataset.ACCOUNTS, with(account("globex"), "name", "n".repeat(200)))).isEmpty();
+        assertThat(only(Dataset.ACCOUNTS, with(account("g".repeat(65)), "name", "G"))).isEqualTo(
+                "account_id: too long: 65 characters (at most 64)");
+        assertThat(only(Dataset.TICKETS, with(ticket("t1", "acme"), "subject", "s".repeat(501)))).isEqualTo(
+                "subject: too long: 501 characters (at most 500)");
+        assertThat(only(Dataset.FEEDBACK, with(feedback("acme", "nps", "9"), "comment", "c".repeat(4_001))))
+                .isEqualTo("comment: too long: 4,001 characters (at most 4,000)");
+        assertThat(only(Dataset.SUCCESS_PLANS, with(objective("acme", "Go live"), "target", "t".repeat(101))))
+                .isEqualTo("target: too long: 101 characters (at most 100)");
+        assertThat(only(Dataset.ACCOUNTS, with(account("globex"), "teams_channel", "t".repeat(301)))).isEqualTo(
+                "teams_channel: too long: 301 characters (at most 300)");
+    }
+
+    @Test
+    void lengthsCountCharactersNotUtf16Units() {
+        String emoji = "\uD83D\uDE00";
+
+        assertThat(errors(Dataset.ACCOUNTS, with(account("globex"), "name", emoji.repeat(200)))).isEmpty();
+    }
+
+    @Test
+    void aHugeValueOfAShortTypeIsRefusedByItsLengthNotParsed() {
+        assertThat(only(Dataset.USAGE, with(usage("acme", "2026-11-20"), "date", "2".repeat(1_000_000)))).isEqualTo(
+                "date: too long: 1,000,000 characters (at most 100)");
+    }
+
+    @Test
+    void aRenewalBeforeTheContractStartIsRefused() {
+        assertThat(only(Dataset.ACCOUNTS, with(account("globex"), "contract_start", "2026-06-01", "renewal_date",
+                "2026-01-01"))).isEqualTo("renewal_date: renews on 2026-01-01, before its contract starts on 2026-06-01");
+    }
+
+    @Test
+    void aMalformedCsmEmailIsRefusedAndAnEmptyOneIsUnassigned() {
+        assertThat(only(Dataset.ACCOUNTS, with(account("globex"), "csm_email", "dana.cho"))).isEqualTo(
+                "csm_email: not an email address: 'dana.cho' (expected name@company.com)");
+        assertThat(stored(Dataset.ACCOUNTS, with(account("globex"), "csm_email", " "))[7]).isEqualTo("");
+        assertThat(stored(Dataset.ACCOUNTS, without(account("globex"), "csm_email"))[7]).isEqualTo("");
+    }
+
+    @Test
+    void idsAndEveryOtherValueAreStoredTrimmed() {
+        Object[] values = stored(Dataset.TICKETS, with(ticket(" t1 ", " acme\t"), "subject", "  Export is slow "));
+
+        assertThat(values[0]).isEqualTo("t1");
+        assertThat(values[1]).isEqualTo("acme");
+        assertThat(values[5]).isEqualTo("Export is slow");
+    }
+
+    @Test
+    void aNulCharacterIsRefused() {
+        assertThat(only(Dataset.TICKETS, with(ticket("t1", "acme"), "subject", "Export\0is slow"))).isEqualTo(
+                "subject: contains a NUL character (is the file really text?)");
     }
 }

@@ -12,14 +12,29 @@ final class TestStore {
     final Jdbi jdbi;
     final List<String> audit = new java.util.ArrayList<>();
 
+    final String url;
+
     TestStore(Path file) {
-        String url = "jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=5000&foreign_keys=true";
+        this(file, 5000);
+    }
+
+    /** With a busy timeout of its own, for tests in which another connection holds the write lock. */
+    TestStore(Path file, int busyTimeoutMillis) {
+        this.url = "jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=" + busyTimeoutMillis + "&foreign_keys=true";
         Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
         this.jdbi = Jdbi.create(url);
     }
 
     CsvImport csvImport() {
-        return new CsvImport(jdbi, (actor, action, account, detail) -> audit.add(actor + " " + action + " " + detail));
+        return new CsvImport(jdbi, this::record);
+    }
+
+    AccountDeletion deletion() {
+        return new AccountDeletion(jdbi, this::record);
+    }
+
+    private void record(String actor, String action, String account, String detail) {
+        audit.add(actor + " " + action + " " + detail);
     }
 
     long count(String table) {

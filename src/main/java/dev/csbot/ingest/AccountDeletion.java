@@ -1,0 +1,88 @@
+package dev.csbot.ingest;
+
+import dev.csbot.chat.AuditTrail;
+import dev.csbot.store.PortfolioVersionReader;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+import org.springframework.stereotype.Service;
+
+/**
+ * {@code csbot accounts delete ID} and {@code DELETE /api/v1/accounts/{id}}: an account and every row that
+ * belongs to it, in one transaction. The audit log keeps its history (and records the deletion).
+ */
+@Service
+public class AccountDeletion {
+
+    /**
+     * Every table whose rows belong to an account ({@code account_id REFERENCES accounts}), deleted before the
+     * account itself. A table added later that references accounts is one more line here
+     * ({@code AccountDeletionTest} fails until it is).
+     */
+    static final List<String> DEPENDENT_TABLES = List.of(
+            "contacts",
+            "usage_daily",
+            "tickets",
+            "feedback_responses",
+            "meetings",
+            "success_plans",
+            "channel_links",
+            "alerts");
+
+    private final Jdbi jdbi;
+    private final AuditTrail audit;
+
+    public AccountDeletion(Jdbi jdbi, AuditTrail audit) {
+        this.jdbi = jdbi;
+        this.audit = audit;
+    }
+
+    /** What was deleted: the account and the rows of each dependent table. */
+    public record Deleted(String accountId, String name, Map<String, Integer> rows) {
+        public String summary() {
+            return rows.entrySet().stream().filter(e -> e.getValue() > 0)
+                    .map(e -> e.getValue() + " " + e.getKey())
+                    .collect(Collectors.joining(", "));
+        }
+    }
+
+    /**
+     * Deletes {@code accountId} with its signals; empty when there is no such account (nothing changes). A
+     * store kept busy by another writer throws (see {@link dev.csbot.store.StoreBusy}).
+     */
+    public Optional<Deleted> delete(String accountId, String actor) {
+        return jdbi.inTransaction(h -> {
+            try {
+                // First, so that the write lock is held before anything is read.
+                BatchUpsert.markChanged(h.getConnection());
+            } catch (SQLException e) {
+                throw new IllegalStateException("the store refused the deletion: " + e.getMessage(), e);
+            }
+            Optional<String> name = h.createQuery("SELECT name FROM accounts WHERE account_id = :id")
+                    .bind("id", accountId).mapTo(String.class).findOne();
+            if (name.isEmpty()) {
+                h.rollback();
+                return Optional.<Deleted>empty();
+            }
+            Map<String, Integer> rows = new LinkedHashMap<>();
+            for (String table : DEPENDENT_TABLES) {
+                rows.put(table, h.createUpdate("DELETE FROM " + table + " WHERE account_id = :id")
+                        .bind("id", accountId).execute());
+            }
+            h.createUpdate("DELETE FROM accounts WHERE account_id = :id").bind("id", accountId).execute();
+            if (h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one() == 0) {
+                // An empty store holds no demo any more: importing into it should not warn.
+                StoreMetadata.remove(h, StoreMetadata.DEMO_PORTFOLIO);
+            }
+            Deleted deleted = new Deleted(accountId, name.get(), rows);
+            audit.record(actor, "delete-account", accountId, "deleted " + name.get()
+                    + (deleted.summary().isEmpty() ? "" : " with " + deleted.summary()));
+            h.afterCommit(PortfolioVersionReader::committed);
+            return Optional.of(deleted);
+        });
+    }
+}
