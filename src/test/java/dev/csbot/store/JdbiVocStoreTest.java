@@ -47,7 +47,7 @@ class JdbiVocStoreTest {
 
     @BeforeEach
     void migrate() {
-        String url = StoreConfiguration.sqliteUrl(dir.resolve("store.db"));
+        String url = StoreConfiguration.sqliteUrl(dir.resolve("store.db"), java.time.Duration.ofSeconds(5));
         Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
         jdbi = Jdbi.create(url).installPlugin(new SqlObjectPlugin());
         jdbi.useHandle(h -> {
