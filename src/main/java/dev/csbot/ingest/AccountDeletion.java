@@ -31,7 +31,10 @@ public class AccountDeletion {
             "meetings",
             "success_plans",
             "channel_links",
-            "alerts");
+            "alerts",
+            "voc_loop_messages",
+            "feedback_answers",
+            "feedback_sends");
 
     private final Jdbi jdbi;
     private final AuditTrail audit;

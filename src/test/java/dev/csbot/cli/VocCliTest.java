@@ -97,7 +97,7 @@ class VocCliTest {
             CliRun run = csbot("ask", "/help", "--db", db);
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.err().strip()).isEqualTo("csbot: " + prompts.resolve("nps.yaml")
+            assertThat(run.err().strip()).endsWith("\ncsbot: " + prompts.resolve("nps.yaml")
                     + ": field 'scale': NPS is scored 0-10 everywhere in csbot (got 1-10)");
         } finally {
             System.clearProperty("csbot.prompts");
