@@ -1,6 +1,8 @@
 package dev.csbot.cli;
 
 import dev.csbot.CsbotApplication;
+import dev.csbot.bench.BenchCommand;
+import dev.csbot.bench.SlackBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -229,7 +231,7 @@ public final class CsbotCli implements Callable<Integer> {
                 // Every /health sample scored from the store: the cost of the first answer after a change.
                 return parent.withContext(temporary, Map.of("csbot.health.reused-scores", 0),
                         context -> context.getBean(BenchCommand.class)
-                        .run(accounts, days, samples, workDir, spec.commandLine().getOut()));
+                        .run(accounts, days, samples, workDir, temporary.db, spec.commandLine().getOut()));
             } finally {
                 BenchCommand.deleteWorkDirectory(workDir);
             }
@@ -259,7 +261,7 @@ public final class CsbotCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            return dev.csbot.slack.SlackBenchmark.run(parent.storeProperties(store), seconds, warmup, concurrency,
+            return SlackBenchmark.run(parent.storeProperties(store), seconds, warmup, concurrency,
                     spec.commandLine().getOut());
         }
     }

@@ -1,10 +1,12 @@
 package dev.csbot.ingest;
 
-import dev.csbot.store.PortfolioVersionReader;
+import dev.csbot.store.PortfolioChangeLog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.HashSet;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -16,13 +18,12 @@ final class BatchUpsert implements AutoCloseable {
 
     static final int CHUNK = 10_000;
 
-    /** Tells readers (any process) that scores computed before this write are out of date. */
-    private static final String BUMP_VERSION = "UPDATE portfolio_version SET version = version + 1 WHERE id = 1";
-
     private final Handle handle;
     private final Connection connection;
     private final PreparedStatement statement;
     private final int width;
+    private final int accountColumn;
+    private final Set<String> accounts = new HashSet<>();
     private int pending;
     private long written;
 
@@ -31,6 +32,7 @@ final class BatchUpsert implements AutoCloseable {
         this.connection = handle.getConnection();
         this.statement = connection.prepareStatement(dataset.upsertSql(present));
         this.width = dataset.columns().size();
+        this.accountColumn = dataset.indexOf("account_id");
     }
 
     /** Adds one row of stored values in the dataset's column order. */
@@ -49,19 +51,20 @@ final class BatchUpsert implements AutoCloseable {
             }
         }
         statement.addBatch();
+        accounts.add((String) values[accountColumn]);
         if (++pending == CHUNK) {
             flush();
         }
     }
 
-    /** Sends what is pending, marks the portfolio changed (same transaction) and returns the rows written. */
+    /**
+     * Sends what is pending, marks the portfolio changed for the accounts written (same transaction; told to
+     * listeners after the commit) and returns the rows written.
+     */
     long finish() throws SQLException {
         flush();
         if (written > 0) {
-            try (PreparedStatement bump = connection.prepareStatement(BUMP_VERSION)) {
-                bump.executeUpdate();
-            }
-            handle.afterCommit(PortfolioVersionReader::committed);
+            PortfolioChangeLog.record(handle, accounts);
         }
         return written;
     }

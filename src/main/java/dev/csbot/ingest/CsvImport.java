@@ -47,12 +47,6 @@ public class CsvImport {
         this.audit = audit;
     }
 
-    /** Every account id in the store. */
-    public List<String> accountIds() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT account_id FROM accounts ORDER BY account_id")
-                .mapTo(String.class).list());
-    }
-
     /** The import files present in {@code directory}, in import order. */
     public static List<Dataset> filesIn(Path directory) {
         List<Dataset> present = new ArrayList<>();

@@ -26,6 +26,12 @@ final class Rows {
     // Each mapper reads its columns by position, in the order of its *_COLUMNS list: looking columns up by
     // name costs more than the rest of the mapping when a whole book is read.
 
+    /** A column list with each column qualified by a table alias ("a.account_id, a.name, ..."). */
+    static String prefixed(String alias, String columns) {
+        return java.util.Arrays.stream(columns.split(",")).map(c -> alias + "." + c.strip())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     static final String ACCOUNT_COLUMNS = "account_id, name, segment, arr, seats_purchased, contract_start,"
             + " renewal_date, csm_email, lifecycle_stage, slack_channel, teams_channel";
 
