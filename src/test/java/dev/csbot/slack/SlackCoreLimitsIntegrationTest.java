@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.csbot.account.AccountRepository;
 import dev.csbot.chat.ChannelLinks;
 import dev.csbot.chat.Platform;
 import dev.csbot.support.IntegrationTest;
@@ -33,13 +34,16 @@ class SlackCoreLimitsIntegrationTest extends IntegrationTest {
     ChannelLinks links;
 
     @Autowired
+    AccountRepository accounts;
+
+    @Autowired
     RecordingPortfolioListener listener;
 
     private SlackRequests slack;
 
     @BeforeEach
     void workspace() {
-        SlackFake.install("csm@example.com");
+        SlackFake.install(SlackTestPortfolio.acme(accounts).csmEmail());
         slack = new SlackRequests(baseUrl(), SLACK_SIGNING_SECRET);
     }
 
