@@ -36,9 +36,6 @@ class SlackCoreLimitsIntegrationTest extends IntegrationTest {
     @Autowired
     AccountRepository accounts;
 
-    @Autowired
-    RecordingPortfolioListener listener;
-
     private SlackRequests slack;
 
     @BeforeEach
@@ -83,7 +80,7 @@ class SlackCoreLimitsIntegrationTest extends IntegrationTest {
     void aRestWriteIsInTheVeryNextHealthAndRisksWithoutWaiting() throws Exception {
         acknowledged("/risks", ""); // the book is ranked and kept before the write
         assertThat(acknowledged("/health", "Event Probe Holdings").toString()).contains("No account matches");
-        int heardBefore = listener.heard().size();
+        int heardBefore = RecordingPortfolioListener.heard().size();
         LocalDate today = LocalDate.parse(TODAY);
         Map<String, Object> account = Map.of("account_id", "event-probe", "name", "Event Probe Holdings", "segment",
                 "enterprise", "arr", "50000000", "seats_purchased", "50", "contract_start",
@@ -97,7 +94,7 @@ class SlackCoreLimitsIntegrationTest extends IntegrationTest {
         assertThat(acknowledged("/health", "Event Probe Holdings").toString()).contains("Event Probe Holdings health: 100/100");
         post("/api/v1/tickets", urgent);
 
-        assertThat(listener.heard().subList(heardBefore, listener.heard().size()))
+        assertThat(RecordingPortfolioListener.heard().subList(heardBefore, RecordingPortfolioListener.heard().size()))
                 .extracting(change -> change.accountIds()).containsExactly(java.util.Set.of("event-probe"),
                         java.util.Set.of("event-probe"));
         assertThat(acknowledged("/health", "Event Probe Holdings").toString()).contains("Event Probe Holdings health: 65/100");
