@@ -49,7 +49,10 @@ public interface AccountRepository {
      * <p>The default reads every account's full history and summarises it; stores do it in a few passes.
      */
     default void forEachInBook(BookQuery query, Consumer<BookSignals> each) {
+        BookQuery.IdRange range = query.accounts();
         allSignals(BookSignalsFromHistory.DAWN, BookSignalsFromHistory.DAWN, query.asOf()).stream()
+                .filter(s -> range.from().map(from -> s.account().id().compareTo(from) >= 0).orElse(true)
+                        && range.until().map(until -> s.account().id().compareTo(until) < 0).orElse(true))
                 .sorted(java.util.Comparator.comparing(s -> s.account().id()))
                 .forEach(signals -> each.accept(BookSignalsFromHistory.of(signals, query)));
     }

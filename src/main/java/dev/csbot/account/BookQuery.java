@@ -2,6 +2,7 @@ package dev.csbot.account;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -18,13 +19,32 @@ import java.util.Set;
  * @param usageWindows the windows to total every account's usage over
  * @param dailyUsageStages accounts in these stages also get every usage day up to {@code asOf} (time to
  *     value looks at each day since the contract started)
+ * @param withText whether the words people wrote are read: ticket subjects, feedback comments, people's
+ *     email addresses (empty otherwise). Scoring needs none of them; leaving them out makes the read lighter.
+ * @param accounts which accounts to read, by a range of ids (so that parts of the book can be read side by side)
  */
 public record BookQuery(
         LocalDate asOf,
         List<LocalDate> evaluatedOn,
         LocalDate historyAfter,
         Set<UsageWindow> usageWindows,
-        Set<LifecycleStage> dailyUsageStages) {
+        Set<LifecycleStage> dailyUsageStages,
+        boolean withText,
+        IdRange accounts) {
+
+    /**
+     * Account ids from {@code from} (inclusive) up to {@code until} (exclusive), in the store's own order of
+     * ids; an empty end is open. Ranges that meet at the same id split the book without gap or overlap.
+     */
+    public record IdRange(Optional<String> from, Optional<String> until) {
+        public static final IdRange ALL = new IdRange(Optional.empty(), Optional.empty());
+    }
+
+    /** Every account of the book, text included. */
+    public BookQuery(LocalDate asOf, List<LocalDate> evaluatedOn, LocalDate historyAfter, Set<UsageWindow> usageWindows,
+            Set<LifecycleStage> dailyUsageStages) {
+        this(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, true, IdRange.ALL);
+    }
 
     public BookQuery {
         evaluatedOn = List.copyOf(evaluatedOn);
@@ -38,6 +58,16 @@ public record BookQuery(
                 throw new IllegalArgumentException("evaluated day " + day + " is after the read's day " + asOf);
             }
         }
+    }
+
+    /** The same query for the accounts of {@code range} only. */
+    public BookQuery within(IdRange range) {
+        return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, range);
+    }
+
+    /** The same query without the words people wrote (what scoring reads). */
+    public BookQuery withoutText() {
+        return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, false, accounts);
     }
 
     /** The earliest evaluated day: a ticket still open then or later is read whenever it was opened. */

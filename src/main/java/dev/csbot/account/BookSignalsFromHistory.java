@@ -40,7 +40,16 @@ public final class BookSignalsFromHistory {
                 t -> t.closedOn().map(closed -> closed.isAfter(firstEvaluated)).orElse(true));
         List<FeedbackResponse> feedback = kept(history.feedback(), FeedbackResponse::date, query, f -> false);
         List<Meeting> meetings = kept(history.meetings(), Meeting::date, query, m -> false);
-        return new BookSignals(history.account(), history.contacts(), tickets, feedback, meetings, summary);
+        List<Contact> contacts = history.contacts();
+        if (!query.withText()) {
+            contacts = contacts.stream().map(c -> new Contact(c.id(), c.accountId(), c.name(), "", c.title(), c.champion(),
+                    c.execSponsor(), c.leftOn())).toList();
+            tickets = tickets.stream().map(t -> new Ticket(t.id(), t.accountId(), t.openedOn(), t.closedOn(), t.severity(),
+                    "")).toList();
+            feedback = feedback.stream().map(f -> new FeedbackResponse(f.accountId(), "", f.date(), f.kind(), f.score(),
+                    Optional.empty())).toList();
+        }
+        return new BookSignals(history.account(), contacts, tickets, feedback, meetings, summary);
     }
 
     /**

@@ -32,7 +32,7 @@ final class BookReadPlan {
         int history = Math.max(m.supportBurden().recentDays() + m.supportBurden().baselineDays(),
                 Math.max(m.sentiment().maxAgeDays(), m.engagement().execWindowDays()));
         LocalDate earliest = evaluated.stream().min(LocalDate::compareTo).orElseThrow();
-        return new BookQuery(asOf, evaluated, earliest.minusDays(history), windows, everyDayFor(card));
+        return new BookQuery(asOf, evaluated, earliest.minusDays(history), windows, everyDayFor(card)).withoutText();
     }
 
     private static UsageWindow endingOn(LocalDate day, int days) {

@@ -46,8 +46,8 @@ public class HealthService implements PortfolioListener {
      */
     static final int RESCORE_LIMIT = 1_000;
 
-    /** Accounts scored per task while the book is still being read. */
-    private static final int BATCH = 500;
+    /** A book this large is read in parts side by side, one per processor (at most four). */
+    static final int READ_IN_PARTS_FROM = 2_000;
 
     private final AccountRepository accounts;
     private final HealthScorer scorer;
@@ -140,7 +140,7 @@ public class HealthService implements PortfolioListener {
 
     /** Every account's score as of {@code asOf}, computed now from the store (nothing reused or kept). */
     public List<HealthScore> scoreAll(LocalDate asOf) {
-        return rank(asOf);
+        return rank(asOf, snapshot().directory);
     }
 
     /** Told after every write this process commits: the next reader takes a new snapshot. */
@@ -197,8 +197,9 @@ public class HealthService implements PortfolioListener {
     }
 
     private BookSnapshot fresh(long version, LocalDate asOf) {
-        return new BookSnapshot(version, asOf, AccountDirectory.of(accounts.findAll()), new Once<>(() -> rank(asOf)),
-                -1, BookSnapshot.keptScores(reusedScores));
+        AccountDirectory directory = AccountDirectory.of(accounts.findAll());
+        return new BookSnapshot(version, asOf, directory, new Once<>(() -> rank(asOf, directory)), -1,
+                BookSnapshot.keptScores(reusedScores));
     }
 
     /** The snapshot after {@code previous}: the same when nothing moved, else only what a write touched is redone. */
@@ -227,24 +228,47 @@ public class HealthService implements PortfolioListener {
 
     private static final Comparator<HealthScore> BY_ACCOUNT_ID = Comparator.comparing(h -> h.account().id());
 
-    /** The whole book, read in one pass; accounts are scored in batches while the read goes on. */
-    private List<HealthScore> rank(LocalDate asOf) {
+    /**
+     * The whole book, read in one pass; a large book in parts read and scored side by side (by ranges of
+     * account ids, split where {@code directory} says), each on its own connection and core.
+     */
+    private List<HealthScore> rank(LocalDate asOf, AccountDirectory directory) {
         BookQuery query = BookReadPlan.forRanking(scorer.scorecard(), asOf);
-        List<CompletableFuture<List<HealthScore>>> scored = new ArrayList<>();
-        List<BookSignals> batch = new ArrayList<>(BATCH);
-        accounts.forEachInBook(query, signals -> {
-            batch.add(signals);
-            if (batch.size() == BATCH) {
-                scored.add(scoreLater(List.copyOf(batch), query));
-                batch.clear();
-            }
-        });
-        scored.add(scoreLater(List.copyOf(batch), query));
-        List<HealthScore> all = new ArrayList<>();
-        for (CompletableFuture<List<HealthScore>> part : scored) {
+        List<BookQuery.IdRange> parts = parts(directory);
+        // The common pool explicitly: on two cores CompletableFuture would otherwise start a thread per task.
+        List<CompletableFuture<List<HealthScore>>> others = parts.subList(1, parts.size()).stream()
+                .map(range -> CompletableFuture.supplyAsync(() -> ranked(query.within(range)), ForkJoinPool.commonPool()))
+                .toList();
+        List<HealthScore> all = new ArrayList<>(directory.size());
+        all.addAll(ranked(query.within(parts.get(0))));
+        for (CompletableFuture<List<HealthScore>> part : others) {
             all.addAll(join(part));
         }
+        all.sort(BY_ACCOUNT_ID);
         return List.copyOf(all);
+    }
+
+    private List<HealthScore> ranked(BookQuery query) {
+        List<HealthScore> scores = new ArrayList<>();
+        accounts.forEachInBook(query, signals -> scores.add(rankingScore(signals, query)));
+        return scores;
+    }
+
+    /** Ranges of account ids that split the book into about equal parts, one per processor (up to four). */
+    static List<BookQuery.IdRange> parts(AccountDirectory directory) {
+        int count = Math.min(4, Runtime.getRuntime().availableProcessors());
+        if (count < 2 || directory.size() < READ_IN_PARTS_FROM) {
+            return List.of(BookQuery.IdRange.ALL);
+        }
+        List<String> ids = directory.all().stream().map(dev.csbot.account.Account::id).sorted().toList();
+        List<BookQuery.IdRange> parts = new ArrayList<>();
+        Optional<String> from = Optional.empty();
+        for (int i = 1; i <= count; i++) {
+            Optional<String> until = i == count ? Optional.empty() : Optional.of(ids.get(i * ids.size() / count));
+            parts.add(new BookQuery.IdRange(from, until));
+            from = until;
+        }
+        return parts;
     }
 
     /** {@code previous} with the accounts {@code touched} scored again (or dropped, when they are gone). */
@@ -259,12 +283,6 @@ public class HealthService implements PortfolioListener {
         accounts.forEachOf(touched, query, signals -> all.add(rankingScore(signals, query)));
         all.sort(BY_ACCOUNT_ID);
         return List.copyOf(all);
-    }
-
-    private CompletableFuture<List<HealthScore>> scoreLater(List<BookSignals> batch, BookQuery query) {
-        // The common pool explicitly: on two cores CompletableFuture would otherwise start a thread per task.
-        return CompletableFuture.supplyAsync(() -> batch.stream().map(s -> rankingScore(s, query)).toList(),
-                ForkJoinPool.commonPool());
     }
 
     private HealthScore rankingScore(BookSignals book, BookQuery query) {

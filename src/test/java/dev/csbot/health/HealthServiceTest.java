@@ -316,6 +316,19 @@ class HealthServiceTest {
     }
 
     @Test
+    void aLargeBookReadInPartsSideBySideRanksEveryAccountOnce() {
+        int size = HealthService.READ_IN_PARTS_FROM + 7;
+        for (int i = 0; i < size; i++) {
+            portfolio.add(SignalsBuilder.bare(String.format("acct-%05d", i)).noContacts());
+        }
+
+        List<HealthScore> ranked = service.all();
+
+        assertThat(ranked).extracting(s -> s.account().id()).doesNotHaveDuplicates().hasSize(size).isSorted();
+        assertThat(portfolio.bookReads.get()).isEqualTo(HealthService.parts(service.directory()).size());
+    }
+
+    @Test
     void rankingScoresMatchTheFullScore() {
         portfolio.add(SignalsBuilder.healthy("acme").usage(TODAY.minusDays(27), TODAY, day -> 80 - day, 4))
                 .add(SignalsBuilder.bare("initech").stage(LifecycleStage.ONBOARDING).contractStart(TODAY.minusDays(50))

@@ -55,8 +55,9 @@ class StoreReadsTest extends IntegrationTest {
 
     @Test
     void theBookReadSaysWhatEveryAccountsFullHistorySays() {
-        for (LocalDate asOf : days()) {
-            BookQuery query = query(asOf);
+        for (BookQuery query : days().stream().flatMap(day -> java.util.stream.Stream.of(query(day),
+                query(day).withoutText())).toList()) {
+            LocalDate asOf = query.asOf();
             List<BookSignals> book = new ArrayList<>();
             accounts.forEachInBook(query, book::add);
 
@@ -71,6 +72,8 @@ class StoreReadsTest extends IntegrationTest {
             }
             assertThat(book).as("the demo has onboarding accounts, read day by day")
                     .anySatisfy(b -> assertThat(b.usage().daily()).isNotEmpty());
+            assertThat(book).as("text is read only when asked for").allSatisfy(b -> assertThat(b.feedback())
+                    .allSatisfy(f -> assertThat(f.contactEmail().isEmpty()).isEqualTo(!query.withText())));
         }
     }
 
@@ -86,6 +89,24 @@ class StoreReadsTest extends IntegrationTest {
         accounts.forEachOf(Set.copyOf(new ArrayList<>(ids) {{ add("no-such-account"); }}), query, read::add);
 
         assertThat(read).containsExactlyInAnyOrderElementsOf(some);
+    }
+
+    @Test
+    void theBookReadInRangesOfIdsGivesEveryAccountOnceAsTheWholeReadDoes() {
+        BookQuery query = query(LocalDate.now(clock));
+        List<BookSignals> whole = new ArrayList<>();
+        accounts.forEachInBook(query, whole::add);
+        String first = whole.get(whole.size() / 3).account().id();
+        String second = whole.get(2 * whole.size() / 3).account().id();
+
+        List<BookSignals> parts = new ArrayList<>();
+        for (BookQuery.IdRange range : List.of(new BookQuery.IdRange(java.util.Optional.empty(), java.util.Optional.of(first)),
+                new BookQuery.IdRange(java.util.Optional.of(first), java.util.Optional.of(second)),
+                new BookQuery.IdRange(java.util.Optional.of(second), java.util.Optional.empty()))) {
+            accounts.forEachInBook(query.within(range), parts::add);
+        }
+
+        assertThat(parts).containsExactlyElementsOf(whole);
     }
 
     @Test
