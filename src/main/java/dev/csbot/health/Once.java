@@ -1,6 +1,5 @@
 package dev.csbot.health;
 
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,12 +17,6 @@ final class Once<T> {
 
     Once(Supplier<T> compute) {
         this.compute = compute;
-    }
-
-    static <T> Once<T> of(T value) {
-        Once<T> once = new Once<>(null);
-        once.value.set(CompletableFuture.completedFuture(value));
-        return once;
     }
 
     T get() {
@@ -60,12 +53,5 @@ final class Once<T> {
     /** Whether someone has started (or finished) computing the value. */
     boolean started() {
         return value.get() != null;
-    }
-
-    /** The value, if it has been computed; never computes. */
-    Optional<T> ifDone() {
-        CompletableFuture<T> known = value.get();
-        return known != null && known.isDone() && !known.isCompletedExceptionally()
-                ? Optional.of(known.join()) : Optional.empty();
     }
 }
