@@ -1,17 +1,22 @@
 package dev.csbot;
 
 import dev.csbot.health.HealthService;
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Keeps the book's scores ready in the running service: after an import, an API write (from any process)
- * or midnight, the next tick scores the book again in full, so a CSM's /health and /risks rarely wait
- * for it. A tick with nothing new costs one one-row query.
+ * Keeps the book's ranking ready in the running service, so that a CSM's /risks rarely waits for it:
+ * after every write this process commits (the health service hears of it and asks for a refresh here), at
+ * start-up, and when the day changes. Nothing polls: writes by another process are seen by the next read.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -21,18 +26,47 @@ class BookScoresRefresher {
     private static final Logger log = LoggerFactory.getLogger(BookScoresRefresher.class);
 
     private final HealthService health;
+    /** One thread: refreshes queue behind each other instead of competing for the two cores. */
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "csbot-book-refresh");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     BookScoresRefresher(HealthService health) {
         this.health = health;
+        health.refreshInBackground(task -> worker.execute(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("Ranking the book in the background failed; /risks will rank it on demand", e);
+            }
+        }));
     }
 
-    @Scheduled(initialDelayString = "${csbot.book-refresh.initial-delay:5s}",
-            fixedDelayString = "${csbot.book-refresh.every:30s}")
-    void refresh() {
-        try {
-            health.prepare();
-        } catch (RuntimeException e) {
-            log.warn("Scoring the book in the background failed; /risks will score it on demand", e);
-        }
+    @EventListener(ApplicationReadyEvent.class)
+    void atStartUp() {
+        refresh();
+    }
+
+    /** Scores are as of a day: shortly after midnight the new day's ranking is made. */
+    @Scheduled(cron = "${csbot.book-refresh.cron:5 0 0 * * *}")
+    void newDay() {
+        refresh();
+    }
+
+    private void refresh() {
+        worker.execute(() -> {
+            try {
+                health.all();
+            } catch (RuntimeException e) {
+                log.warn("Ranking the book in the background failed; /risks will rank it on demand", e);
+            }
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
     }
 }

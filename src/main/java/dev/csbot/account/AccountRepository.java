@@ -1,8 +1,11 @@
 package dev.csbot.account;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /** Read access to the portfolio. The store implements it; the core never sees SQL. */
 public interface AccountRepository {
@@ -11,11 +14,22 @@ public interface AccountRepository {
 
     Optional<Account> findById(String accountId);
 
-    /**
-     * A number that changes whenever anything in the portfolio is written (import, API, demo). Writes by
-     * this process show at once; the store may take a moment (SQLite: 0.2 s) to show another process's.
-     */
+    /** The accounts among {@code accountIds} that exist, in no particular order. */
+    default List<Account> findAllById(Collection<String> accountIds) {
+        return accountIds.stream().distinct().map(this::findById).flatMap(Optional::stream).toList();
+    }
+
+    /** A number that moves on with every write to the portfolio (import, API, demo), from any process. */
     long portfolioVersion();
+
+    /**
+     * The accounts written after version {@code fromVersion} up to {@code toVersion}, or empty when the
+     * store cannot tell (the versions are too far apart, or a write could not name its accounts): then
+     * anything may have changed.
+     */
+    default Optional<Set<String>> changedBetween(long fromVersion, long toVersion) {
+        return fromVersion == toVersion ? Optional.of(Set.of()) : Optional.empty();
+    }
 
     /** One account's signals with usage limited to {@code usageFrom} .. {@code asOf} (inclusive). */
     Optional<AccountSignals> signals(String accountId, LocalDate usageFrom, LocalDate asOf);
@@ -26,4 +40,27 @@ public interface AccountRepository {
      * {@code onboardingUsageFrom} (earlier).
      */
     List<AccountSignals> allSignals(LocalDate usageFrom, LocalDate onboardingUsageFrom, LocalDate asOf);
+
+    /**
+     * Every account's signals as of a day, limited to what the caller evaluates ({@link BookQuery}): the
+     * read behind ranking the book and scanning it for alerts. Accounts come one at a time, in account id
+     * order, so a reader holds one account's rows at a time however large the book is.
+     *
+     * <p>The default reads every account's full history and summarises it; stores do it in a few passes.
+     */
+    default void forEachInBook(BookQuery query, Consumer<BookSignals> each) {
+        BookQuery.IdRange range = query.accounts();
+        allSignals(BookSignalsFromHistory.DAWN, BookSignalsFromHistory.DAWN, query.asOf()).stream()
+                .filter(s -> range.from().map(from -> s.account().id().compareTo(from) >= 0).orElse(true)
+                        && range.until().map(until -> s.account().id().compareTo(until) < 0).orElse(true))
+                .sorted(java.util.Comparator.comparing(s -> s.account().id()))
+                .forEach(signals -> each.accept(BookSignalsFromHistory.of(signals, query)));
+    }
+
+    /** {@link #forEachInBook} for some accounts only (those a write touched); ids that do not exist are skipped. */
+    default void forEachOf(Set<String> accountIds, BookQuery query, Consumer<BookSignals> each) {
+        accountIds.stream().sorted()
+                .flatMap(id -> signals(id, BookSignalsFromHistory.DAWN, query.asOf()).stream())
+                .forEach(signals -> each.accept(BookSignalsFromHistory.of(signals, query)));
+    }
 }

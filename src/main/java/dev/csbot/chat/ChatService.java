@@ -1,7 +1,5 @@
 package dev.csbot.chat;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.csbot.account.Account;
 import dev.csbot.account.AccountRepository;
 import dev.csbot.account.AccountResolver;
@@ -37,6 +35,15 @@ public class ChatService {
     static final String SHARED_REFUSAL = "This conversation includes people outside your organization, so csbot"
             + " does not show account data here. Ask in a direct message or an internal channel.";
 
+    /** The longest command csbot reads, in characters; longer text is refused before anything else is done. */
+    public static final int MAX_COMMAND_CHARS = 1_000;
+
+    /** The longest button value csbot reads (Slack's own limit); every value csbot puts on a button is far shorter. */
+    public static final int MAX_BUTTON_VALUE_CHARS = 2_000;
+
+    /** How much of what someone typed is quoted back in an answer. */
+    static final int MAX_QUOTED_CHARS = 60;
+
     private final AccountRepository accounts;
     private final AccountResolver resolver;
     private final HealthService health;
@@ -47,9 +54,6 @@ public class ChatService {
     private final DealReviewBuilder dealReview = new DealReviewBuilder();
     private final FeedbackCommands feedback;
     private final FeedbackForms forms;
-    /** Keyed by the score object itself (identity), so a reply lives exactly as long as its score is kept. */
-    private final Cache<HealthScore, Reply> healthReplies = Caffeine.newBuilder().weakKeys()
-            .maximumSize(HealthService.DEFAULT_REUSED_SCORES).build();
 
     /**
      * For adapter tests that stand in for the core by overriding its answers (SlackListenersTest): no Voice of
@@ -63,7 +67,7 @@ public class ChatService {
     public ChatService(AccountRepository accounts, HealthService health, AlertRepository alerts, ChannelLinks links,
             AuditTrail audit, VocService voc) {
         this.accounts = accounts;
-        this.resolver = new AccountResolver(accounts);
+        this.resolver = new AccountResolver(() -> health.directory());
         this.health = health;
         this.alerts = alerts;
         this.links = links;
@@ -74,6 +78,9 @@ public class ChatService {
 
     /** Answers a typed command such as "/health acme" or "health acme". */
     public Reply handle(ChatRequest request) {
+        if (request.text() != null && request.text().length() > MAX_COMMAND_CHARS) {
+            return tooLong(request.text());
+        }
         if (!request.caller().internal()) {
             return Reply.of(Reply.Status.REFUSED, "Not available", REFUSAL);
         }
@@ -108,6 +115,9 @@ public class ChatService {
      * others to see: linking and unlinking change state and are never replayed.
      */
     public boolean readsOnly(String text) {
+        if (text == null || text.length() > MAX_COMMAND_CHARS) {
+            return false;
+        }
         return TypedCommand.parse(text).map(c -> READ_ONLY_VERBS.contains(c.verb())).orElse(false);
     }
 
@@ -126,6 +136,10 @@ public class ChatService {
             return Reply.of(Reply.Status.REFUSED, "Not in a shared conversation", SHARED_REFUSAL);
         }
         String value = press.value() == null ? "" : press.value();
+        if (value.length() > MAX_BUTTON_VALUE_CHARS) {
+            return HelpAnswer.usage("That button carried more than " + MAX_BUTTON_VALUE_CHARS
+                    + " characters, which no csbot button does; run the command again.");
+        }
         return switch (press.actionId()) {
             case ActionIds.SHOW_HEALTH -> byId(value, this::healthOf);
             case ActionIds.SHOW_DRIVERS -> byId(value, account -> health.forAccount(account.id())
@@ -191,6 +205,19 @@ public class ChatService {
         return Reply.answer("Your book of business", blocks);
     }
 
+    /** The answer to a command over the limit: says the limit, quotes none of the text, parses nothing. */
+    private static Reply tooLong(String text) {
+        String problem = String.format(java.util.Locale.ROOT, "That command is %,d characters long; csbot reads"
+                + " commands of up to %,d characters. Shorten it, for example /health acme.", text.length(),
+                MAX_COMMAND_CHARS);
+        return new Reply(Reply.Status.USAGE_ERROR, "Command too long", List.of(new ReplyBlock.Paragraph(problem)));
+    }
+
+    /** At most {@link #MAX_QUOTED_CHARS} of what someone typed, for quoting it back. */
+    static String quoted(String text) {
+        return text.length() <= MAX_QUOTED_CHARS ? text : text.substring(0, MAX_QUOTED_CHARS - 1) + "…";
+    }
+
     private Reply withAccount(TypedCommand command, ChatRequest request, Function<Account, Reply> answer) {
         String name = command.argument();
         if (name.isBlank()) {
@@ -220,8 +247,8 @@ public class ChatService {
     /** The answer when a name did not resolve to exactly one account: candidates, or the nearest names. */
     static Reply unresolved(String verb, String name, AccountResolver.Resolution resolution) {
         if (resolution instanceof AccountResolver.Ambiguous ambiguous) {
-            return new Reply(Reply.Status.USAGE_ERROR, "Several accounts match \"" + name + "\"", List.of(
-                    new ReplyBlock.Paragraph("Several accounts match \"" + name + "\". Which one did you mean?"),
+            return new Reply(Reply.Status.USAGE_ERROR, "Several accounts match \"" + quoted(name) + "\"", List.of(
+                    new ReplyBlock.Paragraph("Several accounts match \"" + quoted(name) + "\". Which one did you mean?"),
                     new ReplyBlock.Items(ambiguous.candidates().stream()
                             .map(a -> Item.of(a.name() + " (id " + a.id() + ", " + a.segment().label() + ")"))
                             .toList()),
@@ -232,8 +259,8 @@ public class ChatService {
         AccountResolver.NotFound notFound = (AccountResolver.NotFound) resolution;
         String suggestion = notFound.nearest().isEmpty() ? "There are no accounts in the store yet."
                 : "Nearest: " + notFound.nearest().stream().map(Account::name).collect(Collectors.joining(", ")) + ".";
-        return Reply.of(Reply.Status.NOT_FOUND, "No account matches \"" + name + "\"",
-                "No account matches \"" + name + "\". " + suggestion);
+        return Reply.of(Reply.Status.NOT_FOUND, "No account matches \"" + quoted(name) + "\"",
+                "No account matches \"" + quoted(name) + "\". " + suggestion);
     }
 
     private static String actionFor(String verb) {
@@ -249,20 +276,13 @@ public class ChatService {
     }
 
     private static Reply notFound(String accountId) {
-        return Reply.of(Reply.Status.NOT_FOUND, "Account not found", "There is no account with id \"" + accountId
-                + "\" any more.");
+        return Reply.of(Reply.Status.NOT_FOUND, "Account not found", "There is no account with id \""
+                + quoted(accountId) + "\" any more.");
     }
 
+    /** The {@code /health} reply, kept by the health service with the score it was written from. */
     private Reply healthOf(Account account) {
-        return health.forAccount(account.id()).map(this::healthAnswer).orElseGet(() -> notFound(account.id()));
-    }
-
-    /**
-     * The {@code /health} reply for a score. The health service hands out the same score object until the
-     * data or the date changes, so the reply written for it is kept with it (and goes when it goes).
-     */
-    private Reply healthAnswer(HealthScore score) {
-        return healthReplies.get(score, HealthAnswer::of);
+        return health.forAccount(account.id(), HealthAnswer::of).orElseGet(() -> notFound(account.id()));
     }
 
     private Reply qbrOf(Account account) {
@@ -312,14 +332,16 @@ public class ChatService {
         if (name.isBlank()) {
             return HelpAnswer.usage("Which account? For example: /csbot link acme");
         }
-        AccountResolver.Resolution resolution = resolver.resolve(name);
-        if (!(resolution instanceof AccountResolver.Found found)) {
+        // Linking changes where alerts go: only an exact id or name links, never a prefix, a word or a typo.
+        AccountResolver.Resolution resolution = resolver.resolveExactly(name);
+        if (resolution instanceof AccountResolver.Ambiguous) {
             return unresolved("health", name, resolution);
         }
-        if (found.note().isPresent()) {
-            // Linking changes where alerts go: a guessed name is not enough.
-            return HelpAnswer.usage("No account is named \"" + name + "\". Did you mean " + found.account().name()
-                    + "? Link it with /csbot link " + found.account().id());
+        if (!(resolution instanceof AccountResolver.Found found)) {
+            List<Account> nearest = ((AccountResolver.NotFound) resolution).nearest();
+            return HelpAnswer.usage("No account is named \"" + quoted(name) + "\" or has that id; linking needs"
+                    + " the exact name or id." + (nearest.isEmpty() ? "" : " Did you mean " + nearest.get(0).name()
+                    + "? Link it with /csbot link " + nearest.get(0).id()));
         }
         Account account = found.account();
         links.link(conversation.platform(), conversation.id(), account.id(), actor(request.caller()));

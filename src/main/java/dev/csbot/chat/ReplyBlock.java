@@ -3,19 +3,63 @@ package dev.csbot.chat;
 import java.util.List;
 import java.util.Optional;
 
-/** The building blocks of a {@link Reply}. Renderers must handle every one (the switch is exhaustive). */
+/**
+ * The building blocks of a {@link Reply}. Every renderer handles every one through a {@link Visitor}: a new
+ * block type means a new visitor method, so a renderer that does not handle it does not compile.
+ */
 public sealed interface ReplyBlock {
 
+    /** What a renderer implements: one method per block type. */
+    interface Visitor<R> {
+        R heading(Heading heading);
+
+        R paragraph(Paragraph paragraph);
+
+        R facts(Facts facts);
+
+        R items(Items items);
+
+        R trend(Trend trend);
+
+        R quote(Quote quote);
+
+        R notice(Notice notice);
+
+        R context(Context context);
+
+        R actions(Actions actions);
+
+        R form(Form form);
+    }
+
+    /** Hands this block to the visitor's method for its type. */
+    <R> R accept(Visitor<R> visitor);
+
     /** A section heading, e.g. "Drivers" or "1. Outcomes recap". */
-    record Heading(String text) implements ReplyBlock {}
+    record Heading(String text) implements ReplyBlock {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.heading(this);
+        }
+    }
 
     /** A paragraph of plain text. */
-    record Paragraph(String text) implements ReplyBlock {}
+    record Paragraph(String text) implements ReplyBlock {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.paragraph(this);
+        }
+    }
 
     /** Label/value pairs shown side by side: Score, Band, ARR, Renewal... */
     record Facts(List<Fact> facts) implements ReplyBlock {
         public Facts {
             facts = List.copyOf(facts);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.facts(this);
         }
     }
 
@@ -25,6 +69,11 @@ public sealed interface ReplyBlock {
     record Items(List<Item> items) implements ReplyBlock {
         public Items {
             items = List.copyOf(items);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.items(this);
         }
     }
 
@@ -52,21 +101,41 @@ public sealed interface ReplyBlock {
         public Trend(String label, List<Double> points, String fromLabel, String toLabel) {
             this(label, points, fromLabel, toLabel, Optional.empty());
         }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.trend(this);
+        }
     }
 
     /** The fixed range a trend is drawn on. */
     record Scale(double min, double max) {}
 
     /** Text that came from a customer (a survey comment). Always shown as a quotation, always escaped. */
-    record Quote(String text, String attribution) implements ReplyBlock {}
+    record Quote(String text, String attribution) implements ReplyBlock {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.quote(this);
+        }
+    }
 
     /** Something the reader should not miss: stale data, a missing source, a held-back recommendation. */
-    record Notice(Tone tone, String text) implements ReplyBlock {}
+    record Notice(Tone tone, String text) implements ReplyBlock {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.notice(this);
+        }
+    }
 
     /** Small print under the answer: owner, data freshness. */
     record Context(List<String> lines) implements ReplyBlock {
         public Context {
             lines = List.copyOf(lines);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.context(this);
         }
     }
 
@@ -74,6 +143,11 @@ public sealed interface ReplyBlock {
     record Actions(List<Action> actions) implements ReplyBlock {
         public Actions {
             actions = List.copyOf(actions);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.actions(this);
         }
     }
 
@@ -92,6 +166,11 @@ public sealed interface ReplyBlock {
             implements ReplyBlock {
         public Form {
             fields = List.copyOf(fields);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.form(this);
         }
     }
 

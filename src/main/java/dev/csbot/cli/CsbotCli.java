@@ -1,6 +1,8 @@
 package dev.csbot.cli;
 
 import dev.csbot.CsbotApplication;
+import dev.csbot.bench.BenchCommand;
+import dev.csbot.bench.SlackBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -323,7 +325,7 @@ public final class CsbotCli implements Callable<Integer> {
                 // Every /health sample scored from the store: the cost of the first answer after a change.
                 return parent.withContext(temporary, Map.of("csbot.health.reused-scores", 0),
                         spec.commandLine().getErr(), context -> context.getBean(BenchCommand.class)
-                        .run(accounts, days, samples, workDir, spec.commandLine().getOut()));
+                        .run(accounts, days, samples, workDir, temporary.file(), spec.commandLine().getOut()));
             } finally {
                 BenchCommand.deleteWorkDirectory(workDir);
             }
@@ -356,7 +358,7 @@ public final class CsbotCli implements Callable<Integer> {
             StoreLocation location = parent.storeOf(false, store);
             spec.commandLine().getErr().println(location.openedLine());
             spec.commandLine().getErr().flush();
-            return dev.csbot.slack.SlackBenchmark.run(storeProperties(location), seconds, warmup, concurrency,
+            return SlackBenchmark.run(storeProperties(location), seconds, warmup, concurrency,
                     spec.commandLine().getOut());
         }
     }

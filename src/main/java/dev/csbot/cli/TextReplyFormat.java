@@ -25,44 +25,85 @@ class TextReplyFormat implements ReplyFormat {
         return out.toString();
     }
 
-    // Java 17 has no pattern switch yet; the final else keeps a new block type from passing unseen.
     private static void render(ReplyBlock block, StringBuilder out) {
-        if (block instanceof ReplyBlock.Heading h) {
+        block.accept(new Lines(out));
+    }
+
+    /** Plain text for each kind of reply block; a new kind does not compile until it has one. */
+    private record Lines(StringBuilder out) implements ReplyBlock.Visitor<Void> {
+        @Override
+        public Void heading(ReplyBlock.Heading h) {
             out.append('\n').append(h.text()).append('\n').append("-".repeat(Math.min(72, h.text().length())))
                     .append('\n');
-        } else if (block instanceof ReplyBlock.Paragraph p) {
+            return null;
+        }
+
+        @Override
+        public Void paragraph(ReplyBlock.Paragraph p) {
             out.append(p.text()).append('\n');
-        } else if (block instanceof ReplyBlock.Facts f) {
+            return null;
+        }
+
+        @Override
+        public Void facts(ReplyBlock.Facts f) {
             int width = f.facts().stream().mapToInt(x -> x.label().length()).max().orElse(0);
             for (ReplyBlock.Fact fact : f.facts()) {
-                out.append(String.format("%-" + width + "s  %s%n", fact.label(), fact.value()));
+                out.append(fact.label()).append(" ".repeat(width - fact.label().length())).append("  ")
+                        .append(fact.value()).append('\n');
             }
-        } else if (block instanceof ReplyBlock.Items items) {
+            return null;
+        }
+
+        @Override
+        public Void items(ReplyBlock.Items items) {
             for (ReplyBlock.Item item : items.items()) {
                 out.append(marker(item.tone())).append(' ').append(item.text()).append('\n');
                 item.detail().ifPresent(d -> out.append("    ").append(d).append('\n'));
             }
-        } else if (block instanceof ReplyBlock.Trend t) {
+            return null;
+        }
+
+        @Override
+        public Void trend(ReplyBlock.Trend t) {
             out.append(t.label()).append(": ").append(t.fromLabel()).append(' ').append(Sparkline.of(t.points(), t.scale()))
                     .append(' ').append(t.toLabel()).append('\n');
-        } else if (block instanceof ReplyBlock.Quote q) {
+            return null;
+        }
+
+        @Override
+        public Void quote(ReplyBlock.Quote q) {
             out.append("  \"").append(q.text().replace("\n", "\n   ")).append("\"\n    (").append(q.attribution())
                     .append(")\n");
-        } else if (block instanceof ReplyBlock.Notice n) {
+            return null;
+        }
+
+        @Override
+        public Void notice(ReplyBlock.Notice n) {
             out.append("! ").append(n.text()).append('\n');
-        } else if (block instanceof ReplyBlock.Context c) {
+            return null;
+        }
+
+        @Override
+        public Void context(ReplyBlock.Context c) {
             out.append(String.join(" · ", c.lines())).append('\n');
-        } else if (block instanceof ReplyBlock.Actions a) {
+            return null;
+        }
+
+        @Override
+        public Void actions(ReplyBlock.Actions a) {
             out.append("Next: ").append(a.actions().stream().map(ReplyBlock.Action::label)
                     .collect(Collectors.joining(" | "))).append('\n');
-        } else if (block instanceof ReplyBlock.Form form) {
+            return null;
+        }
+
+        @Override
+        public Void form(ReplyBlock.Form form) {
             out.append(form.title()).append('\n');
             for (ReplyBlock.FormField field : form.fields()) {
                 out.append("  [").append(field.label()).append(field.kind() == ReplyBlock.FieldKind.SCALE
                         ? " (" + field.min() + "-" + field.max() + ")" : "").append("]\n");
             }
-        } else {
-            throw new IllegalArgumentException("no text rendering for " + block.getClass().getSimpleName());
+            return null;
         }
     }
 

@@ -35,16 +35,20 @@ public final class HealthScorer {
 
     /** The full score with its weekly history (for one account's answer). */
     public HealthScore score(AccountSignals signals, LocalDate asOf) {
-        return score(signals, asOf, true);
+        return score(signals, new UsageSeries(signals.usage()), asOf, true);
     }
 
     /** The score without the weekly history: cheaper, for ranking a whole book of business. */
     public HealthScore scoreForRanking(AccountSignals signals, LocalDate asOf) {
-        return score(signals, asOf, false);
+        return score(signals, new UsageSeries(signals.usage()), asOf, false);
     }
 
-    private HealthScore score(AccountSignals signals, LocalDate asOf, boolean withWeekly) {
-        UsageSeries usage = new UsageSeries(signals.usage());
+    /** The ranking score with usage given apart from the signals (summarised by the store for the whole book). */
+    HealthScore scoreForRanking(AccountSignals signals, UsageSeries usage, LocalDate asOf) {
+        return score(signals, usage, asOf, false);
+    }
+
+    private HealthScore score(AccountSignals signals, UsageSeries usage, LocalDate asOf, boolean withWeekly) {
         boolean onboarding = signals.account().lifecycleStage() == LifecycleStage.ONBOARDING;
         Evaluation now = evaluate(signals, usage, asOf, onboarding, true);
 

@@ -1,25 +1,69 @@
 package dev.csbot.health;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.csbot.account.AccountDirectory;
 import dev.csbot.account.AccountRepository;
 import dev.csbot.account.AccountSignals;
+import dev.csbot.account.BookQuery;
+import dev.csbot.account.BookSignals;
+import dev.csbot.account.PortfolioChanged;
+import dev.csbot.account.PortfolioListener;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 
-/** Health scores of the portfolio as of today (by the injected clock). */
-public class HealthService {
+/**
+ * Health scores of the portfolio as of today (by the injected clock), from one {@link BookSnapshot} per
+ * portfolio version and day that every reader shares: name resolution, the ranking, the full scores asked
+ * for. A write in this process is heard at once ({@link PortfolioListener}); one by another process is
+ * seen through the store's version within {@link #RECHECK}. After a write the next snapshot rescores only
+ * the accounts the write touched.
+ */
+public class HealthService implements PortfolioListener {
 
     /** How many accounts' full scores are kept by default: a large book, at a few kilobytes each. */
     public static final int DEFAULT_REUSED_SCORES = 20_000;
+
+    /** The longest a snapshot is trusted without asking the store's version (writes by other processes). */
+    static final Duration RECHECK = Duration.ofMillis(200);
+
+    /**
+     * Writes touching more accounts than this (together, since the ranking last ran) are ranked afresh:
+     * one pass over the book is then cheaper than reading that many accounts one by one.
+     */
+    static final int RESCORE_LIMIT = 1_000;
+
+    /** A book this large is read in parts side by side, one per processor (at most four). */
+    static final int READ_IN_PARTS_FROM = 2_000;
 
     private final AccountRepository accounts;
     private final HealthScorer scorer;
     private final Clock clock;
     private final int reusedScores;
+    /** Nanoseconds for {@link #RECHECK} (a test moves it on; {@code clock} may be pinned to a day). */
+    private final LongSupplier ticker;
+
+    /** The snapshot in use, the writes heard when it was taken, and when its version was last confirmed. */
+    private record Current(BookSnapshot snapshot, long writesHeard, long confirmedAtNanos) {}
+
+    private volatile Current current;
+    private final Object building = new Object();
+    private final AtomicLong writesHeard = new AtomicLong();
+    private volatile Executor background;
+    private final AtomicBoolean refreshQueued = new AtomicBoolean();
 
     public HealthService(AccountRepository accounts, HealthScorer scorer, Clock clock) {
         this(accounts, scorer, clock, DEFAULT_REUSED_SCORES);
@@ -27,6 +71,10 @@ public class HealthService {
 
     /** @param reusedScores how many accounts' full scores to keep for reuse (0 = score on every request) */
     public HealthService(AccountRepository accounts, HealthScorer scorer, Clock clock, int reusedScores) {
+        this(accounts, scorer, clock, reusedScores, System::nanoTime);
+    }
+
+    HealthService(AccountRepository accounts, HealthScorer scorer, Clock clock, int reusedScores, LongSupplier ticker) {
         if (reusedScores < 0) {
             throw new IllegalArgumentException("reusedScores must be 0 or more, not " + reusedScores);
         }
@@ -34,55 +82,47 @@ public class HealthService {
         this.scorer = scorer;
         this.clock = clock;
         this.reusedScores = reusedScores;
+        this.ticker = ticker;
     }
 
     public LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    /** Full scores computed for one day and one version of the portfolio, by account id. */
-    private record Scored(LocalDate asOf, long version, Cache<String, HealthScore> byAccount) {}
-
-    private final AtomicReference<Scored> lastScored = new AtomicReference<>();
-
-    /**
-     * One account's full score (with weekly history), or empty when no such account exists. A score
-     * depends only on the data and the date, so it is reused until either changes: every write to the
-     * portfolio bumps its version, from this process or any other, and one small query reads it.
-     */
-    public Optional<HealthScore> forAccount(String accountId) {
-        LocalDate asOf = today();
-        // Read the version before the data: a write in between only means this score is not reused.
-        long version = accounts.portfolioVersion();
-        Optional<Cache<String, HealthScore>> reusable = scoresFor(asOf, version);
-        HealthScore known = reusable.map(cache -> cache.getIfPresent(accountId)).orElse(null);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        LocalDate usageFrom = asOf.minusDays(scorer.scorecard().usageLookbackDays());
-        Optional<HealthScore> score = accounts.signals(accountId, usageFrom, asOf)
-                .map(signals -> scorer.score(signals, asOf).settled());
-        score.ifPresent(s -> reusable.ifPresent(cache -> cache.put(accountId, s)));
-        return score;
+    public Scorecard scorecard() {
+        return scorer.scorecard();
     }
 
-    /** The scores kept for this day and version, starting afresh when either moved on; empty when off. */
-    private Optional<Cache<String, HealthScore>> scoresFor(LocalDate asOf, long version) {
-        if (reusedScores == 0) {
-            return Optional.empty();
+    /** Every account of the portfolio as it stands, for resolving names: from the shared snapshot. */
+    public AccountDirectory directory() {
+        return snapshot().directory;
+    }
+
+    /**
+     * One account's full score (with weekly history), or empty when no such account exists. Computed once
+     * per snapshot (up to {@code reusedScores} accounts are kept), however many ask at the same time.
+     */
+    public Optional<HealthScore> forAccount(String accountId) {
+        return kept(accountId).score();
+    }
+
+    /**
+     * What {@code answer} makes of one account's full score (its {@code /health} reply), kept with that
+     * score: computed once per snapshot and dropped with it. {@code answer} must depend on the score alone.
+     */
+    public <T> Optional<T> forAccount(String accountId, Function<HealthScore, T> answer) {
+        return kept(accountId).derive(answer);
+    }
+
+    private BookSnapshot.Kept kept(String accountId) {
+        BookSnapshot snapshot = snapshot();
+        if (snapshot.directory.withId(accountId).isEmpty()) {
+            return new BookSnapshot.Kept(Optional.empty());
         }
-        Scored last = lastScored.get();
-        if (last != null && last.asOf().equals(asOf) && last.version() == version) {
-            return Optional.of(last.byAccount());
-        }
-        if (last != null && (version < last.version() || asOf.isBefore(last.asOf()))) {
-            return Optional.empty(); // this request read an older version than another one already did
-        }
-        Scored fresh = new Scored(asOf, version, Caffeine.newBuilder().maximumSize(reusedScores).build());
-        // Another request may have started afresh at the same moment; use its scores only if they match.
-        Scored current = lastScored.compareAndSet(last, fresh) ? fresh : lastScored.get();
-        return current.asOf().equals(asOf) && current.version() == version
-                ? Optional.of(current.byAccount()) : Optional.empty();
+        LocalDate asOf = snapshot.asOf;
+        LocalDate usageFrom = asOf.minusDays(scorer.scorecard().usageLookbackDays());
+        return snapshot.fullScore(accountId, id -> accounts.signals(id, usageFrom, asOf)
+                .map(signals -> scorer.score(signals, asOf).settled()));
     }
 
     /** One account's score from signals already loaded (the QBR and deal review load more history). */
@@ -90,77 +130,178 @@ public class HealthService {
         return scorer.score(signals, today());
     }
 
-    /** Scores of the whole book as of one day and one version of the portfolio. */
-    private record Ranking(LocalDate asOf, long version, List<HealthScore> scores) {}
-
-    private final AtomicReference<Ranking> lastRanking = new AtomicReference<>();
-
     /**
-     * Every account's score (with weekly history only when {@link #prepare} scored the book in full).
-     * Scores change only when the data or the date does, so the last computation is reused while both
-     * stand (checked with one small query).
+     * Every account's score (without weekly history), by account id, from the shared snapshot: ranked once
+     * per portfolio version and day, however many ask at the same time.
      */
     public List<HealthScore> all() {
-        LocalDate asOf = today();
-        // Read the version before the data: a write in between only makes the next call recompute.
-        long version = accounts.portfolioVersion();
-        Ranking last = lastRanking.get();
-        if (last != null && last.asOf().equals(asOf) && last.version() == version) {
-            return last.scores();
+        return snapshot().ranking.get();
+    }
+
+    /** Every account's score as of {@code asOf}, computed now from the store (nothing reused or kept). */
+    public List<HealthScore> scoreAll(LocalDate asOf) {
+        return rank(asOf, snapshot().directory);
+    }
+
+    /** Told after every write this process commits: the next reader takes a new snapshot. */
+    @Override
+    public void portfolioChanged(PortfolioChanged change) {
+        writesHeard.incrementAndGet();
+        Executor executor = background;
+        if (executor != null && refreshQueued.compareAndSet(false, true)) {
+            try {
+                executor.execute(() -> {
+                    refreshQueued.set(false);
+                    all();
+                });
+            } catch (RejectedExecutionException shuttingDown) {
+                refreshQueued.set(false);
+            }
         }
-        List<HealthScore> scores = scoreAll(asOf);
-        lastRanking.set(new Ranking(asOf, version, scores));
+    }
+
+    /**
+     * Ranks the book again on {@code executor} after every write heard, so that the next {@code /risks}
+     * finds it ready (what the running service does); several writes in a row queue one refresh.
+     */
+    public void refreshInBackground(Executor executor) {
+        this.background = executor;
+    }
+
+    // ---- the snapshot -----------------------------------------------------------------------------------
+
+    private BookSnapshot snapshot() {
+        LocalDate today = today();
+        Current known = current;
+        if (stillGood(known, today, ticker.getAsLong())) {
+            return known.snapshot();
+        }
+        synchronized (building) {
+            known = current;
+            long now = ticker.getAsLong();
+            if (stillGood(known, today, now)) {
+                return known.snapshot();
+            }
+            // Writes heard before the version is read: one heard after it makes the next call look again.
+            long heard = writesHeard.get();
+            long version = accounts.portfolioVersion();
+            BookSnapshot next = known == null ? fresh(version, today) : following(known.snapshot(), version, today);
+            current = new Current(next, heard, now);
+            return next;
+        }
+    }
+
+    private boolean stillGood(Current known, LocalDate today, long now) {
+        return known != null && known.snapshot().asOf.equals(today) && known.writesHeard() == writesHeard.get()
+                && now - known.confirmedAtNanos() < RECHECK.toNanos();
+    }
+
+    private BookSnapshot fresh(long version, LocalDate asOf) {
+        AccountDirectory directory = AccountDirectory.of(accounts.findAll());
+        return new BookSnapshot(version, asOf, directory, new Once<>(() -> rank(asOf, directory)), -1,
+                BookSnapshot.keptScores(reusedScores));
+    }
+
+    /** The snapshot after {@code previous}: the same when nothing moved, else only what a write touched is redone. */
+    private BookSnapshot following(BookSnapshot previous, long version, LocalDate today) {
+        if (previous.isFor(version, today)) {
+            return previous;
+        }
+        if (!previous.asOf.equals(today) || version < previous.version) {
+            return fresh(version, today);
+        }
+        int beneath = previous.rescoredBeneath();
+        Optional<Set<String>> touched = accounts.changedBetween(previous.version, version)
+                .filter(ids -> beneath >= 0 && beneath + ids.size() <= RESCORE_LIMIT);
+        if (touched.isEmpty()) {
+            return fresh(version, today);
+        }
+        Set<String> ids = touched.get();
+        AccountDirectory directory = previous.directory.with(ids, accounts.findAllById(ids));
+        Once<List<HealthScore>> before = previous.ranking;
+        Once<List<HealthScore>> ranking = new Once<>(() -> rescored(before.get(), ids, today));
+        return new BookSnapshot(version, today, directory, ranking, beneath + ids.size(),
+                previous.keptExcept(ids, reusedScores));
+    }
+
+    // ---- ranking ----------------------------------------------------------------------------------------
+
+    private static final Comparator<HealthScore> BY_ACCOUNT_ID = Comparator.comparing(h -> h.account().id());
+
+    /**
+     * The whole book, read in one pass; a large book in parts read and scored side by side (by ranges of
+     * account ids, split where {@code directory} says), each on its own connection and core.
+     */
+    private List<HealthScore> rank(LocalDate asOf, AccountDirectory directory) {
+        BookQuery query = BookReadPlan.forRanking(scorer.scorecard(), asOf);
+        List<BookQuery.IdRange> parts = parts(directory);
+        // The common pool explicitly: on two cores CompletableFuture would otherwise start a thread per task.
+        List<CompletableFuture<List<HealthScore>>> others = parts.subList(1, parts.size()).stream()
+                .map(range -> CompletableFuture.supplyAsync(() -> ranked(query.within(range)), ForkJoinPool.commonPool()))
+                .toList();
+        List<HealthScore> all = new ArrayList<>(directory.size());
+        all.addAll(ranked(query.within(parts.get(0))));
+        for (CompletableFuture<List<HealthScore>> part : others) {
+            all.addAll(join(part));
+        }
+        all.sort(BY_ACCOUNT_ID);
+        return List.copyOf(all);
+    }
+
+    private List<HealthScore> ranked(BookQuery query) {
+        List<HealthScore> scores = new ArrayList<>();
+        accounts.forEachInBook(query, signals -> scores.add(rankingScore(signals, query)));
         return scores;
     }
 
-    /** The day and portfolio version the whole book was last scored in full for. */
-    private record Prepared(LocalDate asOf, long version) {}
-
-    private final AtomicReference<Prepared> lastPrepared = new AtomicReference<>();
-
-    /**
-     * Scores the whole book in full (weekly history included) with one bulk read, so that {@code /health}
-     * and {@code /risks} answer from memory until the data or the date changes: what the running service
-     * does in the background after every change. Does nothing when the book is already prepared; one
-     * caller at a time, so a second caller waits for the first one's scores instead of computing them too.
-     */
-    public synchronized void prepare() {
-        LocalDate asOf = today();
-        long version = accounts.portfolioVersion();
-        Prepared wanted = new Prepared(asOf, version);
-        if (wanted.equals(lastPrepared.get())) {
-            return;
+    /** Ranges of account ids that split the book into about equal parts, one per processor (up to four). */
+    static List<BookQuery.IdRange> parts(AccountDirectory directory) {
+        int count = Math.min(4, Runtime.getRuntime().availableProcessors());
+        if (count < 2 || directory.size() < READ_IN_PARTS_FROM) {
+            return List.of(BookQuery.IdRange.ALL);
         }
-        Optional<Cache<String, HealthScore>> reusable = scoresFor(asOf, version);
-        if (reusable.isEmpty()) {
-            all(); // nothing to keep full scores in: the ranking alone
-            return;
+        List<String> ids = directory.all().stream().map(dev.csbot.account.Account::id).sorted().toList();
+        List<BookQuery.IdRange> parts = new ArrayList<>();
+        Optional<String> from = Optional.empty();
+        for (int i = 1; i <= count; i++) {
+            Optional<String> until = i == count ? Optional.empty() : Optional.of(ids.get(i * ids.size() / count));
+            parts.add(new BookQuery.IdRange(from, until));
+            from = until;
         }
-        LocalDate from = asOf.minusDays(scorer.scorecard().usageLookbackDays());
-        List<HealthScore> scores = accounts.allSignals(from, from, asOf).parallelStream()
-                .map(signals -> scorer.score(signals, asOf).settled())
-                .toList();
-        scores.forEach(score -> reusable.get().put(score.account().id(), score));
-        lastRanking.set(new Ranking(asOf, version, scores));
-        lastPrepared.set(wanted);
+        return parts;
     }
 
-    /** Every account's score, computed now from the store (no reuse). */
-    public List<HealthScore> scoreAll(LocalDate asOf) {
-        Scorecard card = scorer.scorecard();
-        LocalDate onboardingFrom = asOf.minusDays(card.measures().timeToValue().overdueDays() + card.trendDays());
-        return accounts.allSignals(asOf.minusDays(rankingLookbackDays()), onboardingFrom, asOf).parallelStream()
-                .map(signals -> scorer.scoreForRanking(signals, asOf))
-                .toList();
+    /** {@code previous} with the accounts {@code touched} scored again (or dropped, when they are gone). */
+    private List<HealthScore> rescored(List<HealthScore> previous, Set<String> touched, LocalDate asOf) {
+        BookQuery query = BookReadPlan.forRanking(scorer.scorecard(), asOf);
+        List<HealthScore> all = new ArrayList<>(previous.size() + touched.size());
+        for (HealthScore score : previous) {
+            if (!touched.contains(score.account().id())) {
+                all.add(score);
+            }
+        }
+        accounts.forEachOf(touched, query, signals -> all.add(rankingScore(signals, query)));
+        all.sort(BY_ACCOUNT_ID);
+        return List.copyOf(all);
     }
 
-    /** Today's score and the one {@code trendDays} earlier need this much usage; no weekly history. */
-    private int rankingLookbackDays() {
-        Scorecard card = scorer.scorecard();
-        return card.usageWindowDays() + card.trendDays();
+    private HealthScore rankingScore(BookSignals book, BookQuery query) {
+        AccountSignals signals = new AccountSignals(book.account(), book.contacts(), book.usage().daily(),
+                book.tickets(), book.feedback(), book.meetings(), List.of());
+        UsageSeries usage = query.dailyUsageStages().contains(book.account().lifecycleStage())
+                ? new UsageSeries(book.usage().daily())
+                : new SummarisedUsage(book.usage(), query.asOf());
+        return scorer.scoreForRanking(signals, usage, query.asOf());
     }
 
-    public Scorecard scorecard() {
-        return scorer.scorecard();
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
     }
 }

@@ -5,8 +5,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** An account's daily usage, sorted by date, with the window arithmetic the measures share. */
-final class UsageSeries {
+/**
+ * An account's daily usage, sorted by date, with the window arithmetic the measures share. Not final:
+ * {@link SummarisedUsage} answers the same questions from totals the store computed for the whole book.
+ */
+class UsageSeries {
 
     private final List<UsageDay> days;
 

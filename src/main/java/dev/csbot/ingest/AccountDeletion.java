@@ -1,12 +1,13 @@
 package dev.csbot.ingest;
 
 import dev.csbot.chat.AuditTrail;
-import dev.csbot.store.PortfolioVersionReader;
+import dev.csbot.store.PortfolioChangeLog;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.springframework.stereotype.Service;
@@ -61,7 +62,7 @@ public class AccountDeletion {
         return jdbi.inTransaction(h -> {
             try {
                 // First, so that the write lock is held before anything is read.
-                BatchUpsert.markChanged(h.getConnection());
+                BatchUpsert.takeWriteLock(h.getConnection());
             } catch (SQLException e) {
                 throw new IllegalStateException("the store refused the deletion: " + e.getMessage(), e);
             }
@@ -84,7 +85,7 @@ public class AccountDeletion {
             Deleted deleted = new Deleted(accountId, name.get(), rows);
             audit.record(actor, "delete-account", accountId, "deleted " + name.get()
                     + (deleted.summary().isEmpty() ? "" : " with " + deleted.summary()));
-            h.afterCommit(PortfolioVersionReader::committed);
+            PortfolioChangeLog.record(h, Set.of(accountId));
             return Optional.of(deleted);
         });
     }

@@ -1,10 +1,12 @@
 package dev.csbot.ingest;
 
-import dev.csbot.store.PortfolioVersionReader;
+import dev.csbot.store.PortfolioChangeLog;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.HashSet;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -12,36 +14,40 @@ import org.jdbi.v3.core.Handle;
  * chunks of {@link #CHUNK} (SQLite slows and memory grows with one huge batch). The caller owns the
  * transaction; nothing here commits.
  *
- * <p>The portfolio version is bumped first, before anything is read: on SQLite that takes the write lock at
- * the start of the transaction, waiting out another writer for the busy timeout, instead of failing at once
- * later because what the transaction had read went stale while it waited.
+ * <p>The write lock is taken first, before anything is read (a no-op update of the portfolio version): on
+ * SQLite that waits out another writer for the busy timeout at the start of the transaction, instead of
+ * failing at once later because what the transaction had read went stale while it waited. The version itself
+ * moves once, in {@link #finish}, with the accounts written ({@link PortfolioChangeLog}).
  */
 final class BatchUpsert implements AutoCloseable {
 
     static final int CHUNK = 10_000;
 
-    /** Tells readers (any process) that scores computed before this write are out of date. */
-    private static final String BUMP_VERSION = "UPDATE portfolio_version SET version = version + 1 WHERE id = 1";
+    /** A write that changes nothing, so that taking the lock does not count as a change of the portfolio. */
+    private static final String TAKE_WRITE_LOCK = "UPDATE portfolio_version SET version = version WHERE id = 1";
 
     private final Handle handle;
     private final Connection connection;
     private final PreparedStatement statement;
     private final int width;
+    private final int accountColumn;
+    private final Set<String> accounts = new HashSet<>();
     private int pending;
     private long written;
 
     BatchUpsert(Handle handle, Dataset dataset, boolean[] present) throws SQLException {
         this.handle = handle;
         this.connection = handle.getConnection();
-        markChanged(connection);
+        takeWriteLock(connection);
         this.statement = connection.prepareStatement(dataset.upsertSql(present));
         this.width = dataset.columns().size();
+        this.accountColumn = dataset.indexOf("account_id");
     }
 
-    /** Tells readers (any process) that scores computed before this transaction are out of date. */
-    static void markChanged(Connection connection) throws SQLException {
-        try (PreparedStatement bump = connection.prepareStatement(BUMP_VERSION)) {
-            bump.executeUpdate();
+    /** Makes this transaction the store's writer now (SQLite: waiting for another writer up to the busy timeout). */
+    static void takeWriteLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement(TAKE_WRITE_LOCK)) {
+            lock.executeUpdate();
         }
     }
 
@@ -61,16 +67,20 @@ final class BatchUpsert implements AutoCloseable {
             }
         }
         statement.addBatch();
+        accounts.add((String) values[accountColumn]);
         if (++pending == CHUNK) {
             flush();
         }
     }
 
-    /** Sends what is pending and returns the rows written; once committed, this process hears of it. */
+    /**
+     * Sends what is pending, marks the portfolio changed for the accounts written (same transaction; told to
+     * listeners after the commit) and returns the rows written.
+     */
     long finish() throws SQLException {
         flush();
         if (written > 0) {
-            handle.afterCommit(PortfolioVersionReader::committed);
+            PortfolioChangeLog.record(handle, accounts);
         }
         return written;
     }

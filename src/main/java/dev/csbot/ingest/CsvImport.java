@@ -56,12 +56,6 @@ public class CsvImport {
         this(jdbi, audit, "UTC");
     }
 
-    /** Every account id in the store. */
-    public List<String> accountIds() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT account_id FROM accounts ORDER BY account_id")
-                .mapTo(String.class).list());
-    }
-
     /** The files of a directory: the import files by their exact names, and those that only look like one. */
     record Listing(List<Dataset> present, List<ImportReport.Misnamed> misnamed) {}
 

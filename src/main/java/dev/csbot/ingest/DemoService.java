@@ -77,14 +77,6 @@ public class DemoService {
         return counts;
     }
 
-    /**
-     * The store's own DDL of usage_daily and its indexes, without the foreign key (there is no accounts table
-     * beside it): what the benchmark's raw insert runs against, so both sides maintain the same indexes.
-     */
-    public List<String> usageTableDdl() {
-        return writer.usageTableDdl();
-    }
-
     public long accountsInStore() {
         return writer.accountCount();
     }

@@ -59,14 +59,6 @@ final class PortfolioWriter {
         void emit(RowSink sink) throws Exception;
     }
 
-    List<String> usageTableDdl() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT sql FROM sqlite_master WHERE tbl_name = 'usage_daily'"
-                        + " AND sql IS NOT NULL ORDER BY type DESC")
-                .mapTo(String.class)
-                .map(sql -> sql.replaceAll("(?i)REFERENCES\\s+\\w+\\s*\\([^)]*\\)", ""))
-                .list());
-    }
-
     long accountCount() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one());
     }

@@ -7,8 +7,6 @@ import static com.slack.api.model.block.composition.BlockCompositions.markdownTe
 import static com.slack.api.model.block.composition.BlockCompositions.plainText;
 import static com.slack.api.model.block.element.BlockElements.button;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
@@ -33,7 +31,10 @@ import java.util.stream.Collectors;
  * <p>Every string from the reply is escaped ({@code &}, {@code <}, {@code >}) and every mrkdwn object is
  * {@code verbatim}, so no text can become a mention, a channel broadcast or a link. Block Kit's limits
  * are respected by splitting, never by silent truncation: a long answer becomes several pages (messages),
- * each marked "part i of n"; where something must be shortened (a button label), the ellipsis says so.
+ * each marked "part i of n", at most {@link #MAX_MESSAGES} of them (Slack takes five posts to a
+ * {@code response_url}); what does not fit in those is left out with a note that says so, and where
+ * something must be shortened (a button label), the ellipsis says so. Rendering stops where the last page
+ * is full, so a huge reply costs no more than three messages' worth of work.
  */
 public final class SlackBlockKitRenderer {
 
@@ -56,7 +57,14 @@ public final class SlackBlockKitRenderer {
     /** Blocks kept free on every page for the adapter (share button, "part i of n"). */
     static final int RESERVED_BLOCKS = 3;
     static final int SPARKLINE_POINTS = 60;
-
+    /** The most messages one reply becomes; long lists page with buttons instead (as /risks does). */
+    public static final int MAX_MESSAGES = 3;
+    /** Room kept on the last page for the note that the rest was left out. */
+    static final int CUT_NOTE_CHARS = 400;
+    static final String CUT_NOTE = ":warning: This answer is longer than csbot posts at once (" + MAX_MESSAGES
+            + " messages): the rest is left out. Ask for less, for example a smaller /risks limit.";
+    static final String HOME_CUT_NOTE = ":information_source: This list is longer than the Home tab can show: it"
+            + " stops here. Run /risks or /account in any channel for the rest.";
 
     /** How much one page may hold. */
     record Budget(int blocks, int chars) {
@@ -64,20 +72,9 @@ public final class SlackBlockKitRenderer {
         static final Budget HOME = new Budget(HOME_BLOCKS - RESERVED_BLOCKS, 60_000);
     }
 
-    /**
-     * Replies the core hands out more than once (a {@code /health} answer kept until the data changes) are
-     * rendered once. Keyed by the reply object itself (identity), so an entry goes when its reply does.
-     */
-    private final Cache<Reply, List<SlackMessage>> rendered = Caffeine.newBuilder().weakKeys()
-            .maximumSize(10_000).build();
-
-    /** The reply as one or more messages, each within Block Kit's message limits. */
+    /** The reply as one to {@link #MAX_MESSAGES} messages, each within Block Kit's message limits. */
     public List<SlackMessage> renderMessages(Reply reply) {
-        return rendered.get(reply, this::render);
-    }
-
-    private List<SlackMessage> render(Reply reply) {
-        List<Page> pages = paginate(reply, Budget.MESSAGE);
+        List<Page> pages = paginate(reply, Budget.MESSAGE, MAX_MESSAGES, CUT_NOTE);
         List<SlackMessage> messages = new ArrayList<>();
         for (int i = 0; i < pages.size(); i++) {
             SlackMessage page = pages.get(i).message(i == 0 ? reply.title()
@@ -98,12 +95,7 @@ public final class SlackBlockKitRenderer {
 
     /** The reply as an App Home view (up to 100 blocks); anything beyond is announced, not dropped silently. */
     public View renderHome(Reply reply) {
-        List<Page> pages = paginate(reply, Budget.HOME);
-        List<LayoutBlock> blocks = new ArrayList<>(pages.get(0).blocks());
-        if (pages.size() > 1) {
-            blocks.add(contextLine(":information_source: This list is longer than the Home tab can show: it stops"
-                    + " here. Run /risks or /account in any channel for the rest."));
-        }
+        List<LayoutBlock> blocks = paginate(reply, Budget.HOME, 1, HOME_CUT_NOTE).get(0).blocks();
         return Views.view(v -> v.type("home").blocks(blocks));
     }
 
@@ -114,56 +106,104 @@ public final class SlackBlockKitRenderer {
         }
     }
 
-    /** Renders every block and packs the result into pages within the budget. */
-    List<Page> paginate(Reply reply, Budget budget) {
-        List<LayoutBlock> all = new ArrayList<>(title(reply.title()));
-        for (ReplyBlock block : reply.blocks()) {
-            all.addAll(blocks(block));
-        }
+    /**
+     * Renders the blocks in order and packs them into at most {@code maxPages} pages within the budget. When
+     * the last page is full, rendering stops there and {@code cutNote} ends that page.
+     */
+    List<Page> paginate(Reply reply, Budget budget, int maxPages, String cutNote) {
         List<Page> pages = new ArrayList<>();
         Page page = new Page(new ArrayList<>(), new ArrayList<>());
         int chars = 0;
-        for (LayoutBlock block : all) {
-            // The serialised size is what Slack's message ceiling sees.
-            String json = SlackPayloads.json(block);
-            if (!page.blocks().isEmpty() && (page.blocks().size() + 1 > budget.blocks()
-                    || chars + json.length() > budget.chars())) {
-                pages.add(page);
-                page = new Page(new ArrayList<>(), new ArrayList<>());
-                chars = 0;
+        boolean cut = false;
+        // The title, then one reply block at a time, so nothing past the last page is ever rendered.
+        for (int i = -1; i < reply.blocks().size() && !cut; i++) {
+            List<LayoutBlock> rendered = i < 0 ? title(reply.title()) : reply.blocks().get(i).accept(BLOCKS);
+            for (LayoutBlock block : rendered) {
+                // The serialised size is what Slack's message ceiling sees.
+                String json = SlackPayloads.json(block);
+                boolean lastPage = pages.size() == maxPages - 1;
+                int blockLimit = budget.blocks() - (lastPage ? 1 : 0);
+                int charLimit = budget.chars() - (lastPage ? CUT_NOTE_CHARS : 0);
+                if (!page.blocks().isEmpty() && (page.blocks().size() + 1 > blockLimit
+                        || chars + json.length() > charLimit)) {
+                    if (lastPage) {
+                        cut = true;
+                        break;
+                    }
+                    pages.add(page);
+                    page = new Page(new ArrayList<>(), new ArrayList<>());
+                    chars = 0;
+                }
+                page.blocks().add(block);
+                page.json().add(json);
+                chars += json.length();
             }
-            page.blocks().add(block);
-            page.json().add(json);
-            chars += json.length();
+        }
+        if (cut) {
+            LayoutBlock note = contextLine(cutNote);
+            page.blocks().add(note);
+            page.json().add(SlackPayloads.json(note));
         }
         pages.add(page);
         return pages;
     }
 
-    // Java 17 has no pattern switch; the final else keeps a new block type from passing unseen.
-    List<LayoutBlock> blocks(ReplyBlock block) {
-        if (block instanceof ReplyBlock.Heading h) {
-            return heading(h);
-        } else if (block instanceof ReplyBlock.Paragraph p) {
-            return paragraph(p);
-        } else if (block instanceof ReplyBlock.Facts f) {
-            return facts(f);
-        } else if (block instanceof ReplyBlock.Items i) {
-            return items(i);
-        } else if (block instanceof ReplyBlock.Trend t) {
-            return trend(t);
-        } else if (block instanceof ReplyBlock.Quote q) {
-            return quote(q);
-        } else if (block instanceof ReplyBlock.Notice n) {
-            return notice(n);
-        } else if (block instanceof ReplyBlock.Context c) {
-            return smallPrint(c);
-        } else if (block instanceof ReplyBlock.Actions a) {
-            return actionBlocks(a.actions());
-        } else if (block instanceof ReplyBlock.Form f) {
-            return form(f);
+    /** Block Kit for each kind of reply block; a new kind does not compile until it has one. */
+    private final ReplyBlock.Visitor<List<LayoutBlock>> BLOCKS = new ReplyBlock.Visitor<>() {
+        @Override
+        public List<LayoutBlock> heading(ReplyBlock.Heading heading) {
+            return SlackBlockKitRenderer.this.heading(heading);
         }
-        throw new IllegalArgumentException("no Block Kit rendering for " + block.getClass().getSimpleName());
+
+        @Override
+        public List<LayoutBlock> paragraph(ReplyBlock.Paragraph paragraph) {
+            return SlackBlockKitRenderer.this.paragraph(paragraph);
+        }
+
+        @Override
+        public List<LayoutBlock> facts(ReplyBlock.Facts facts) {
+            return SlackBlockKitRenderer.this.facts(facts);
+        }
+
+        @Override
+        public List<LayoutBlock> items(ReplyBlock.Items items) {
+            return SlackBlockKitRenderer.this.items(items);
+        }
+
+        @Override
+        public List<LayoutBlock> trend(ReplyBlock.Trend trend) {
+            return SlackBlockKitRenderer.this.trend(trend);
+        }
+
+        @Override
+        public List<LayoutBlock> quote(ReplyBlock.Quote quote) {
+            return SlackBlockKitRenderer.this.quote(quote);
+        }
+
+        @Override
+        public List<LayoutBlock> notice(ReplyBlock.Notice notice) {
+            return SlackBlockKitRenderer.this.notice(notice);
+        }
+
+        @Override
+        public List<LayoutBlock> context(ReplyBlock.Context context) {
+            return smallPrint(context);
+        }
+
+        @Override
+        public List<LayoutBlock> actions(ReplyBlock.Actions actions) {
+            return actionBlocks(actions.actions());
+        }
+
+        @Override
+        public List<LayoutBlock> form(ReplyBlock.Form form) {
+            return SlackBlockKitRenderer.this.form(form);
+        }
+    };
+
+    /** One reply block as Block Kit blocks. */
+    List<LayoutBlock> blocks(ReplyBlock block) {
+        return block.accept(BLOCKS);
     }
 
     List<LayoutBlock> title(String title) {
@@ -395,27 +435,55 @@ public final class SlackBlockKitRenderer {
         if (text.isEmpty()) {
             return List.of(" ");
         }
+        // One pass: each chunk looks back at most max/2 characters for a break, and nothing is copied twice.
         List<String> chunks = new ArrayList<>();
-        String rest = text;
-        while (rest.length() > max) {
-            int cut = rest.lastIndexOf('\n', max);
-            if (cut < max / 2) {
-                cut = rest.lastIndexOf(' ', max);
+        int start = 0;
+        while (text.length() - start > max) {
+            int limit = start + max;
+            int earliest = start + max / 2;
+            int cut = lastIndexOf(text, '\n', limit, earliest);
+            if (cut < 0) {
+                cut = lastIndexOf(text, ' ', limit, earliest);
             }
-            if (cut < max / 2) {
-                cut = max;
-                int amp = rest.lastIndexOf('&', cut - 1);
-                if (amp >= 0 && amp > cut - 5 && rest.indexOf(';', amp) >= cut) {
+            if (cut < 0) {
+                cut = limit;
+                int amp = lastIndexOf(text, '&', cut - 1, cut - 4);
+                // An entity (&amp; &lt; &gt;) is at most five characters: keep one that straddles the cut whole.
+                int semicolon = amp < 0 ? -1 : indexOf(text, ';', amp, amp + 4);
+                if (amp > start && semicolon >= cut) {
                     cut = amp;
                 }
             }
-            chunks.add(rest.substring(0, cut));
-            rest = rest.substring(cut).stripLeading();
+            chunks.add(text.substring(start, cut));
+            start = cut;
+            while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
         }
-        if (!rest.isEmpty()) {
-            chunks.add(rest);
+        if (start < text.length()) {
+            chunks.add(text.substring(start));
         }
         return chunks;
+    }
+
+    /** The first {@code c} at or after {@code from} and not after {@code latest}, or -1. */
+    private static int indexOf(String text, char c, int from, int latest) {
+        for (int i = Math.max(0, from); i <= Math.min(latest, text.length() - 1); i++) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last {@code c} at or before {@code from} and not before {@code earliest}, or -1. */
+    private static int lastIndexOf(String text, char c, int from, int earliest) {
+        for (int i = Math.min(from, text.length() - 1); i >= Math.max(0, earliest); i--) {
+            if (text.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Shortens plain text to {@code max} characters with a visible ellipsis. */

@@ -3,6 +3,8 @@ package dev.csbot.store;
 import dev.csbot.account.Account;
 import dev.csbot.account.AccountRepository;
 import dev.csbot.account.AccountSignals;
+import dev.csbot.account.BookQuery;
+import dev.csbot.account.BookSignals;
 import dev.csbot.account.Contact;
 import dev.csbot.account.FeedbackResponse;
 import dev.csbot.account.Meeting;
@@ -11,10 +13,14 @@ import dev.csbot.account.Ticket;
 import dev.csbot.account.UsageDay;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -26,13 +32,13 @@ import org.springframework.stereotype.Component;
 @Component
 class JdbiAccountRepository implements AccountRepository {
 
+    /** Ids per query when reading some accounts of the book (well under every database's bind limit). */
+    static final int IDS_PER_READ = 500;
+
     private final Jdbi jdbi;
-    private final PortfolioVersionReader version;
 
     JdbiAccountRepository(Jdbi jdbi) {
         this.jdbi = jdbi;
-        this.version = new PortfolioVersionReader(() -> jdbi.withHandle(h -> h.createQuery(
-                "SELECT version FROM portfolio_version WHERE id = 1").mapTo(Long.class).one()));
     }
 
     @Override
@@ -48,8 +54,50 @@ class JdbiAccountRepository implements AccountRepository {
     }
 
     @Override
+    public List<Account> findAllById(Collection<String> accountIds) {
+        List<String> ids = List.copyOf(new HashSet<>(accountIds));
+        List<Account> found = new ArrayList<>();
+        for (int from = 0; from < ids.size(); from += IDS_PER_READ) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ));
+            found.addAll(jdbi.withHandle(h -> h.createQuery("SELECT " + Rows.ACCOUNT_COLUMNS
+                            + " FROM accounts WHERE account_id IN (<ids>)")
+                    .bindList("ids", chunk)
+                    .map(Rows.ACCOUNT)
+                    .list()));
+        }
+        return found;
+    }
+
+    @Override
     public long portfolioVersion() {
-        return version.current();
+        return jdbi.withHandle(h -> h.createQuery("SELECT version FROM portfolio_version WHERE id = 1")
+                .mapTo(Long.class).one());
+    }
+
+    @Override
+    public Optional<Set<String>> changedBetween(long fromVersion, long toVersion) {
+        if (fromVersion == toVersion) {
+            return Optional.of(Set.of());
+        }
+        if (toVersion < fromVersion || toVersion - fromVersion > PortfolioChangeLog.KEPT_VERSIONS) {
+            return Optional.empty();
+        }
+        Set<Long> versions = new HashSet<>();
+        Set<String> accounts = new HashSet<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT version, account_id FROM portfolio_changes"
+                        + " WHERE version > :from AND version <= :to")
+                .bind("from", fromVersion)
+                .bind("to", toVersion)
+                .map((rs, ctx) -> {
+                    versions.add(rs.getLong(1));
+                    return rs.getString(2);
+                })
+                .forEach(accounts::add));
+        // Every version in between must have said what it touched; one that did not could have touched anything.
+        if (versions.size() != toVersion - fromVersion || accounts.contains(PortfolioChangeLog.EVERY_ACCOUNT)) {
+            return Optional.empty();
+        }
+        return Optional.of(Set.copyOf(accounts));
     }
 
     private static Optional<Account> findAccount(Handle h, String accountId) {
@@ -72,14 +120,21 @@ class JdbiAccountRepository implements AccountRepository {
                         .bind("to", asOf.toString())
                         .map(Rows.USAGE)
                         .list(),
-                forAccount(h, "SELECT " + Rows.TICKET_COLUMNS + " FROM tickets WHERE account_id = :id ORDER BY opened_on, ticket_id", accountId,
-                        Rows.TICKET),
-                forAccount(h, "SELECT " + Rows.FEEDBACK_COLUMNS + " FROM feedback_responses WHERE account_id = :id ORDER BY date", accountId,
-                        Rows.FEEDBACK),
-                forAccount(h, "SELECT " + Rows.MEETING_COLUMNS + " FROM meetings WHERE account_id = :id ORDER BY date", accountId, Rows.MEETING),
+                forAccount(h, "SELECT " + Rows.TICKET_COLUMNS + " FROM tickets WHERE account_id = :id ORDER BY " + TICKET_ORDER,
+                        accountId, Rows.TICKET),
+                forAccount(h, "SELECT " + Rows.FEEDBACK_COLUMNS + " FROM feedback_responses WHERE account_id = :id ORDER BY "
+                        + FEEDBACK_ORDER, accountId, Rows.FEEDBACK),
+                forAccount(h, "SELECT " + Rows.MEETING_COLUMNS + " FROM meetings WHERE account_id = :id ORDER BY " + MEETING_ORDER,
+                        accountId, Rows.MEETING),
                 forAccount(h, "SELECT " + Rows.OBJECTIVE_COLUMNS + " FROM success_plans WHERE account_id = :id ORDER BY due_date, objective",
                         accountId, Rows.OBJECTIVE))));
     }
+
+    // Within an account, the same order in every read (ties included): "the latest response" is the same one
+    // whichever read found it.
+    private static final String TICKET_ORDER = "opened_on, ticket_id";
+    private static final String FEEDBACK_ORDER = "date, contact_email, kind";
+    private static final String MEETING_ORDER = "date, kind";
 
     private static <T> List<T> forAccount(Handle h, String sql, String accountId, RowMapper<T> mapper) {
         return h.createQuery(sql).bind("id", accountId).map(mapper).list();
@@ -110,12 +165,13 @@ class JdbiAccountRepository implements AccountRepository {
                     .bind("to", asOf.toString())
                     .map(Rows.USAGE)
                     .forEach(day -> usage.computeIfAbsent(day.accountId(), k -> new ArrayList<>()).add(day));
-            Map<String, List<Ticket>> tickets = grouped(h, "SELECT " + Rows.TICKET_COLUMNS + " FROM tickets ORDER BY opened_on, ticket_id",
+            Map<String, List<Ticket>> tickets = grouped(h, "SELECT " + Rows.TICKET_COLUMNS + " FROM tickets ORDER BY " + TICKET_ORDER,
                     Rows.TICKET, Ticket::accountId);
             Map<String, List<FeedbackResponse>> feedback = grouped(h,
-                    "SELECT " + Rows.FEEDBACK_COLUMNS + " FROM feedback_responses ORDER BY date", Rows.FEEDBACK, FeedbackResponse::accountId);
-            Map<String, List<Meeting>> meetings = grouped(h, "SELECT " + Rows.MEETING_COLUMNS + " FROM meetings ORDER BY date", Rows.MEETING,
-                    Meeting::accountId);
+                    "SELECT " + Rows.FEEDBACK_COLUMNS + " FROM feedback_responses ORDER BY " + FEEDBACK_ORDER, Rows.FEEDBACK,
+                    FeedbackResponse::accountId);
+            Map<String, List<Meeting>> meetings = grouped(h, "SELECT " + Rows.MEETING_COLUMNS + " FROM meetings ORDER BY " + MEETING_ORDER,
+                    Rows.MEETING, Meeting::accountId);
             Map<String, List<SuccessPlanObjective>> objectives = grouped(h,
                     "SELECT " + Rows.OBJECTIVE_COLUMNS + " FROM success_plans ORDER BY due_date, objective", Rows.OBJECTIVE,
                     SuccessPlanObjective::accountId);
@@ -132,6 +188,20 @@ class JdbiAccountRepository implements AccountRepository {
             }
             return all;
         });
+    }
+
+    @Override
+    public void forEachInBook(BookQuery query, Consumer<BookSignals> each) {
+        jdbi.useTransaction(h -> new BookRead(h, query, Optional.empty()).forEach(each));
+    }
+
+    @Override
+    public void forEachOf(Set<String> accountIds, BookQuery query, Consumer<BookSignals> each) {
+        List<String> ids = accountIds.stream().sorted().toList();
+        for (int from = 0; from < ids.size(); from += IDS_PER_READ) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ));
+            jdbi.useTransaction(h -> new BookRead(h, query, Optional.of(chunk)).forEach(each));
+        }
     }
 
     private static <T> Map<String, List<T>> grouped(Handle h, String sql, RowMapper<T> mapper,

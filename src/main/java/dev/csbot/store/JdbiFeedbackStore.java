@@ -24,7 +24,6 @@ class JdbiFeedbackStore implements FeedbackStore {
             + " contact_email, anonymous, score, comment, platform, conversation_id, answered_on, answered_at,"
             + " updated_at, needs_follow_up";
 
-    private static final String BUMP_VERSION = "UPDATE portfolio_version SET version = version + 1 WHERE id = 1";
 
     /**
      * Imported responses (with the chat answer they mirror, if any) and chat answers that have no response row
@@ -110,8 +109,7 @@ class JdbiFeedbackStore implements FeedbackStore {
                             + " pending_token = CASE WHEN delivery = 'queued' THEN pending_token ELSE NULL END"
                             + " WHERE send_id = :send")
                     .bind("at", StoredInstants.format(answer.updatedAt())).bind("send", answer.sendId()).execute();
-            h.execute(BUMP_VERSION);
-            h.afterCommit(PortfolioVersionReader::committed);
+            PortfolioChangeLog.record(h, java.util.Set.of(answer.accountId()));
         });
     }
 

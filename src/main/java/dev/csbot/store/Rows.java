@@ -15,7 +15,10 @@ import dev.csbot.account.UsageDay;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Row mappers from the portable schema (dates as ISO text, booleans as 0/1) to the domain records. */
@@ -23,8 +26,37 @@ final class Rows {
 
     private Rows() {}
 
+    // The store holds each enum as its label; a map lookup per row instead of a search of the values (a whole
+    // book reads a few hundred thousand of them). Anything else falls back to the forgiving parse.
+    private static final Map<String, Segment> SEGMENTS = byLabel(Segment.values(), Segment::label);
+    private static final Map<String, LifecycleStage> STAGES = byLabel(LifecycleStage.values(), LifecycleStage::label);
+    private static final Map<String, FeedbackKind> FEEDBACK_KINDS = byLabel(FeedbackKind.values(), FeedbackKind::label);
+    private static final Map<String, MeetingKind> MEETING_KINDS = byLabel(MeetingKind.values(), MeetingKind::label);
+    private static final Map<String, ObjectiveStatus> OBJECTIVE_STATUSES = byLabel(ObjectiveStatus.values(),
+            ObjectiveStatus::label);
+
+    private static <E> Map<String, E> byLabel(E[] values, Function<E, String> label) {
+        Map<String, E> map = new HashMap<>();
+        for (E value : values) {
+            map.put(label.apply(value), value);
+        }
+        return Map.copyOf(map);
+    }
+
+    private static <E> E label(Map<String, E> known, String text, Function<String, Optional<E>> parse) {
+        E value = known.get(text);
+        return value != null ? value : parse.apply(text).orElseThrow(() -> new IllegalStateException(
+                "the store holds an unknown value \"" + text + "\""));
+    }
+
     // Each mapper reads its columns by position, in the order of its *_COLUMNS list: looking columns up by
     // name costs more than the rest of the mapping when a whole book is read.
+
+    /** A column list with each column qualified by a table alias ("a.account_id, a.name, ..."). */
+    static String prefixed(String alias, String columns) {
+        return java.util.Arrays.stream(columns.split(",")).map(c -> alias + "." + c.strip())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
 
     static final String ACCOUNT_COLUMNS = "account_id, name, segment, arr, seats_purchased, contract_start,"
             + " renewal_date, csm_email, lifecycle_stage, slack_channel, teams_channel";
@@ -32,13 +64,13 @@ final class Rows {
     static final RowMapper<Account> ACCOUNT = (rs, ctx) -> new Account(
             rs.getString(1),
             rs.getString(2),
-            Segment.fromLabel(rs.getString(3)).orElseThrow(),
+            label(SEGMENTS, rs.getString(3), Segment::fromLabel),
             rs.getLong(4),
             rs.getInt(5),
             date(rs, 6),
             date(rs, 7),
             rs.getString(8),
-            LifecycleStage.fromLabel(rs.getString(9)).orElseThrow(),
+            label(STAGES, rs.getString(9), LifecycleStage::fromLabel),
             Optional.ofNullable(rs.getString(10)),
             Optional.ofNullable(rs.getString(11)));
 
@@ -73,7 +105,7 @@ final class Rows {
             rs.getString(1),
             rs.getString(2),
             date(rs, 3),
-            FeedbackKind.fromLabel(rs.getString(4)).orElseThrow(),
+            label(FEEDBACK_KINDS, rs.getString(4), FeedbackKind::fromLabel),
             rs.getInt(5),
             Optional.ofNullable(rs.getString(6)).filter(c -> !c.isBlank()));
 
@@ -82,7 +114,7 @@ final class Rows {
     static final RowMapper<Meeting> MEETING = (rs, ctx) -> new Meeting(
             rs.getString(1),
             date(rs, 2),
-            MeetingKind.fromLabel(rs.getString(3)).orElseThrow(),
+            label(MEETING_KINDS, rs.getString(3), MeetingKind::fromLabel),
             rs.getInt(4) != 0);
 
     static final String OBJECTIVE_COLUMNS = "account_id, objective, metric, target, due_date, status";
@@ -93,10 +125,14 @@ final class Rows {
             rs.getString(3),
             rs.getString(4),
             date(rs, 5),
-            ObjectiveStatus.fromLabel(rs.getString(6)).orElseThrow());
+            label(OBJECTIVE_STATUSES, rs.getString(6), ObjectiveStatus::fromLabel));
 
     static final RowMapper<UsageDay> USAGE = (rs, ctx) -> new UsageDay(
             rs.getString(1), isoDate(rs.getString(2)), rs.getInt(3), rs.getLong(4), rs.getInt(5));
+
+    static FeedbackKind feedbackKind(String label) {
+        return label(FEEDBACK_KINDS, label, FeedbackKind::fromLabel);
+    }
 
     private static LocalDate date(ResultSet rs, int column) throws SQLException {
         return isoDate(rs.getString(column));

@@ -2,6 +2,7 @@ package dev.csbot.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.csbot.account.PortfolioListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +11,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,7 +62,8 @@ class StoreConfiguration {
     }
 
     @Bean
-    Jdbi jdbi(DataSource dataSource) {
-        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    Jdbi jdbi(DataSource dataSource, ObjectProvider<PortfolioListener> portfolioListeners) {
+        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin())
+                .configure(PortfolioListeners.class, c -> c.tellEach(() -> portfolioListeners.orderedStream().toList()));
     }
 }

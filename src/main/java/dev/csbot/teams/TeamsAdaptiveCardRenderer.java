@@ -14,7 +14,9 @@ import java.util.List;
 /**
  * Renders a {@link Reply} as Adaptive Cards 1.5 (the newest version Teams renders), built as a Jackson tree.
  * A pure function: the same reply always gives the same cards. Every string is escaped for Teams markdown.
- * A reply too big for one Teams message becomes several cards ("part 1 of 3"), never a truncated one.
+ * A reply too big for one Teams message becomes several cards ("part 1 of 3"), at most {@link #MAX_CARDS};
+ * what does not fit in those is left out with a note that says so, never silently. Rendering stops once
+ * that much is rendered, so a huge reply costs no more than three cards' worth of work.
  */
 public final class TeamsAdaptiveCardRenderer {
 
@@ -30,6 +32,12 @@ public final class TeamsAdaptiveCardRenderer {
 
     /** Long paragraphs are cut at whitespace into blocks of at most this many characters. */
     static final int MAX_TEXT_BLOCK_CHARS = 2000;
+
+    /** The most cards (messages) one reply becomes; long lists page with buttons instead (as /risks does). */
+    public static final int MAX_CARDS = 3;
+
+    static final String CUT_NOTE = "This answer is longer than csbot sends at once (" + MAX_CARDS
+            + " cards): the rest is left out. Ask for less, for example a smaller risks limit.";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -47,15 +55,27 @@ public final class TeamsAdaptiveCardRenderer {
 
     /** The card contents (the {@code content} of each attachment), in the order they are to be sent. */
     public List<ObjectNode> render(Reply reply) {
+        // Elements up to what MAX_CARDS cards can hold, and no further: beyond that nothing would be sent.
         List<ObjectNode> elements = new ArrayList<>();
-        for (ReplyBlock block : reply.blocks()) {
-            elements.addAll(elements(block));
+        long bytes = 0;
+        boolean more = false;
+        for (int i = 0; i < reply.blocks().size() && !more; i++) {
+            for (ObjectNode element : reply.blocks().get(i).accept(ELEMENTS)) {
+                if (bytes > (long) MAX_CARDS * maxCardBytes) {
+                    more = true;
+                    break;
+                }
+                elements.add(element);
+                bytes += utf16Bytes(element) + 2;
+            }
         }
-        ObjectNode single = card(reply.title(), elements, 1, 1);
-        if (utf16Bytes(single) <= maxCardBytes) {
-            return List.of(single);
+        if (!more) {
+            ObjectNode single = card(reply.title(), elements, 1, 1);
+            if (utf16Bytes(single) <= maxCardBytes) {
+                return List.of(single);
+            }
         }
-        return split(reply.title(), elements);
+        return split(reply.title(), elements, more);
     }
 
     /** One attachment as Teams expects it: content type plus the card. */
@@ -74,25 +94,38 @@ public final class TeamsAdaptiveCardRenderer {
         }
     }
 
-    private List<ObjectNode> split(String title, List<ObjectNode> elements) {
+    /** @param leftOut whether elements beyond {@code elements} were left out already */
+    private List<ObjectNode> split(String title, List<ObjectNode> elements, boolean leftOut) {
         List<List<ObjectNode>> parts = new ArrayList<>();
         List<ObjectNode> current = new ArrayList<>();
         // Reserve room for the title and the "part i of n" line; measured with a generous n.
         int overhead = utf16Bytes(card(title, List.of(), 999, 999));
+        ObjectNode cutNote = note(CUT_NOTE);
+        int noteSize = utf16Bytes(cutNote) + 2;
         int size = overhead;
+        boolean cut = false;
         for (ObjectNode element : elements) {
             int elementSize = utf16Bytes(element) + 2;
-            if (overhead + elementSize > maxCardBytes) {
+            if (overhead + noteSize + elementSize > maxCardBytes) {
                 throw new IllegalStateException("one card element is larger than a Teams message: "
                         + elementSize + " bytes");
             }
-            if (size + elementSize > maxCardBytes && !current.isEmpty()) {
+            boolean lastCard = parts.size() == MAX_CARDS - 1;
+            int limit = maxCardBytes - (lastCard ? noteSize : 0);
+            if (size + elementSize > limit && !current.isEmpty()) {
+                if (lastCard) {
+                    cut = true;
+                    break;
+                }
                 parts.add(current);
                 current = new ArrayList<>();
                 size = overhead;
             }
             current.add(element);
             size += elementSize;
+        }
+        if (cut || leftOut) {
+            current.add(cutNote);
         }
         parts.add(current);
         List<ObjectNode> cards = new ArrayList<>();
@@ -123,41 +156,53 @@ public final class TeamsAdaptiveCardRenderer {
         return card;
     }
 
-    // Java 17 has no pattern switch yet; the final else keeps a new block type from passing unseen.
-    static List<ObjectNode> elements(ReplyBlock block) {
-        List<ObjectNode> out = new ArrayList<>();
-        if (block instanceof ReplyBlock.Heading h) {
+    /** Card elements for each kind of reply block; a new kind does not compile until it has one. */
+    private static final ReplyBlock.Visitor<List<ObjectNode>> ELEMENTS = new ReplyBlock.Visitor<>() {
+        @Override
+        public List<ObjectNode> heading(ReplyBlock.Heading h) {
             ObjectNode heading = textBlock(h.text());
             heading.put("size", "Medium");
             heading.put("weight", "Bolder");
             heading.put("separator", true);
             heading.put("spacing", "Medium");
-            out.add(heading);
-        } else if (block instanceof ReplyBlock.Paragraph p) {
-            for (String chunk : chunks(p.text())) {
-                out.add(textBlock(chunk));
+            return List.of(heading);
+        }
+
+        @Override
+        public List<ObjectNode> paragraph(ReplyBlock.Paragraph p) {
+            return chunks(p.text()).stream().map(TeamsAdaptiveCardRenderer::textBlock).toList();
+        }
+
+        @Override
+        public List<ObjectNode> facts(ReplyBlock.Facts f) {
+            if (f.facts().isEmpty()) {
+                return List.of();
             }
-        } else if (block instanceof ReplyBlock.Facts f) {
-            if (!f.facts().isEmpty()) {
-                ObjectNode factSet = JSON.objectNode();
-                factSet.put("type", "FactSet");
-                ArrayNode facts = factSet.putArray("facts");
-                for (ReplyBlock.Fact fact : f.facts()) {
-                    facts.addObject().put("title", TeamsMarkdown.escape(fact.label()))
-                            .put("value", TeamsMarkdown.escape(fact.value()));
-                }
-                out.add(factSet);
+            ObjectNode factSet = JSON.objectNode();
+            factSet.put("type", "FactSet");
+            ArrayNode facts = factSet.putArray("facts");
+            for (ReplyBlock.Fact fact : f.facts()) {
+                facts.addObject().put("title", TeamsMarkdown.escape(fact.label()))
+                        .put("value", TeamsMarkdown.escape(fact.value()));
             }
-        } else if (block instanceof ReplyBlock.Items items) {
-            for (ReplyBlock.Item item : items.items()) {
-                out.add(item(item));
-            }
-        } else if (block instanceof ReplyBlock.Trend t) {
+            return List.of(factSet);
+        }
+
+        @Override
+        public List<ObjectNode> items(ReplyBlock.Items items) {
+            return items.items().stream().map(TeamsAdaptiveCardRenderer::item).toList();
+        }
+
+        @Override
+        public List<ObjectNode> trend(ReplyBlock.Trend t) {
             ObjectNode trend = textBlock(t.label() + ": " + t.fromLabel() + " " + Sparkline.of(t.points(), t.scale()) + " "
                     + t.toLabel());
             trend.put("fontType", "Monospace");
-            out.add(trend);
-        } else if (block instanceof ReplyBlock.Quote q) {
+            return List.of(trend);
+        }
+
+        @Override
+        public List<ObjectNode> quote(ReplyBlock.Quote q) {
             ObjectNode container = container("emphasis");
             ArrayNode items = container.putArray("items");
             for (String chunk : chunks("“" + q.text() + "”")) {
@@ -168,8 +213,11 @@ public final class TeamsAdaptiveCardRenderer {
             attribution.put("isSubtle", true);
             attribution.put("spacing", "None");
             items.add(attribution);
-            out.add(container);
-        } else if (block instanceof ReplyBlock.Notice n) {
+            return List.of(container);
+        }
+
+        @Override
+        public List<ObjectNode> notice(ReplyBlock.Notice n) {
             ObjectNode container = container(containerStyle(n.tone()));
             ArrayNode items = container.putArray("items");
             for (String chunk : chunks(n.text())) {
@@ -180,30 +228,48 @@ public final class TeamsAdaptiveCardRenderer {
                 }
                 items.add(text);
             }
-            out.add(container);
-        } else if (block instanceof ReplyBlock.Context c) {
-            if (!c.lines().isEmpty()) {
-                ObjectNode context = textBlock(String.join(" · ", c.lines()));
-                context.put("size", "Small");
-                context.put("isSubtle", true);
-                out.add(context);
-            }
-        } else if (block instanceof ReplyBlock.Actions a) {
-            if (!a.actions().isEmpty()) {
-                ObjectNode actionSet = JSON.objectNode();
-                actionSet.put("type", "ActionSet");
-                ArrayNode actions = actionSet.putArray("actions");
-                for (ReplyBlock.Action action : a.actions()) {
-                    actions.add(submit(action.label(), action.id(), action.value()));
-                }
-                out.add(actionSet);
-            }
-        } else if (block instanceof ReplyBlock.Form form) {
-            out.addAll(form(form));
-        } else {
-            throw new IllegalArgumentException("no Adaptive Card rendering for " + block.getClass().getSimpleName());
+            return List.of(container);
         }
-        return out;
+
+        @Override
+        public List<ObjectNode> context(ReplyBlock.Context c) {
+            if (c.lines().isEmpty()) {
+                return List.of();
+            }
+            return chunks(String.join(" · ", c.lines())).stream().map(TeamsAdaptiveCardRenderer::note).toList();
+        }
+
+        @Override
+        public List<ObjectNode> actions(ReplyBlock.Actions a) {
+            if (a.actions().isEmpty()) {
+                return List.of();
+            }
+            ObjectNode actionSet = JSON.objectNode();
+            actionSet.put("type", "ActionSet");
+            ArrayNode actions = actionSet.putArray("actions");
+            for (ReplyBlock.Action action : a.actions()) {
+                actions.add(submit(action.label(), action.id(), action.value()));
+            }
+            return List.of(actionSet);
+        }
+
+        @Override
+        public List<ObjectNode> form(ReplyBlock.Form form) {
+            return TeamsAdaptiveCardRenderer.form(form);
+        }
+    };
+
+    /** One reply block as card elements. */
+    static List<ObjectNode> elements(ReplyBlock block) {
+        return block.accept(ELEMENTS);
+    }
+
+    /** Small print: subtle, small text. */
+    private static ObjectNode note(String text) {
+        ObjectNode note = textBlock(text);
+        note.put("size", "Small");
+        note.put("isSubtle", true);
+        return note;
     }
 
     private static ObjectNode item(ReplyBlock.Item item) {
@@ -298,18 +364,28 @@ public final class TeamsAdaptiveCardRenderer {
         return text == null ? "" : text.replaceAll("\\s+", " ").strip();
     }
 
+    /** Text cut at spaces into pieces of at most {@link #MAX_TEXT_BLOCK_CHARS}, in one pass (nothing copied twice). */
     static List<String> chunks(String text) {
         List<String> out = new ArrayList<>();
-        String rest = text == null ? "" : text;
-        while (rest.length() > MAX_TEXT_BLOCK_CHARS) {
-            int cut = rest.lastIndexOf(' ', MAX_TEXT_BLOCK_CHARS);
-            if (cut <= 0) {
-                cut = MAX_TEXT_BLOCK_CHARS;
+        String all = text == null ? "" : text;
+        int start = 0;
+        while (all.length() - start > MAX_TEXT_BLOCK_CHARS) {
+            int cut = start + MAX_TEXT_BLOCK_CHARS;
+            // Look back for a space no further than this chunk's own start.
+            int space = cut;
+            while (space > start && all.charAt(space) != ' ') {
+                space--;
             }
-            out.add(rest.substring(0, cut));
-            rest = rest.substring(cut).stripLeading();
+            if (space > start) {
+                cut = space;
+            }
+            out.add(all.substring(start, cut));
+            start = cut;
+            while (start < all.length() && Character.isWhitespace(all.charAt(start))) {
+                start++;
+            }
         }
-        out.add(rest);
+        out.add(all.substring(start));
         return out;
     }
 

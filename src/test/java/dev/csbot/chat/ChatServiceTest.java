@@ -224,6 +224,62 @@ class ChatServiceTest {
     }
 
     @Test
+    void aPrefixOrAWordOfTheNameNeverLinksAChannel() {
+        Conversation channel = new Conversation(Platform.SLACK, "C-guess", false);
+        for (String guess : List.of("ac", "acm", "ACM", "glob")) {
+            Reply reply = chat.handle(new ChatRequest("/csbot link " + guess, CSM, channel));
+
+            assertThat(reply.status()).as(guess).isEqualTo(Reply.Status.USAGE_ERROR);
+            assertThat(text(reply)).as(guess).contains("exact name or id").contains("Did you mean");
+        }
+        assertThat(links).isEmpty();
+        assertThat(audit).noneMatch(line -> line.contains("channel-linked"));
+
+        Reply byName = chat.handle(new ChatRequest("/csbot link ACME", CSM, channel));
+        Reply byId = chat.handle(new ChatRequest("/csbot link globex", CSM, new Conversation(Platform.SLACK, "C-g",
+                false)));
+        assertThat(byName.title()).isEqualTo("Linked to Acme");
+        assertThat(byId.title()).isEqualTo("Linked to Globex");
+    }
+
+    @Test
+    void aCommandOverTheLimitIsRefusedBeforeAnythingElseWithTheLimitNamed() {
+        String huge = "/health " + "acme ".repeat(200_000);
+
+        Reply reply = ask(huge);
+
+        assertThat(reply.status()).isEqualTo(Reply.Status.USAGE_ERROR);
+        assertThat(reply.title()).isEqualTo("Command too long");
+        assertThat(text(reply)).contains("1,000 characters").contains("1,000,008 characters long")
+                .doesNotContain("acme acme");
+        assertThat(text(reply).length()).isLessThan(400);
+        assertThat(chat.readsOnly(huge)).isFalse();
+        assertThat(ask("/health " + "x".repeat(ChatService.MAX_COMMAND_CHARS - 8)).title())
+                .as("exactly at the limit is read").isNotEqualTo("Command too long");
+    }
+
+    @Test
+    void whatWasTypedIsQuotedBackShortened() {
+        String name = "n".repeat(900);
+
+        Reply unknown = ask("/health " + name);
+        Reply verb = ask("/" + "v".repeat(900));
+
+        assertThat(unknown.status()).isEqualTo(Reply.Status.NOT_FOUND);
+        assertThat(text(unknown)).doesNotContain("n".repeat(61)).contains("n".repeat(59) + "…");
+        assertThat(text(verb)).doesNotContain("v".repeat(61));
+    }
+
+    @Test
+    void aButtonValueOverTheLimitIsRefused() {
+        Reply reply = chat.press(new ActionPress(ActionIds.SHOW_HEALTH, "a".repeat(ChatService.MAX_BUTTON_VALUE_CHARS + 1),
+                CSM, DM));
+
+        assertThat(reply.status()).isEqualTo(Reply.Status.USAGE_ERROR);
+        assertThat(text(reply)).contains("2000 characters").doesNotContain("aaaa");
+    }
+
+    @Test
     void startingAPlaybookIsRecordedAndListsTheFirstSteps() {
         Reply reply = chat.press(new ActionPress(ActionIds.START_PLAYBOOK, "acme|renewal-at-risk", CSM, DM));
 

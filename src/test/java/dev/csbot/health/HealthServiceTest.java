@@ -2,43 +2,109 @@ package dev.csbot.health;
 
 import static dev.csbot.support.SignalsBuilder.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.csbot.account.Account;
 import dev.csbot.account.AccountSignals;
+import dev.csbot.account.BookQuery;
+import dev.csbot.account.BookSignals;
 import dev.csbot.account.LifecycleStage;
+import dev.csbot.account.PortfolioChanged;
 import dev.csbot.support.InMemoryPortfolio;
 import dev.csbot.support.SignalsBuilder;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 class HealthServiceTest {
 
-    /** Counts reads, to see when the book or an account is scored again. */
+    /** Counts reads, to see when the book or an account is read and scored again. */
     private static final class CountingPortfolio extends InMemoryPortfolio {
-        int bulkReads;
-        int accountReads;
+        final AtomicInteger bookReads = new AtomicInteger();
+        final AtomicInteger accountReads = new AtomicInteger();
+        final AtomicInteger directoryReads = new AtomicInteger();
+        final List<Set<String>> partialReads = Collections.synchronizedList(new ArrayList<>());
+        /** When set, a whole-book read waits for it (to hold a ranking in flight). */
+        volatile CountDownLatch bookReadMayFinish;
+        volatile boolean failNextBookRead;
+        /** When set, the store cannot tell which accounts a write touched (the book is ranked afresh). */
+        volatile boolean forgetsChanges;
+
+        @Override
+        public synchronized Optional<Set<String>> changedBetween(long fromVersion, long toVersion) {
+            return forgetsChanges ? Optional.empty() : super.changedBetween(fromVersion, toVersion);
+        }
 
         @Override
         public Optional<AccountSignals> signals(String accountId, LocalDate usageFrom, LocalDate asOf) {
-            accountReads++;
+            accountReads.incrementAndGet();
             return super.signals(accountId, usageFrom, asOf);
         }
 
         @Override
-        public List<AccountSignals> allSignals(LocalDate usageFrom, LocalDate onboardingUsageFrom, LocalDate asOf) {
-            bulkReads++;
-            return super.allSignals(usageFrom, onboardingUsageFrom, asOf);
+        public List<Account> findAll() {
+            directoryReads.incrementAndGet();
+            return super.findAll();
+        }
+
+        @Override
+        public void forEachInBook(BookQuery query, Consumer<BookSignals> each) {
+            bookReads.incrementAndGet();
+            if (failNextBookRead) {
+                failNextBookRead = false;
+                throw new IllegalStateException("the store is down");
+            }
+            CountDownLatch latch = bookReadMayFinish;
+            if (latch != null) {
+                try {
+                    latch.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            super.forEachInBook(query, each);
+        }
+
+        @Override
+        public void forEachOf(Set<String> accountIds, BookQuery query, Consumer<BookSignals> each) {
+            partialReads.add(Set.copyOf(accountIds));
+            super.forEachOf(accountIds, query, each);
         }
     }
 
     private static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
 
     private final CountingPortfolio portfolio = new CountingPortfolio();
+    private final AtomicLong nanos = new AtomicLong();
     private final HealthService service = new HealthService(portfolio, new HealthScorer(ScorecardLoader.defaults()),
-            CLOCK);
+            CLOCK, HealthService.DEFAULT_REUSED_SCORES, nanos::get);
+
+    /** A write as the store makes it in this process: the data, then the event after the commit. */
+    private void write(SignalsBuilder account) {
+        portfolio.add(account);
+        AccountSignals written = account.build();
+        service.portfolioChanged(new PortfolioChanged(Set.of(written.account().id()), false));
+    }
+
+    private static HealthScore of(List<HealthScore> scores, String id) {
+        return scores.stream().filter(s -> s.account().id().equals(id)).findFirst().orElseThrow();
+    }
 
     @Test
     void anAccountsScoreIsReusedUntilThePortfolioChanges() {
@@ -46,11 +112,11 @@ class HealthServiceTest {
 
         HealthScore first = service.forAccount("acme").orElseThrow();
         HealthScore again = service.forAccount("acme").orElseThrow();
-        portfolio.add(SignalsBuilder.healthy("acme").championLeft("Jane Doe", "VP", TODAY.minusDays(10)));
+        write(SignalsBuilder.healthy("acme").championLeft("Jane Doe", "VP", TODAY.minusDays(10)));
         HealthScore afterWrite = service.forAccount("acme").orElseThrow();
 
         assertThat(again).isSameAs(first);
-        assertThat(portfolio.accountReads).isEqualTo(2);
+        assertThat(portfolio.accountReads).hasValue(2);
         assertThat(afterWrite.score()).isLessThan(first.score());
         assertThat(afterWrite.drivers()).anySatisfy(d -> assertThat(d.evidence()).contains("Jane Doe"));
     }
@@ -65,59 +131,241 @@ class HealthServiceTest {
 
         assertThat(again).isNotSameAs(first);
         assertThat(again.score()).isEqualTo(first.score());
-        assertThat(portfolio.accountReads).isEqualTo(2);
+        assertThat(portfolio.accountReads).hasValue(2);
     }
 
     @Test
-    void aPreparedBookAnswersEveryAccountWithTheScoreItWouldHaveComputed() {
-        portfolio.add(SignalsBuilder.healthy("globex"))
-                .add(SignalsBuilder.healthy("acme").championLeft("Jane Doe", "VP", TODAY.minusDays(10))
-                        .usage(TODAY.minusDays(120), TODAY, day -> 120 - day / 2, 3))
-                .add(SignalsBuilder.bare("initech").stage(LifecycleStage.ONBOARDING).contractStart(TODAY.minusDays(50)));
-        HealthService computing = new HealthService(portfolio, new HealthScorer(ScorecardLoader.defaults()), CLOCK, 0);
+    void anUnknownAccountIsAnsweredFromTheDirectoryWithoutReadingTheStore() {
+        portfolio.add(SignalsBuilder.healthy("acme"));
 
-        service.prepare();
-        service.prepare();
-
-        assertThat(portfolio.bulkReads).isEqualTo(1);
-        for (String id : List.of("globex", "acme", "initech")) {
-            HealthScore prepared = service.forAccount(id).orElseThrow();
-            HealthScore computed = computing.forAccount(id).orElseThrow();
-            assertThat(prepared.score()).isEqualTo(computed.score());
-            assertThat(prepared.previousScore()).isEqualTo(computed.previousScore());
-            assertThat(prepared.weekly()).isEqualTo(computed.weekly());
-            assertThat(prepared.drivers()).isEqualTo(computed.drivers());
-            assertThat(prepared.measures()).extracting(MeasureResult::evidence)
-                    .isEqualTo(computed.measures().stream().map(MeasureResult::evidence).toList());
-        }
-        assertThat(portfolio.accountReads).as("only the computing service read accounts one by one").isEqualTo(3);
-        assertThat(service.all()).hasSize(3);
-        assertThat(portfolio.bulkReads).isEqualTo(1);
+        assertThat(service.forAccount("no-such-account")).isEmpty();
+        assertThat(portfolio.accountReads).hasValue(0);
     }
 
     @Test
-    void theBookIsScoredAgainOnlyWhenThePortfolioChanges() {
-        portfolio.add(SignalsBuilder.healthy("globex"));
+    void whatIsDerivedFromAScoreIsComputedOncePerSnapshot() {
+        portfolio.add(SignalsBuilder.healthy("acme"));
+        AtomicInteger derivations = new AtomicInteger();
+        java.util.function.Function<HealthScore, String> reply = score -> {
+            derivations.incrementAndGet();
+            return "reply for " + score.score();
+        };
 
-        List<HealthScore> first = service.all();
-        List<HealthScore> again = service.all();
-        portfolio.add(SignalsBuilder.healthy("acme").championLeft("Jane Doe", "VP", TODAY.minusDays(10)));
-        List<HealthScore> afterWrite = service.all();
+        String first = service.forAccount("acme", reply).orElseThrow();
+        String again = service.forAccount("acme", reply).orElseThrow();
+        write(SignalsBuilder.healthy("acme").championLeft("Jane Doe", "VP", TODAY.minusDays(10)));
+        String afterWrite = service.forAccount("acme", reply).orElseThrow();
 
         assertThat(again).isSameAs(first);
-        assertThat(afterWrite).hasSize(2);
-        assertThat(portfolio.bulkReads).isEqualTo(2);
+        assertThat(afterWrite).isNotEqualTo(first);
+        assertThat(derivations).hasValue(2);
+    }
+
+    @Test
+    void eightConcurrentCallersAfterAChangeShareOneRankingOfTheBook() throws Exception {
+        portfolio.add(SignalsBuilder.healthy("globex")).add(SignalsBuilder.healthy("acme"));
+        service.all();
+        portfolio.bookReads.set(0);
+        portfolio.forgetsChanges = true;
+        portfolio.remove("globex");
+        service.portfolioChanged(new PortfolioChanged(Set.of("globex"), true));
+        CountDownLatch mayFinish = new CountDownLatch(1);
+        portfolio.bookReadMayFinish = mayFinish;
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        try {
+            CyclicBarrier start = new CyclicBarrier(8);
+            List<Future<List<HealthScore>>> results = new ArrayList<>();
+            List<Thread> threads = Collections.synchronizedList(new ArrayList<>());
+            for (int i = 0; i < 8; i++) {
+                results.add(callers.submit(() -> {
+                    threads.add(Thread.currentThread());
+                    start.await();
+                    return service.all();
+                }));
+            }
+            // Hold the one reader in the store until the seven others are waiting for its result.
+            waitUntil(() -> portfolio.bookReads.get() == 1 && threads.size() == 8 && threads.stream()
+                    .filter(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.TIMED_WAITING
+                            || t.getState() == Thread.State.BLOCKED).count() == 8);
+            mayFinish.countDown();
+            List<HealthScore> first = results.get(0).get(10, TimeUnit.SECONDS);
+            for (Future<List<HealthScore>> result : results) {
+                assertThat(result.get(10, TimeUnit.SECONDS)).isSameAs(first);
+            }
+            assertThat(first).extracting(s -> s.account().id()).containsExactly("acme");
+            assertThat(portfolio.bookReads).hasValue(1);
+        } finally {
+            portfolio.bookReadMayFinish = null;
+            callers.shutdownNow();
+        }
+    }
+
+    /** Polls (no fixed sleep) until the condition holds, failing after ten seconds. */
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition never held").isLessThan(deadline);
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+
+    @Test
+    void aWriteOfOneAccountRescoresOnlyThatAccount() {
+        portfolio.add(SignalsBuilder.healthy("globex")).add(SignalsBuilder.healthy("acme"));
+        List<HealthScore> before = service.all();
+
+        write(SignalsBuilder.healthy("acme").championLeft("Jane Doe", "VP", TODAY.minusDays(10)));
+        List<HealthScore> after = service.all();
+
+        assertThat(portfolio.bookReads).hasValue(1);
+        assertThat(portfolio.partialReads).containsExactly(Set.of("acme"));
+        assertThat(of(after, "globex")).isSameAs(of(before, "globex"));
+        assertThat(of(after, "acme").score()).isLessThan(of(before, "acme").score());
+        assertThat(after).extracting(s -> s.account().id()).containsExactly("acme", "globex");
+    }
+
+    @Test
+    void anAccountAddedOrRemovedByAWriteJoinsOrLeavesTheRankingAndTheDirectory() {
+        portfolio.add(SignalsBuilder.healthy("globex"));
+        service.all();
+
+        write(SignalsBuilder.healthy("stark").name("Stark Industries"));
+        assertThat(service.all()).extracting(s -> s.account().id()).containsExactly("globex", "stark");
+        assertThat(service.directory().withId("stark")).isPresent();
+
+        portfolio.remove("globex");
+        service.portfolioChanged(new PortfolioChanged(Set.of("globex"), false));
+        assertThat(service.all()).extracting(s -> s.account().id()).containsExactly("stark");
+        assertThat(service.directory().withId("globex")).isEmpty();
+        assertThat(service.forAccount("globex")).isEmpty();
+        assertThat(portfolio.bookReads).hasValue(1);
+        assertThat(portfolio.directoryReads).hasValue(1);
+    }
+
+    @Test
+    void aWriteByAnotherProcessIsSeenOnceTheSnapshotIsDueForARecheck() {
+        portfolio.add(SignalsBuilder.healthy("globex"));
+        service.all();
+
+        portfolio.add(SignalsBuilder.healthy("acme")); // another process: no event here
+        List<HealthScore> withinRecheck = service.all();
+        nanos.addAndGet(HealthService.RECHECK.toNanos());
+        List<HealthScore> afterRecheck = service.all();
+
+        assertThat(withinRecheck).extracting(s -> s.account().id()).containsExactly("globex");
+        assertThat(afterRecheck).extracting(s -> s.account().id()).containsExactly("acme", "globex");
+        assertThat(portfolio.partialReads).containsExactly(Set.of("acme"));
+    }
+
+    @Test
+    void manyWritesBeforeAnyoneAsksAreRescoredTogetherOnTopOfTheLastRanking() {
+        portfolio.add(SignalsBuilder.healthy("globex")).add(SignalsBuilder.healthy("acme"))
+                .add(SignalsBuilder.healthy("initech"));
+        service.all();
+
+        write(SignalsBuilder.healthy("acme").championLeft("Jane Doe", "VP", TODAY.minusDays(10)));
+        service.forAccount("globex"); // a snapshot is taken, its ranking not asked for
+        write(SignalsBuilder.healthy("initech").noUsage());
+        List<HealthScore> after = service.all();
+
+        assertThat(portfolio.bookReads).hasValue(1);
+        assertThat(portfolio.partialReads).containsExactly(Set.of("acme"), Set.of("initech"));
+        assertThat(after).hasSize(3);
+    }
+
+    @Test
+    void aRankingThatFailedIsComputedAgainByTheNextCaller() {
+        portfolio.add(SignalsBuilder.healthy("globex"));
+        portfolio.failNextBookRead = true;
+
+        assertThatThrownBy(service::all).hasMessageContaining("the store is down");
+        assertThat(service.all()).hasSize(1);
+        assertThat(portfolio.bookReads).hasValue(2);
+    }
+
+    @Test
+    void theNextDayIsScoredAfresh() {
+        portfolio.add(SignalsBuilder.healthy("globex"));
+        MutableClock clock = new MutableClock(TODAY);
+        HealthService daily = new HealthService(portfolio, new HealthScorer(ScorecardLoader.defaults()), clock);
+        HealthScore today = daily.all().get(0);
+
+        clock.day = TODAY.plusDays(1);
+        HealthScore tomorrow = daily.all().get(0);
+
+        assertThat(today.asOf()).isEqualTo(TODAY);
+        assertThat(tomorrow.asOf()).isEqualTo(TODAY.plusDays(1));
+        assertThat(portfolio.bookReads).hasValue(2);
+    }
+
+    @Test
+    void aRefreshIsQueuedOnceForSeveralWritesInARow() {
+        portfolio.add(SignalsBuilder.healthy("globex"));
+        List<Runnable> queued = new ArrayList<>();
+        service.refreshInBackground(queued::add);
+
+        write(SignalsBuilder.healthy("acme"));
+        write(SignalsBuilder.healthy("initech"));
+        assertThat(queued).hasSize(1);
+        queued.get(0).run();
+
+        assertThat(portfolio.bookReads).hasValue(1);
+        assertThat(service.all()).hasSize(3);
+        assertThat(portfolio.bookReads).hasValue(1);
+    }
+
+    @Test
+    void aLargeBookReadInPartsSideBySideRanksEveryAccountOnce() {
+        int size = HealthService.READ_IN_PARTS_FROM + 7;
+        for (int i = 0; i < size; i++) {
+            portfolio.add(SignalsBuilder.bare(String.format("acct-%05d", i)).noContacts());
+        }
+
+        List<HealthScore> ranked = service.all();
+
+        assertThat(ranked).extracting(s -> s.account().id()).doesNotHaveDuplicates().hasSize(size).isSorted();
+        assertThat(portfolio.bookReads.get()).isEqualTo(HealthService.parts(service.directory()).size());
     }
 
     @Test
     void rankingScoresMatchTheFullScore() {
-        portfolio.add(SignalsBuilder.healthy("acme").usage(TODAY.minusDays(27), TODAY, day -> 80 - day, 4));
+        portfolio.add(SignalsBuilder.healthy("acme").usage(TODAY.minusDays(27), TODAY, day -> 80 - day, 4))
+                .add(SignalsBuilder.bare("initech").stage(LifecycleStage.ONBOARDING).contractStart(TODAY.minusDays(50))
+                        .usage(TODAY.minusDays(50), TODAY, day -> 10 + day, 2));
 
-        HealthScore ranked = service.all().get(0);
-        HealthScore full = service.forAccount("acme").orElseThrow();
-
-        assertThat(ranked.score()).isEqualTo(full.score());
-        assertThat(ranked.previousScore()).isEqualTo(full.previousScore());
-        assertThat(ranked.drivers()).isEqualTo(full.drivers());
+        for (String id : List.of("acme", "initech")) {
+            HealthScore ranked = of(service.all(), id);
+            HealthScore full = service.forAccount(id).orElseThrow();
+            assertThat(ranked.score()).as(id).isEqualTo(full.score());
+            assertThat(ranked.previousScore()).as(id).isEqualTo(full.previousScore());
+            assertThat(ranked.drivers()).as(id).isEqualTo(full.drivers());
+            assertThat(ranked.playbook()).as(id).isEqualTo(full.playbook());
+        }
     }
+
+    /** A clock whose day a test moves on. */
+    private static final class MutableClock extends Clock {
+        volatile LocalDate day;
+
+        MutableClock(LocalDate day) {
+            this.day = day;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+        }
+    }
+
 }

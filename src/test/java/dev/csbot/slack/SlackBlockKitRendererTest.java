@@ -197,26 +197,73 @@ class SlackBlockKitRendererTest {
         assertThat(joined.toString().trim()).isEqualTo(SlackBlockKitRenderer.escape(text));
     }
 
-    @Test
-    void aLongRiskListIsPaginatedNeverTruncated() {
+    private static Reply riskList(int count) {
         List<ReplyBlock.Item> items = new ArrayList<>();
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < count; i++) {
             items.add(ReplyBlock.Item.of("Account " + i + ": renewal in 30 days, score 31",
                     "champion left; usage down 40% in 30 days", Tone.BAD));
         }
-        Reply reply = Reply.answer("At-risk accounts", List.of(new ReplyBlock.Items(items)));
-        List<SlackMessage> messages = renderer.renderMessages(reply);
-        assertThat(messages.size()).isGreaterThan(1);
+        return Reply.answer("At-risk accounts", List.of(new ReplyBlock.Items(items)));
+    }
+
+    @Test
+    void aListLongerThanOneMessageIsPaginatedWithNothingLost() {
+        List<SlackMessage> messages = renderer.renderMessages(riskList(200));
+
+        assertThat(messages.size()).isBetween(2, SlackBlockKitRenderer.MAX_MESSAGES);
         String all = "";
         for (SlackMessage message : messages) {
             String json = SlackPayloads.messagePayload(message, "ephemeral").toString();
             SlackLimits.assertMessageWithinLimits(json);
             all += json;
         }
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < 200; i++) {
             assertThat(all).contains("Account " + i + ":");
         }
-        assertThat(all).contains("Part 1 of " + messages.size() + ": continued in the next message");
+        assertThat(all).contains("Part 1 of " + messages.size() + ": continued in the next message")
+                .doesNotContain("the rest is left out");
+    }
+
+    @Test
+    void aReplyLongerThanThreeMessagesIsCutAtThreeWithANoteSayingSo() {
+        List<SlackMessage> messages = renderer.renderMessages(riskList(3000));
+
+        assertThat(messages).hasSize(SlackBlockKitRenderer.MAX_MESSAGES);
+        for (SlackMessage message : messages) {
+            SlackLimits.assertMessageWithinLimits(SlackPayloads.messagePayload(message, "ephemeral").toString());
+        }
+        String last = SlackPayloads.messagePayload(messages.get(2), "ephemeral").toString();
+        assertThat(last).contains("the rest is left out").contains("Part 3 of 3");
+        assertThat(SlackPayloads.messagePayload(messages.get(0), "ephemeral").toString()).contains("Account 0:");
+    }
+
+    @Test
+    void aTenMegabyteParagraphRendersInThreeMessagesWithinLimitsInLinearTime() {
+        // No space or line break to split at: the worst case for looking back for a break.
+        String huge = "x".repeat(10 * 1024 * 1024);
+        Reply reply = reply(new ReplyBlock.Paragraph(huge),
+                // Rendering this would fail: it must never be reached, the messages being full before it.
+                new ReplyBlock.Actions(List.of(new ReplyBlock.Action(ActionIds.OPEN_QBR, "x", "v".repeat(5000),
+                        Tone.NEUTRAL))));
+
+        List<SlackMessage> messages = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> renderer.renderMessages(reply));
+
+        assertThat(messages).hasSize(SlackBlockKitRenderer.MAX_MESSAGES);
+        for (SlackMessage message : messages) {
+            SlackLimits.assertMessageWithinLimits(SlackPayloads.messagePayload(message, "ephemeral").toString());
+        }
+    }
+
+    @Test
+    void splittingIsLinearAndLosesNothing() {
+        String text = ("a".repeat(2999) + " ").repeat(2000) + "b".repeat(10_000);
+
+        List<String> chunks = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(5), () -> SlackBlockKitRenderer.split(text, 3000));
+
+        assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.length()).isLessThanOrEqualTo(3000));
+        assertThat(String.join("", chunks)).isEqualTo(text.replace(" ", ""));
     }
 
     @Test
@@ -242,12 +289,50 @@ class SlackBlockKitRendererTest {
         }
     }
 
+    /**
+     * One block of every type, each carrying its own marker, must come out as the Block Kit block that
+     * shows that type, marker and all. A new block type fails here until it has an expectation.
+     */
     @Test
-    void everyReplyBlockTypeHasARendering() {
-        for (Class<?> type : ReplyBlock.class.getPermittedSubclasses()) {
-            assertThat(type.getSimpleName()).isIn("Heading", "Paragraph", "Facts", "Items", "Trend", "Quote",
-                    "Notice", "Context", "Actions", "Form");
-        }
+    void everyBlockTypeRendersAsItsOwnKindOfBlock() {
+        java.util.Map<Class<?>, ReplyBlock> oneOfEach = new java.util.LinkedHashMap<>();
+        oneOfEach.put(ReplyBlock.Heading.class, new ReplyBlock.Heading("HEADING-1"));
+        oneOfEach.put(ReplyBlock.Paragraph.class, new ReplyBlock.Paragraph("PARAGRAPH-2"));
+        oneOfEach.put(ReplyBlock.Facts.class, new ReplyBlock.Facts(List.of(new ReplyBlock.Fact("Label", "FACTS-3"))));
+        oneOfEach.put(ReplyBlock.Items.class, new ReplyBlock.Items(List.of(ReplyBlock.Item.of("ITEMS-4"))));
+        oneOfEach.put(ReplyBlock.Trend.class, new ReplyBlock.Trend("TREND-5", List.of(1.0, 2.0), "a", "b"));
+        oneOfEach.put(ReplyBlock.Quote.class, new ReplyBlock.Quote("QUOTE-6", "Pat"));
+        oneOfEach.put(ReplyBlock.Notice.class, new ReplyBlock.Notice(Tone.WARNING, "NOTICE-7"));
+        oneOfEach.put(ReplyBlock.Context.class, new ReplyBlock.Context(List.of("CONTEXT-8")));
+        oneOfEach.put(ReplyBlock.Actions.class, new ReplyBlock.Actions(List.of(
+                new ReplyBlock.Action(ActionIds.OPEN_QBR, "ACTIONS-9", "acme", Tone.NEUTRAL))));
+        oneOfEach.put(ReplyBlock.Form.class, new ReplyBlock.Form("feedback-open", "FORM-10", List.of(), "Answer", "tok"));
+        assertThat(oneOfEach.keySet()).containsExactlyInAnyOrder(ReplyBlock.class.getPermittedSubclasses());
+
+        JsonArray rendered = blocks(single(reply(oneOfEach.values().toArray(ReplyBlock[]::new))));
+
+        assertThat(rendered.get(0).getAsJsonObject().get("type").getAsString()).isEqualTo("header");
+        assertBlock(rendered.get(1), "section", "text", "*HEADING-1*");
+        assertBlock(rendered.get(2), "section", "text", "PARAGRAPH-2");
+        assertThat(rendered.get(3).getAsJsonObject().getAsJsonArray("fields").get(0).getAsJsonObject().get("text")
+                .getAsString()).isEqualTo("*Label*\nFACTS-3");
+        assertBlock(rendered.get(4), "section", "text", "• ITEMS-4");
+        assertBlock(rendered.get(5), "section", "text", "*TREND-5*\na `▁█` b (now 2)");
+        assertBlock(rendered.get(6), "section", "text", ">QUOTE-6");
+        assertThat(rendered.get(7).getAsJsonObject().get("type").getAsString()).isEqualTo("context");
+        assertBlock(rendered.get(8), "section", "text", ":large_yellow_circle: NOTICE-7");
+        assertThat(rendered.get(9).getAsJsonObject().get("type").getAsString()).isEqualTo("context");
+        assertThat(rendered.get(9).toString()).contains("CONTEXT-8");
+        assertThat(rendered.get(10).getAsJsonObject().get("type").getAsString()).isEqualTo("actions");
+        assertThat(rendered.get(10).toString()).contains("ACTIONS-9").contains("open-qbr");
+        assertBlock(rendered.get(11), "section", "text", "*FORM-10*");
+        assertThat(rendered.get(12).toString()).contains("feedback-open").contains("tok");
+        assertThat(rendered).hasSize(13);
+    }
+
+    private static void assertBlock(com.google.gson.JsonElement block, String type, String field, String text) {
+        assertThat(block.getAsJsonObject().get("type").getAsString()).isEqualTo(type);
+        assertThat(block.getAsJsonObject().getAsJsonObject(field).get("text").getAsString()).isEqualTo(text);
     }
 
     @Test
@@ -268,10 +353,9 @@ class SlackBlockKitRendererTest {
     }
 
     @Test
-    void aReplyHandedOutAgainIsRenderedOnce() {
+    void theSameReplyAlwaysRendersTheSameMessages() {
         Reply reply = reply(new ReplyBlock.Paragraph("Usage fell."));
 
-        assertThat(renderer.renderMessages(reply)).isSameAs(renderer.renderMessages(reply));
         assertThat(renderer.renderMessages(reply(new ReplyBlock.Paragraph("Usage fell."))))
                 .isEqualTo(renderer.renderMessages(reply));
     }

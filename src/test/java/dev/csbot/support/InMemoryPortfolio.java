@@ -5,23 +5,41 @@ import dev.csbot.account.AccountRepository;
 import dev.csbot.account.AccountSignals;
 import dev.csbot.account.UsageDay;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** An {@link AccountRepository} over signals held in memory, for testing the core without a store. */
+/**
+ * An {@link AccountRepository} over signals held in memory, for testing the core without a store. Like the
+ * store, it remembers which account each version wrote; the book reads are the interface's defaults (the
+ * meaning a store's own reads are tested against).
+ */
 public class InMemoryPortfolio implements AccountRepository {
 
     private final Map<String, AccountSignals> byId = new LinkedHashMap<>();
+    /** The account written by each version, oldest first: version n wrote written.get(n - 1). */
+    private final List<String> written = new ArrayList<>();
 
     private long version;
 
-    public InMemoryPortfolio add(SignalsBuilder builder) {
-        version++;
+    public synchronized InMemoryPortfolio add(SignalsBuilder builder) {
         AccountSignals signals = builder.build();
         byId.put(signals.account().id(), signals);
+        written.add(signals.account().id());
+        version++;
+        return this;
+    }
+
+    /** Removes an account, as a delete would (a write that touches it). */
+    public synchronized InMemoryPortfolio remove(String accountId) {
+        byId.remove(accountId);
+        written.add(accountId);
+        version++;
         return this;
     }
 
@@ -31,27 +49,35 @@ public class InMemoryPortfolio implements AccountRepository {
     }
 
     @Override
-    public long portfolioVersion() {
+    public synchronized Optional<Set<String>> changedBetween(long fromVersion, long toVersion) {
+        if (fromVersion > toVersion || toVersion > version) {
+            return Optional.empty();
+        }
+        return Optional.of(new HashSet<>(written.subList((int) fromVersion, (int) toVersion)));
+    }
+
+    @Override
+    public synchronized long portfolioVersion() {
         return version;
     }
 
     @Override
-    public List<Account> findAll() {
+    public synchronized List<Account> findAll() {
         return byId.values().stream().map(AccountSignals::account).sorted(Comparator.comparing(Account::name)).toList();
     }
 
     @Override
-    public Optional<Account> findById(String accountId) {
+    public synchronized Optional<Account> findById(String accountId) {
         return Optional.ofNullable(byId.get(accountId)).map(AccountSignals::account);
     }
 
     @Override
-    public Optional<AccountSignals> signals(String accountId, LocalDate usageFrom, LocalDate asOf) {
+    public synchronized Optional<AccountSignals> signals(String accountId, LocalDate usageFrom, LocalDate asOf) {
         return Optional.ofNullable(byId.get(accountId)).map(s -> window(s, usageFrom, asOf));
     }
 
     @Override
-    public List<AccountSignals> allSignals(LocalDate usageFrom, LocalDate onboardingUsageFrom, LocalDate asOf) {
+    public synchronized List<AccountSignals> allSignals(LocalDate usageFrom, LocalDate onboardingUsageFrom, LocalDate asOf) {
         return byId.values().stream()
                 .map(s -> window(s, s.account().lifecycleStage() == dev.csbot.account.LifecycleStage.ONBOARDING
                         ? onboardingUsageFrom : usageFrom, asOf))

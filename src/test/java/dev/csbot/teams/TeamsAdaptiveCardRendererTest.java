@@ -56,6 +56,52 @@ class TeamsAdaptiveCardRendererTest {
         assertThat(card.toString()).contains("Dana Lee left on 2026-10-02");
     }
 
+    /**
+     * One block of every type, each carrying its own marker, must come out as the card element that shows
+     * that type, marker and all. A new block type fails here until it has an expectation.
+     */
+    @Test
+    void everyBlockTypeRendersAsItsOwnKindOfElement() {
+        java.util.Map<Class<?>, ReplyBlock> oneOfEach = new java.util.LinkedHashMap<>();
+        oneOfEach.put(ReplyBlock.Heading.class, new ReplyBlock.Heading("HEADING 1"));
+        oneOfEach.put(ReplyBlock.Paragraph.class, new ReplyBlock.Paragraph("PARAGRAPH 2"));
+        oneOfEach.put(ReplyBlock.Facts.class, new ReplyBlock.Facts(List.of(new ReplyBlock.Fact("Label", "FACTS 3"))));
+        oneOfEach.put(ReplyBlock.Items.class, new ReplyBlock.Items(List.of(ReplyBlock.Item.of("ITEMS 4"))));
+        oneOfEach.put(ReplyBlock.Trend.class, new ReplyBlock.Trend("TREND 5", List.of(1.0, 2.0), "a", "b"));
+        oneOfEach.put(ReplyBlock.Quote.class, new ReplyBlock.Quote("QUOTE 6", "Pat"));
+        oneOfEach.put(ReplyBlock.Notice.class, new ReplyBlock.Notice(Tone.WARNING, "NOTICE 7"));
+        oneOfEach.put(ReplyBlock.Context.class, new ReplyBlock.Context(List.of("CONTEXT 8")));
+        oneOfEach.put(ReplyBlock.Actions.class, new ReplyBlock.Actions(List.of(
+                new ReplyBlock.Action(ActionIds.OPEN_QBR, "ACTIONS 9", "acme", Tone.NEUTRAL))));
+        oneOfEach.put(ReplyBlock.Form.class, new ReplyBlock.Form("feedback-answer", "FORM 10", List.of(), "Send",
+                "tok"));
+        assertThat(oneOfEach.keySet()).containsExactlyInAnyOrder(ReplyBlock.class.getPermittedSubclasses());
+
+        ObjectNode card = renderer.render(Reply.answer("Title", List.copyOf(oneOfEach.values()))).get(0);
+        AdaptiveCardSchema.assertValid(card.toString());
+        JsonNode body = card.path("body");
+
+        assertThat(types(body)).containsExactly("TextBlock", "TextBlock", "TextBlock", "FactSet", "Container",
+                "TextBlock", "Container", "Container", "TextBlock", "ActionSet", "TextBlock", "ActionSet");
+        assertThat(body.get(1).path("text").asText()).isEqualTo("HEADING 1");
+        assertThat(body.get(1).path("weight").asText()).isEqualTo("Bolder");
+        assertThat(body.get(2).path("text").asText()).isEqualTo("PARAGRAPH 2");
+        assertThat(body.get(3).path("facts").get(0).path("value").asText()).isEqualTo("FACTS 3");
+        assertThat(body.get(4).path("items").get(0).path("text").asText()).isEqualTo("• ITEMS 4");
+        assertThat(body.get(5).path("text").asText()).startsWith("TREND 5: a ");
+        assertThat(body.get(5).path("fontType").asText()).isEqualTo("Monospace");
+        assertThat(body.get(6).path("style").asText()).isEqualTo("emphasis");
+        assertThat(body.get(6).path("items").get(0).path("text").asText()).isEqualTo("“QUOTE 6”");
+        assertThat(body.get(7).path("style").asText()).isEqualTo("warning");
+        assertThat(body.get(7).path("items").get(0).path("text").asText()).isEqualTo("NOTICE 7");
+        assertThat(body.get(8).path("text").asText()).isEqualTo("CONTEXT 8");
+        assertThat(body.get(8).path("isSubtle").asBoolean()).isTrue();
+        assertThat(body.get(9).path("actions").get(0).path("title").asText()).isEqualTo("ACTIONS 9");
+        assertThat(body.get(9).path("actions").get(0).path("data").path("action").asText()).isEqualTo("open-qbr");
+        assertThat(body.get(10).path("text").asText()).isEqualTo("FORM 10");
+        assertThat(body.get(11).path("actions").get(0).path("data").path("value").asText()).isEqualTo("tok");
+    }
+
     @Test
     void factsBecomeAFactSet() {
         ObjectNode card = renderer.render(everyBlock()).get(0);
@@ -142,19 +188,53 @@ class TeamsAdaptiveCardRendererTest {
         assertThat(json).contains("\\\\*Acme\\\\* \\\\[x\\\\](y)").contains("\\\\<b>").contains("\\\\_v\\\\_");
     }
 
-    @Test
-    void aReplyTooBigForOneMessageIsSplitIntoValidPartsWithNothingLost() {
+    private static Reply riskList(int count) {
         List<ReplyBlock.Item> items = new ArrayList<>();
-        for (int i = 0; i < 600; i++) {
+        for (int i = 0; i < count; i++) {
             items.add(ReplyBlock.Item.of("Account number " + i + " renews soon", "evidence line " + i, Tone.WARNING));
         }
-        Reply reply = Reply.answer("Risks", List.of(new ReplyBlock.Items(items)));
+        return Reply.answer("Risks", List.of(new ReplyBlock.Items(items)));
+    }
+
+    @Test
+    void aReplyLongerThanThreeCardsIsCutAtThreeWithANoteSayingSo() {
+        List<ObjectNode> cards = renderer.render(riskList(3000));
+
+        assertThat(cards).hasSize(TeamsAdaptiveCardRenderer.MAX_CARDS);
+        for (ObjectNode card : cards) {
+            AdaptiveCardSchema.assertValid(card.toString());
+            assertThat(TeamsAdaptiveCardRenderer.utf16Bytes(card))
+                    .isLessThanOrEqualTo(TeamsAdaptiveCardRenderer.MAX_CARD_UTF16_BYTES);
+        }
+        assertThat(cards.get(2).toString()).contains("the rest is left out").contains("Part 3 of 3");
+        assertThat(cards.get(0).toString()).contains("Account number 0 renews soon");
+    }
+
+    @Test
+    void aTenMegabyteParagraphBecomesAtMostThreeCardsInLinearTime() {
+        String huge = "x".repeat(10 * 1024 * 1024);
+
+        List<ObjectNode> cards = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(10), () -> renderer.render(Reply.answer("Long",
+                        List.of(new ReplyBlock.Paragraph(huge)))));
+
+        assertThat(cards).hasSize(TeamsAdaptiveCardRenderer.MAX_CARDS);
+        for (ObjectNode card : cards) {
+            assertThat(TeamsAdaptiveCardRenderer.utf16Bytes(card))
+                    .isLessThanOrEqualTo(TeamsAdaptiveCardRenderer.MAX_CARD_UTF16_BYTES);
+        }
+    }
+
+    @Test
+    void aReplyTooBigForOneMessageIsSplitIntoValidPartsWithNothingLost() {
+        Reply reply = riskList(120);
 
         List<ObjectNode> cards = renderer.render(reply);
 
-        assertThat(cards.size()).isGreaterThan(1);
+        assertThat(cards.size()).isBetween(2, TeamsAdaptiveCardRenderer.MAX_CARDS);
         String all = String.join("", cards.stream().map(ObjectNode::toString).toList());
-        for (int i = 0; i < 600; i++) {
+        assertThat(all).doesNotContain("the rest is left out");
+        for (int i = 0; i < 120; i++) {
             assertThat(all).contains("Account number " + i + " renews soon");
         }
         for (int i = 0; i < cards.size(); i++) {

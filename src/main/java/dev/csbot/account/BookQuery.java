@@ -1,0 +1,77 @@
+package dev.csbot.account;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a read of the whole book asks of the store: each account's signals as of {@code asOf}, limited to
+ * what the caller evaluates. Scoring and the alert rules each say what they need; the store reads it in a
+ * few passes over the tables instead of every account's full history.
+ *
+ * @param asOf nothing dated later is read
+ * @param evaluatedOn the days the caller evaluates (today, the trend's earlier day): for each, every
+ *     account's latest ticket, feedback response and meeting on or before it is read, however old, so
+ *     that "the last meeting" and "anything on record" read the same as with the whole history
+ * @param historyAfter tickets, feedback and meetings dated after this day are read; older ones only as
+ *     above, and tickets that are still open on any evaluated day
+ * @param usageWindows the windows to total every account's usage over
+ * @param dailyUsageStages accounts in these stages also get every usage day up to {@code asOf} (time to
+ *     value looks at each day since the contract started)
+ * @param withText whether the words people wrote are read: ticket subjects, feedback comments, people's
+ *     email addresses (empty otherwise). Scoring needs none of them; leaving them out makes the read lighter.
+ * @param accounts which accounts to read, by a range of ids (so that parts of the book can be read side by side)
+ */
+public record BookQuery(
+        LocalDate asOf,
+        List<LocalDate> evaluatedOn,
+        LocalDate historyAfter,
+        Set<UsageWindow> usageWindows,
+        Set<LifecycleStage> dailyUsageStages,
+        boolean withText,
+        IdRange accounts) {
+
+    /**
+     * Account ids from {@code from} (inclusive) up to {@code until} (exclusive), in the store's own order of
+     * ids; an empty end is open. Ranges that meet at the same id split the book without gap or overlap.
+     */
+    public record IdRange(Optional<String> from, Optional<String> until) {
+        public static final IdRange ALL = new IdRange(Optional.empty(), Optional.empty());
+    }
+
+    /** Every account of the book, text included. */
+    public BookQuery(LocalDate asOf, List<LocalDate> evaluatedOn, LocalDate historyAfter, Set<UsageWindow> usageWindows,
+            Set<LifecycleStage> dailyUsageStages) {
+        this(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, true, IdRange.ALL);
+    }
+
+    public BookQuery {
+        evaluatedOn = List.copyOf(evaluatedOn);
+        usageWindows = Set.copyOf(usageWindows);
+        dailyUsageStages = Set.copyOf(dailyUsageStages);
+        if (evaluatedOn.isEmpty()) {
+            throw new IllegalArgumentException("a book read evaluates at least one day");
+        }
+        for (LocalDate day : evaluatedOn) {
+            if (day.isAfter(asOf)) {
+                throw new IllegalArgumentException("evaluated day " + day + " is after the read's day " + asOf);
+            }
+        }
+    }
+
+    /** The same query for the accounts of {@code range} only. */
+    public BookQuery within(IdRange range) {
+        return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, range);
+    }
+
+    /** The same query without the words people wrote (what scoring reads). */
+    public BookQuery withoutText() {
+        return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, false, accounts);
+    }
+
+    /** The earliest evaluated day: a ticket still open then or later is read whenever it was opened. */
+    public LocalDate firstEvaluated() {
+        return evaluatedOn.stream().min(LocalDate::compareTo).orElseThrow();
+    }
+}

@@ -1,0 +1,12 @@
+package dev.csbot.account;
+
+/** One account's usage over one {@link UsageWindow}: the days with a row, their active users summed, the best day's key features. */
+public record UsageTotals(int days, long activeUsers, int maxKeyFeatures) {
+
+    public static final UsageTotals NONE = new UsageTotals(0, 0, 0);
+
+    /** These totals with one more day counted in. */
+    public UsageTotals plus(UsageDay day) {
+        return new UsageTotals(days + 1, activeUsers + day.activeUsers(), Math.max(maxKeyFeatures, day.keyFeaturesUsed()));
+    }
+}

@@ -1,0 +1,257 @@
+package dev.csbot.bench;
+
+import dev.csbot.account.Account;
+import dev.csbot.account.AccountRepository;
+import dev.csbot.chat.Caller;
+import dev.csbot.chat.ChatRequest;
+import dev.csbot.chat.ChatService;
+import dev.csbot.chat.Conversation;
+import dev.csbot.chat.Reply;
+import dev.csbot.health.HealthService;
+import dev.csbot.ingest.CsvImport;
+import dev.csbot.ingest.Dataset;
+import dev.csbot.ingest.DemoPortfolio;
+import dev.csbot.ingest.DemoService;
+import dev.csbot.ingest.ImportReport;
+import dev.csbot.ingest.RestIngest;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code csbot bench}: on a fresh temporary store, generates the portfolio as CSV, imports it through the
+ * import's own code, measures the raw SQLite insert rate beside it, then times /health and /risks through
+ * {@link ChatService}, the path every channel takes, including the first /risks after a write of one
+ * account and after a write of the whole book. Prints one table with PASS/MISS per goal.
+ */
+@Component
+public class BenchCommand {
+
+    static final double IMPORT_RATIO_GOAL = 0.5;
+    static final double HEALTH_P99_GOAL_MS = 20;
+    static final double RISKS_GOAL_MS = 1000;
+    static final int USAGE_ERROR = 2;
+
+    private final DemoService demo;
+    private final CsvImport csvImport;
+    private final RestIngest restIngest;
+    private final ChatService chat;
+    private final AccountRepository accounts;
+    private final HealthService health;
+    private final Clock clock;
+
+    BenchCommand(DemoService demo, CsvImport csvImport, RestIngest restIngest, ChatService chat,
+            AccountRepository accounts, HealthService health, Clock clock) {
+        this.demo = demo;
+        this.csvImport = csvImport;
+        this.restIngest = restIngest;
+        this.chat = chat;
+        this.accounts = accounts;
+        this.health = health;
+        this.clock = clock;
+    }
+
+    /** @param store the file of the temporary store the context runs on (the raw insert copies its table) */
+    public int run(int accountCount, int days, int samples, Path workDir, Path store, PrintWriter out) {
+        if (accountCount < 1 || days < 1 || samples < 1) {
+            out.println("csbot: --accounts, --days and --samples must be at least 1");
+            return USAGE_ERROR;
+        }
+        try {
+            return bench(accountCount, days, samples, workDir, store, out);
+        } catch (Exception e) {
+            throw new IllegalStateException("bench failed: " + e.getMessage(), e);
+        }
+    }
+
+    private int bench(int accountCount, int days, int samples, Path workDir, Path store, PrintWriter out)
+            throws Exception {
+        out.printf(Locale.US, "csbot bench: %,d accounts x %,d days, %,d /health samples, in %s%n", accountCount, days,
+                samples, workDir);
+        out.printf(Locale.US, "Java %s, %d processors, max heap %,d MB%n%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        out.flush();
+
+        Path csv = workDir.resolve("csv");
+        DemoService.Generated generated = demo.writeCsv(accountCount, days, DemoPortfolio.DEFAULT_SEED, csv);
+        out.printf(Locale.US, "generated %,d rows as CSV in %.1f s%n", generated.total(), generated.millis() / 1000.0);
+        out.flush();
+
+        List<String> problems = new ArrayList<>();
+        ImportReport report = csvImport.importDirectory(csv, "bench", problems::add);
+        if (report.anyRejected()) {
+            problems.stream().limit(20).forEach(out::println);
+            out.println("csbot: the generated files did not import; no numbers to report");
+            return 1;
+        }
+        ImportReport.FileOutcome usage = report.files().stream()
+                .filter(f -> f.fileName().equals("usage_daily.csv")).findFirst().orElseThrow();
+        long totalMillis = report.files().stream().mapToLong(ImportReport.FileOutcome::millis).sum();
+        double usageRate = rate(usage.rows(), usage.millis() * 1_000_000L);
+        double overallRate = rate(report.importedRows(), totalMillis * 1_000_000L);
+        out.printf(Locale.US, "imported %,d rows in %.1f s%n", report.importedRows(), totalMillis / 1000.0);
+        out.flush();
+
+        RawInsertBenchmark raw = new RawInsertBenchmark(csv.resolve("usage_daily.csv"));
+        long rawNanos = raw.run(workDir.resolve("raw.db"), RawInsertBenchmark.usageTableDdl(store));
+        double rawRate = rate(raw.rows(), rawNanos);
+        out.printf(Locale.US, "raw JDBC insert of the same %,d usage rows in %.1f s%n", raw.rows(), rawNanos / 1e9);
+        out.flush();
+
+        Caller operator = Caller.internal("bench", null, "bench");
+        List<String> ids = accounts.findAll().stream().map(Account::id).sorted().toList();
+        Random random = new Random(42);
+        ask("/risks", operator); // the first ranking after the import, so /health below is timed on its own
+        for (int i = 0; i < Math.min(500, samples); i++) {
+            ask("/health " + ids.get(random.nextInt(ids.size())), operator);
+        }
+        long[] healthNanos = new long[samples];
+        for (int i = 0; i < samples; i++) {
+            String id = ids.get(random.nextInt(ids.size()));
+            healthNanos[i] = timed(() -> ask("/health " + id, operator));
+        }
+        Arrays.sort(healthNanos);
+        double p50 = percentile(healthNanos, 0.50) / 1e6;
+        double p99 = percentile(healthNanos, 0.99) / 1e6;
+
+        // Ranked again with no reuse at all: the whole book in one pass, as a scan of every account would be.
+        // Twice untimed first, as the /health samples are warmed up: the running service ranks many times a day.
+        health.scoreAll(LocalDate.now(clock));
+        health.scoreAll(LocalDate.now(clock));
+        long[] book = new long[3];
+        for (int i = 0; i < book.length; i++) {
+            book[i] = timed(() -> health.scoreAll(LocalDate.now(clock)));
+        }
+        double bookMedian = median(book);
+
+        ask("/risks", operator);
+        long[] risks = new long[5];
+        for (int i = 0; i < risks.length; i++) {
+            risks[i] = timed(() -> ask("/risks", operator));
+        }
+        double risksMedian = median(risks);
+
+        // A write through the REST API's code (the event and the changes table as in the service), then the
+        // first /risks: one account rescored on top of the ranking, or the whole book ranked afresh.
+        LocalDate today = LocalDate.now(clock);
+        long[] afterOne = new long[5];
+        for (int i = 0; i < afterOne.length; i++) {
+            String id = ids.get(random.nextInt(ids.size()));
+            write(List.of(id), today, 7 + i);
+            afterOne[i] = timed(() -> ask("/risks", operator));
+        }
+        double afterOneMedian = median(afterOne);
+        long[] afterAll = new long[3];
+        for (int i = 0; i < afterAll.length; i++) {
+            write(ids, today, 11 + i);
+            afterAll[i] = timed(() -> ask("/risks", operator));
+        }
+        double afterAllMedian = median(afterAll);
+        long heap = heapInUseMegabytes();
+
+        double ratio = overallRate / rawRate;
+        double usageRatio = usageRate / rawRate;
+        out.println();
+        out.printf(Locale.US, "%-52s %14s %10s %s%n", "measure", "result", "goal", "");
+        out.printf(Locale.US, "%-52s %14s %10s %s%n", "-".repeat(52), "-".repeat(14), "-".repeat(10), "----");
+        row(out, "import usage_daily.csv (rows/s)", String.format(Locale.US, "%,.0f", usageRate), "", "");
+        row(out, "import, all 7 files (rows/s)", String.format(Locale.US, "%,.0f", overallRate), "", "");
+        row(out, "raw SQLite JDBC batch insert (rows/s)", String.format(Locale.US, "%,.0f", rawRate), "", "");
+        row(out, "import usage_daily.csv / raw", String.format(Locale.US, "%.2f", usageRatio),
+                ">= " + IMPORT_RATIO_GOAL, verdict(usageRatio >= IMPORT_RATIO_GOAL));
+        row(out, "import all files / raw", String.format(Locale.US, "%.2f", ratio), ">= " + IMPORT_RATIO_GOAL,
+                verdict(ratio >= IMPORT_RATIO_GOAL));
+        row(out, "/health p50, scored from the store (ms)", String.format(Locale.US, "%.2f", p50), "", "");
+        row(out, "/health p99, scored from the store (ms)", String.format(Locale.US, "%.2f", p99),
+                "< " + (int) HEALTH_P99_GOAL_MS, verdict(p99 < HEALTH_P99_GOAL_MS));
+        row(out, String.format(Locale.US, "/risks over %,d accounts, unchanged, median of 5 (ms)", ids.size()),
+                String.format(Locale.US, "%.1f", risksMedian), "< " + (int) RISKS_GOAL_MS,
+                verdict(risksMedian < RISKS_GOAL_MS));
+        row(out, "first /risks after a one-account write, median of 5 (ms)",
+                String.format(Locale.US, "%.1f", afterOneMedian), "< " + (int) RISKS_GOAL_MS,
+                verdict(afterOneMedian < RISKS_GOAL_MS));
+        row(out, "first /risks after a whole-book write, median of 3 (ms)",
+                String.format(Locale.US, "%.0f", afterAllMedian), "< " + (int) RISKS_GOAL_MS,
+                verdict(afterAllMedian < RISKS_GOAL_MS));
+        row(out, "the whole book ranked from the store, median of 3 (ms)", String.format(Locale.US, "%.0f", bookMedian),
+                "", "");
+        row(out, "heap in use after a full GC (MB)", String.format(Locale.US, "%,d", heap), "", "");
+        out.flush();
+        return 0;
+    }
+
+    /** Today's usage row of each of {@code accountIds}, written as one REST upsert would write it. */
+    private void write(List<String> accountIds, LocalDate today, int activeUsers) {
+        List<Map<String, String>> rows = accountIds.stream().map(id -> Map.of("account_id", id, "date",
+                today.toString(), "active_users", String.valueOf(activeUsers), "events", "100", "key_features_used", "3"))
+                .toList();
+        RestIngest.Outcome outcome = restIngest.ingest(Dataset.USAGE, rows, "bench");
+        if (!outcome.accepted()) {
+            throw new IllegalStateException("the bench's write was refused: " + outcome.errors().get(0));
+        }
+    }
+
+    private void ask(String text, Caller caller) {
+        Reply reply = chat.handle(new ChatRequest(text, caller, Conversation.cli()));
+        if (reply.status() != Reply.Status.ANSWER) {
+            throw new IllegalStateException("'" + text + "' did not answer: " + reply.title());
+        }
+    }
+
+    private static long timed(Runnable work) {
+        long started = System.nanoTime();
+        work.run();
+        return System.nanoTime() - started;
+    }
+
+    private static double median(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2] / 1e6;
+    }
+
+    private static long heapInUseMegabytes() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
+    }
+
+    private static double rate(long rows, long nanos) {
+        return nanos == 0 ? 0 : rows / (nanos / 1e9);
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        int index = (int) Math.ceil(p * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static String verdict(boolean pass) {
+        return pass ? "PASS" : "MISS";
+    }
+
+    private static void row(PrintWriter out, String measure, String result, String goal, String verdict) {
+        out.printf(Locale.US, "%-52s %14s %10s %s%n", measure, result, goal, verdict);
+    }
+
+    public static Path workDirectory() throws java.io.IOException {
+        return Files.createTempDirectory("csbot-bench");
+    }
+
+    /** The generated files and stores are large; they go when the run ends. */
+    public static void deleteWorkDirectory(Path workDir) throws java.io.IOException {
+        try (var paths = Files.walk(workDir)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package dev.csbot.health;
+
+import dev.csbot.account.BookQuery;
+import dev.csbot.account.LifecycleStage;
+import dev.csbot.account.UsageWindow;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What ranking the book reads, worked out from the scorecard: the score today and {@code trendDays}
+ * earlier need these usage windows and this much ticket, feedback and meeting history. Kept beside the
+ * measures it mirrors; {@link SummarisedUsage} fails loudly, and the book-read tests fail, if they drift apart.
+ */
+final class BookReadPlan {
+
+    private BookReadPlan() {}
+
+    static BookQuery forRanking(Scorecard card, LocalDate asOf) {
+        List<LocalDate> evaluated = List.of(asOf, asOf.minusDays(card.trendDays())).stream().distinct().toList();
+        Scorecard.Measures m = card.measures();
+        Set<UsageWindow> windows = new HashSet<>();
+        for (LocalDate day : evaluated) {
+            windows.add(endingOn(day, m.licenseUtilization().windowDays()));
+            windows.add(endingOn(day, m.adoptionBreadth().windowDays()));
+            int trend = m.usageTrend().windowDays();
+            windows.add(endingOn(day, trend));
+            windows.add(endingOn(day.minusDays(trend), trend));
+        }
+        int history = Math.max(m.supportBurden().recentDays() + m.supportBurden().baselineDays(),
+                Math.max(m.sentiment().maxAgeDays(), m.engagement().execWindowDays()));
+        LocalDate earliest = evaluated.stream().min(LocalDate::compareTo).orElseThrow();
+        return new BookQuery(asOf, evaluated, earliest.minusDays(history), windows, everyDayFor(card)).withoutText();
+    }
+
+    private static UsageWindow endingOn(LocalDate day, int days) {
+        return new UsageWindow(day.minusDays(days), day);
+    }
+
+    /** Time to value looks at each day since the contract started: accounts it is weighed for get every day. */
+    private static Set<LifecycleStage> everyDayFor(Scorecard card) {
+        String key = Measure.TIME_TO_VALUE.key();
+        Set<LifecycleStage> stages = EnumSet.noneOf(LifecycleStage.class);
+        if (card.onboardingWeights().getOrDefault(key, 0.0) > 0) {
+            stages.add(LifecycleStage.ONBOARDING);
+        }
+        if (card.weights().getOrDefault(key, 0.0) > 0) {
+            EnumSet.complementOf(EnumSet.of(LifecycleStage.ONBOARDING)).forEach(stages::add);
+        }
+        return stages;
+    }
+}

@@ -1,0 +1,262 @@
+package dev.csbot.store;
+
+import dev.csbot.account.Account;
+import dev.csbot.account.BookQuery;
+import dev.csbot.account.BookSignals;
+import dev.csbot.account.Contact;
+import dev.csbot.account.FeedbackResponse;
+import dev.csbot.account.LifecycleStage;
+import dev.csbot.account.Meeting;
+import dev.csbot.account.Ticket;
+import dev.csbot.account.UsageDay;
+import dev.csbot.account.UsageSummary;
+import dev.csbot.account.UsageTotals;
+import dev.csbot.account.UsageWindow;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.result.ResultIterator;
+import org.jdbi.v3.core.statement.Query;
+
+/**
+ * One read of the book ({@link BookQuery}) inside one read transaction: a query per table and one per usage
+ * window, each in account id order, walked side by side so that one account's rows are in memory at a
+ * time. Usage is totalled by the database (one grouped pass per window over the date index), never read
+ * day by day, except for the accounts the query wants every day of.
+ */
+final class BookRead {
+
+    /** An account as the book read sees it: the account and the first and last usage days on record. */
+    private record AccountRow(Account account, Optional<LocalDate> firstUsage, Optional<LocalDate> lastUsage) {}
+
+    private record WindowRow(String accountId, UsageTotals totals) {}
+
+    // Without text: the columns scoring reads, in the order of the full lists minus what people wrote (every
+    // column costs a call into SQLite per row, and a whole book is a few hundred thousand rows).
+    private static final String CONTACT_WITHOUT_TEXT = "contact_id, account_id, name, title, is_champion, is_exec_sponsor, left_on";
+    private static final RowMapper<Contact> CONTACT_NO_TEXT = (rs, ctx) -> new Contact(rs.getString(1), rs.getString(2),
+            rs.getString(3), "", rs.getString(4), rs.getInt(5) != 0, rs.getInt(6) != 0, optionalDate(rs.getString(7)));
+    private static final String TICKET_WITHOUT_TEXT = "ticket_id, account_id, opened_on, closed_on, severity";
+    private static final RowMapper<Ticket> TICKET_NO_TEXT = (rs, ctx) -> new Ticket(rs.getString(1), rs.getString(2),
+            Rows.isoDate(rs.getString(3)), optionalDate(rs.getString(4)), rs.getInt(5), "");
+    private static final String FEEDBACK_WITHOUT_TEXT = "account_id, date, kind, score";
+    private static final RowMapper<FeedbackResponse> FEEDBACK_NO_TEXT = (rs, ctx) -> new FeedbackResponse(
+            rs.getString(1), "", Rows.isoDate(rs.getString(2)), Rows.feedbackKind(rs.getString(3)), rs.getInt(4),
+            Optional.empty());
+
+    private static Optional<LocalDate> optionalDate(String text) {
+        return text == null || text.isBlank() ? Optional.empty() : Optional.of(Rows.isoDate(text));
+    }
+
+    private final Handle handle;
+    private final BookQuery query;
+    private final Optional<List<String>> only;
+
+    BookRead(Handle handle, BookQuery query, Optional<List<String>> only) {
+        this.handle = handle;
+        this.query = query;
+        this.only = only;
+    }
+
+    void forEach(Consumer<BookSignals> each) {
+        List<Cursor<?>> open = new ArrayList<>();
+        try {
+            Cursor<AccountRow> accounts = open(open, accounts(), BookRead::accountIdOf);
+            Cursor<Contact> contacts = open(open, select("SELECT " + (query.withText() ? Rows.CONTACT_COLUMNS
+                    : CONTACT_WITHOUT_TEXT) + " FROM contacts WHERE 1 = 1" + filter("account_id")
+                    + " ORDER BY account_id, contact_id").map(query.withText() ? Rows.CONTACT : CONTACT_NO_TEXT),
+                    Contact::accountId);
+            Cursor<Ticket> tickets = open(open, tickets(), Ticket::accountId);
+            Cursor<FeedbackResponse> feedback = open(open, dated("feedback_responses", query.withText()
+                    ? Rows.FEEDBACK_COLUMNS : FEEDBACK_WITHOUT_TEXT, "date", "date, contact_email, kind")
+                    .map(query.withText() ? Rows.FEEDBACK : FEEDBACK_NO_TEXT), FeedbackResponse::accountId);
+            Cursor<Meeting> meetings = open(open, dated("meetings", Rows.MEETING_COLUMNS, "date", "date, kind")
+                    .map(Rows.MEETING), Meeting::accountId);
+            Map<UsageWindow, Cursor<WindowRow>> windows = new LinkedHashMap<>();
+            for (UsageWindow window : query.usageWindows()) {
+                windows.put(window, open(open, window(window), WindowRow::accountId));
+            }
+            Cursor<UsageDay> daily = query.dailyUsageStages().isEmpty() ? null : open(open, daily(), UsageDay::accountId);
+
+            while (accounts.hasNext()) {
+                AccountRow row = accounts.next();
+                String id = row.account().id();
+                Map<UsageWindow, UsageTotals> totals = new HashMap<>();
+                windows.forEach((window, cursor) -> {
+                    List<WindowRow> found = cursor.take(id);
+                    totals.put(window, found.isEmpty() ? UsageTotals.NONE : found.get(0).totals());
+                });
+                List<UsageDay> days = daily == null ? List.of() : daily.take(id);
+                each.accept(new BookSignals(row.account(), contacts.take(id), tickets.take(id), feedback.take(id),
+                        meetings.take(id), new UsageSummary(totals, row.firstUsage(), row.lastUsage(), days)));
+            }
+            for (Cursor<?> cursor : open) {
+                if (cursor.hasNext()) {
+                    // Foreign keys make this impossible; if it happens, say so rather than drop rows silently.
+                    throw new IllegalStateException("the book read found rows of an account it did not read: "
+                            + cursor.peekAccount());
+                }
+            }
+        } finally {
+            for (Cursor<?> cursor : open) {
+                cursor.close();
+            }
+        }
+    }
+
+    private org.jdbi.v3.core.result.ResultIterable<AccountRow> accounts() {
+        String asOf = query.asOf().toString();
+        RowMapper<AccountRow> mapper = (rs, ctx) -> new AccountRow(Rows.ACCOUNT.map(rs, ctx),
+                Optional.ofNullable(rs.getString(12)).map(Rows::isoDate),
+                Optional.ofNullable(rs.getString(13)).map(Rows::isoDate));
+        // Each account's first and last day are two index seeks on (account_id, date), not a scan.
+        return select("SELECT " + Rows.prefixed("a", Rows.ACCOUNT_COLUMNS) + ","
+                + " (SELECT MIN(u.date) FROM usage_daily u WHERE u.account_id = a.account_id AND u.date <= :asOf),"
+                + " (SELECT MAX(u.date) FROM usage_daily u WHERE u.account_id = a.account_id AND u.date <= :asOf)"
+                + " FROM accounts a WHERE 1 = 1" + filter("a.account_id") + " ORDER BY a.account_id")
+                .bind("asOf", asOf)
+                .map(mapper);
+    }
+
+    private org.jdbi.v3.core.result.ResultIterable<Ticket> tickets() {
+        // Open tickets count whenever they were opened; closed_on '' is how a blank cell may have been stored.
+        Query select = select("SELECT " + Rows.prefixed("t", query.withText() ? Rows.TICKET_COLUMNS
+                : TICKET_WITHOUT_TEXT) + " FROM tickets t"
+                + " WHERE t.opened_on <= :asOf AND (t.opened_on > :after"
+                + " OR t.closed_on IS NULL OR t.closed_on = '' OR t.closed_on > :firstEvaluated"
+                + latestOnOrBefore("tickets", "t", "opened_on") + ")" + filter("t.account_id")
+                + " ORDER BY t.account_id, t.opened_on, t.ticket_id")
+                .bind("firstEvaluated", query.firstEvaluated().toString());
+        return bindDates(select).map(query.withText() ? Rows.TICKET : TICKET_NO_TEXT);
+    }
+
+    /** Rows dated within the history, or the latest of their account on or before an evaluated day. */
+    private Query dated(String table, String columns, String dateColumn, String order) {
+        Query select = select("SELECT " + Rows.prefixed("r", columns) + " FROM " + table + " r"
+                + " WHERE r." + dateColumn + " <= :asOf AND (r." + dateColumn + " > :after"
+                + latestOnOrBefore(table, "r", dateColumn) + ")" + filter("r.account_id")
+                + " ORDER BY r.account_id, " + Rows.prefixed("r", order));
+        return bindDates(select);
+    }
+
+    private String latestOnOrBefore(String table, String alias, String dateColumn) {
+        StringBuilder sql = new StringBuilder();
+        for (int i = 0; i < query.evaluatedOn().size(); i++) {
+            sql.append(" OR ").append(alias).append('.').append(dateColumn).append(" = (SELECT MAX(x.").append(dateColumn)
+                    .append(") FROM ").append(table).append(" x WHERE x.account_id = ").append(alias)
+                    .append(".account_id AND x.").append(dateColumn).append(" <= :evaluated").append(i).append(')');
+        }
+        return sql.toString();
+    }
+
+    private Query bindDates(Query select) {
+        select.bind("asOf", query.asOf().toString()).bind("after", query.historyAfter().toString());
+        for (int i = 0; i < query.evaluatedOn().size(); i++) {
+            select.bind("evaluated" + i, query.evaluatedOn().get(i).toString());
+        }
+        return select;
+    }
+
+    private org.jdbi.v3.core.result.ResultIterable<WindowRow> window(UsageWindow window) {
+        return select("SELECT account_id, COUNT(*), SUM(active_users), MAX(key_features_used) FROM usage_daily"
+                + " WHERE date > :from AND date <= :to" + filter("account_id")
+                + " GROUP BY account_id ORDER BY account_id")
+                .bind("from", window.fromExclusive().toString())
+                .bind("to", window.toInclusive().toString())
+                .map((rs, ctx) -> new WindowRow(rs.getString(1), new UsageTotals(rs.getInt(2), rs.getLong(3), rs.getInt(4))));
+    }
+
+    private org.jdbi.v3.core.result.ResultIterable<UsageDay> daily() {
+        // CROSS JOIN keeps SQLite walking the few accounts and seeking their rows, not scanning every usage row.
+        return select("SELECT " + Rows.prefixed("u", Rows.USAGE_COLUMNS) + " FROM accounts a CROSS JOIN usage_daily u"
+                + " WHERE u.account_id = a.account_id AND a.lifecycle_stage IN (<stages>) AND u.date <= :asOf"
+                + filter("u.account_id")
+                + " ORDER BY u.account_id, u.date")
+                .bindList("stages", query.dailyUsageStages().stream().map(LifecycleStage::label).sorted().toList())
+                .bind("asOf", query.asOf().toString())
+                .map(Rows.USAGE);
+    }
+
+    private Query select(String sql) {
+        Query select = handle.createQuery(sql);
+        only.ifPresent(ids -> select.bindList("ids", ids));
+        query.accounts().from().ifPresent(from -> select.bind("fromId", from));
+        query.accounts().until().ifPresent(until -> select.bind("untilId", until));
+        return select;
+    }
+
+    /** The conditions that keep a query to the accounts asked for (some ids, a range of ids, or all). */
+    private String filter(String column) {
+        return (only.isPresent() ? " AND " + column + " IN (<ids>)" : "")
+                + (query.accounts().from().isPresent() ? " AND " + column + " >= :fromId" : "")
+                + (query.accounts().until().isPresent() ? " AND " + column + " < :untilId" : "");
+    }
+
+    private static <T> Cursor<T> open(List<Cursor<?>> open, org.jdbi.v3.core.result.ResultIterable<T> rows,
+            Function<T, String> accountOf) {
+        Cursor<T> cursor = new Cursor<>(rows.iterator(), accountOf);
+        open.add(cursor);
+        return cursor;
+    }
+
+    /** One query's rows in account order, handed out an account at a time. */
+    private static final class Cursor<T> implements AutoCloseable {
+        private final ResultIterator<T> rows;
+        private final Function<T, String> accountOf;
+        private T next;
+
+        Cursor(ResultIterator<T> rows, Function<T, String> accountOf) {
+            this.rows = rows;
+            this.accountOf = accountOf;
+            advance();
+        }
+
+        boolean hasNext() {
+            return next != null;
+        }
+
+        T next() {
+            T current = next;
+            advance();
+            return current;
+        }
+
+        String peekAccount() {
+            return next == null ? null : accountOf.apply(next);
+        }
+
+        /** The rows of {@code accountId} at the head of this cursor (none when it has none). */
+        List<T> take(String accountId) {
+            List<T> taken = null;
+            while (next != null && accountOf.apply(next).equals(accountId)) {
+                if (taken == null) {
+                    taken = new ArrayList<>();
+                }
+                taken.add(next);
+                advance();
+            }
+            return taken == null ? List.of() : taken;
+        }
+
+        private void advance() {
+            next = rows.hasNext() ? rows.next() : null;
+        }
+
+        @Override
+        public void close() {
+            rows.close();
+        }
+    }
+
+    static String accountIdOf(AccountRow row) {
+        return row.account().id();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.csbot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.csbot.account.PortfolioChanged;
+import dev.csbot.ingest.CsvImport;
+import dev.csbot.ingest.ImportReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every write marks the portfolio changed in its own transaction, names the accounts it touched for any
+ * process to read, and tells this process's listeners once it has committed (never when it rolled back).
+ */
+class PortfolioChangeLogTest {
+
+    @TempDir
+    Path tmp;
+
+    private final List<PortfolioChanged> heard = new CopyOnWriteArrayList<>();
+    private Jdbi jdbi;
+    private JdbiAccountRepository writer;
+    /** The same store opened again, with no listeners: how another process sees it. */
+    private JdbiAccountRepository elsewhere;
+
+    @BeforeEach
+    void store() {
+        String url = StoreConfiguration.sqliteUrl(tmp.resolve("store.db"), java.time.Duration.ofSeconds(5));
+        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+        jdbi = Jdbi.create(url).configure(PortfolioListeners.class, c -> c.tellEach(() -> List.of(heard::add)));
+        writer = new JdbiAccountRepository(jdbi);
+        elsewhere = new JdbiAccountRepository(Jdbi.create(url));
+    }
+
+    private ImportReport importCsv(String file, String header, List<String> rows) throws Exception {
+        Path dir = Files.createTempDirectory(tmp, "csv");
+        Files.writeString(dir.resolve(file), header + "\n" + String.join("\n", rows) + "\n");
+        return new CsvImport(jdbi, (actor, action, account, detail) -> { }, "UTC").importDirectory(dir, "test", p -> { });
+    }
+
+    private static String account(String id) {
+        return id + "," + id + " Inc,smb,1000,5,2025-01-01,2027-01-01,csm@example.com,adoption";
+    }
+
+    private static final String ACCOUNTS = "account_id,name,segment,arr,seats_purchased,contract_start,renewal_date,"
+            + "csm_email,lifecycle_stage";
+
+    @Test
+    void anImportNamesTheAccountsOfEachFileAfterItCommits() throws Exception {
+        long before = elsewhere.portfolioVersion();
+
+        importCsv("accounts.csv", ACCOUNTS, List.of(account("acme"), account("globex")));
+        importCsv("usage_daily.csv", "account_id,date,active_users,events,key_features_used",
+                List.of("acme,2026-11-22,3,40,2", "acme,2026-11-23,4,41,2"));
+
+        assertThat(heard).extracting(PortfolioChanged::accountIds).containsExactly(Set.of("acme", "globex"), Set.of("acme"));
+        assertThat(heard).noneMatch(PortfolioChanged::wholeBook);
+        long after = elsewhere.portfolioVersion();
+        assertThat(after).isEqualTo(before + 2);
+        assertThat(elsewhere.changedBetween(before, after)).contains(Set.of("acme", "globex"));
+        assertThat(elsewhere.changedBetween(before + 1, after)).contains(Set.of("acme"));
+        assertThat(elsewhere.changedBetween(after, after)).contains(Set.of());
+    }
+
+    @Test
+    void aRejectedFileChangesNothingAndTellsNobody() throws Exception {
+        importCsv("accounts.csv", ACCOUNTS, List.of(account("acme")));
+        heard.clear();
+        long before = elsewhere.portfolioVersion();
+
+        ImportReport report = importCsv("usage_daily.csv", "account_id,date,active_users,events,key_features_used",
+                List.of("acme,2026-11-22,3,40,2", "nobody,2026-11-23,4,41,2"));
+
+        assertThat(report.anyRejected()).isTrue();
+        assertThat(heard).isEmpty();
+        assertThat(elsewhere.portfolioVersion()).isEqualTo(before);
+    }
+
+    @Test
+    void aTransactionThatRollsBackAfterRecordingTellsNobody() {
+        long before = elsewhere.portfolioVersion();
+
+        assertThatThrownBy(() -> jdbi.useTransaction(h -> {
+            PortfolioChangeLog.record(h, Set.of("acme"));
+            throw new IllegalStateException("the rest of the write failed");
+        })).hasMessageContaining("failed");
+
+        assertThat(heard).isEmpty();
+        assertThat(elsewhere.portfolioVersion()).isEqualTo(before);
+    }
+
+    @Test
+    void aWriteTooLargeToNameItsAccountsReadsAsTouchingEveryAccount() {
+        Set<String> many = IntStream.range(0, PortfolioChangeLog.NAMED_ACCOUNTS + 1).mapToObj(i -> "a" + i)
+                .collect(Collectors.toSet());
+        long before = elsewhere.portfolioVersion();
+
+        jdbi.useTransaction(h -> PortfolioChangeLog.record(h, many));
+
+        assertThat(elsewhere.changedBetween(before, before + 1)).isEmpty();
+        assertThat(heard).singleElement().satisfies(change -> assertThat(change.accountIds()).hasSize(many.size()));
+        long rows = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM portfolio_changes").mapTo(Long.class).one());
+        assertThat(rows).isEqualTo(1);
+    }
+
+    @Test
+    void aReaderTooFarBehindOrAVersionThatNamedNothingCanOnlyBeToldAnythingChanged() {
+        long start = elsewhere.portfolioVersion();
+        for (int i = 0; i < PortfolioChangeLog.KEPT_VERSIONS + 5; i++) {
+            String id = "a" + i;
+            jdbi.useTransaction(h -> PortfolioChangeLog.record(h, Set.of(id)));
+        }
+        long now = elsewhere.portfolioVersion();
+        // A version bumped by a writer that does not record its accounts.
+        jdbi.useHandle(h -> h.execute("UPDATE portfolio_version SET version = version + 1 WHERE id = 1"));
+
+        assertThat(elsewhere.changedBetween(start, now)).isEmpty();
+        assertThat(elsewhere.changedBetween(now - 3, now)).contains(Set.of("a202", "a203", "a204"));
+        assertThat(elsewhere.changedBetween(now - 1, now + 1)).isEmpty();
+        long kept = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT version) FROM portfolio_changes")
+                .mapTo(Long.class).one());
+        assertThat(kept).isLessThanOrEqualTo(PortfolioChangeLog.KEPT_VERSIONS);
+    }
+
+    @Test
+    void aListenerThatFailsDoesNotKeepTheOthersFromHearing() {
+        List<String> told = new ArrayList<>();
+        Jdbi two = Jdbi.create(StoreConfiguration.sqliteUrl(tmp.resolve("store.db"), java.time.Duration.ofSeconds(5))).configure(PortfolioListeners.class,
+                c -> c.tellEach(() -> List.of(change -> {
+                    throw new IllegalStateException("listener bug");
+                }, change -> told.add("second"))));
+
+        two.useTransaction(h -> PortfolioChangeLog.record(h, new HashSet<>(Set.of("acme"))));
+
+        assertThat(told).containsExactly("second");
+    }
+}
