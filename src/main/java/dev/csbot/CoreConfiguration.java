@@ -57,8 +57,8 @@ class CoreConfiguration {
 
     @Bean
     ChatService chatService(AccountRepository accounts, HealthService health, AlertRepository alerts,
-            ChannelLinks links, AuditTrail audit) {
-        return new ChatService(accounts, health, alerts, links, audit);
+            ChannelLinks links, AuditTrail audit, dev.csbot.chat.AlertDesk alertDesk) {
+        return new ChatService(accounts, health, alerts, links, audit, alertDesk);
     }
 
     @Bean

@@ -8,6 +8,12 @@ public final class ActionIds {
     public static final String OPEN_ACCOUNT = "open-account";
     public static final String START_PLAYBOOK = "start-playbook";
     public static final String RISKS_PAGE = "risks-page";
+    public static final String ALERT_ACK = "alert-ack";
+    public static final String ALERT_SNOOZE_DAY = "alert-snooze-1d";
+    public static final String ALERT_SNOOZE_WEEK = "alert-snooze-7d";
+    public static final String ALERT_SNOOZE_MONTH = "alert-snooze-30d";
+    public static final String ALERT_PLAYBOOK = "alert-playbook";
+    public static final String ALERT_RETRY = "alert-retry";
 
     private ActionIds() {}
 }

@@ -42,6 +42,8 @@ public class ChatService {
     private final AlertRepository alerts;
     private final ChannelLinks links;
     private final AuditTrail audit;
+    /** Empty where the process has no alert store (some tests): alert commands then say so. */
+    private final Optional<AlertDesk> alertDesk;
     private final QbrBriefBuilder qbr = new QbrBriefBuilder();
     private final DealReviewBuilder dealReview = new DealReviewBuilder();
     /** Keyed by the score object itself (identity), so a reply lives exactly as long as its score is kept. */
@@ -50,6 +52,12 @@ public class ChatService {
 
     public ChatService(AccountRepository accounts, HealthService health, AlertRepository alerts, ChannelLinks links,
             AuditTrail audit) {
+        this(accounts, health, alerts, links, audit, null);
+    }
+
+    public ChatService(AccountRepository accounts, HealthService health, AlertRepository alerts, ChannelLinks links,
+            AuditTrail audit, AlertDesk alertDesk) {
+        this.alertDesk = Optional.ofNullable(alertDesk);
         this.accounts = accounts;
         this.resolver = new AccountResolver(accounts);
         this.health = health;
@@ -83,6 +91,7 @@ public class ChatService {
                     .orElseGet(() -> HelpAnswer.usage("Usage: /risks [segment|csm-email|mine] [limit], for example"
                             + " /risks enterprise 20 (segments: enterprise, mid-market, smb; limit 1-"
                             + RiskQuery.MAX_LIMIT + ")."));
+            case "alerts" -> withAlerts(desk -> desk.list(command.argument(), request.caller()));
             case "link" -> link(command.argument(), request);
             case "unlink" -> unlink(request);
             default -> HelpAnswer.usage("Unknown command \"" + command.verb() + "\".");
@@ -97,7 +106,8 @@ public class ChatService {
         return TypedCommand.parse(text).map(c -> READ_ONLY_VERBS.contains(c.verb())).orElse(false);
     }
 
-    private static final java.util.Set<String> READ_ONLY_VERBS = java.util.Set.of("health", "qbr", "account", "risks");
+    private static final java.util.Set<String> READ_ONLY_VERBS = java.util.Set.of("health", "qbr", "account", "risks",
+            "alerts");
 
     /** Answers a button press (action ids from {@link ActionIds}). */
     public Reply press(ActionPress press) {
@@ -115,6 +125,12 @@ public class ChatService {
             case ActionIds.OPEN_QBR -> byId(value, this::qbrOf);
             case ActionIds.OPEN_ACCOUNT -> byId(value, this::dealReviewOf);
             case ActionIds.START_PLAYBOOK -> startPlaybook(value, press.caller());
+            case ActionIds.ALERT_ACK -> withAlerts(desk -> desk.acknowledge(press));
+            case ActionIds.ALERT_SNOOZE_DAY -> withAlerts(desk -> desk.snooze(press, 1));
+            case ActionIds.ALERT_SNOOZE_WEEK -> withAlerts(desk -> desk.snooze(press, 7));
+            case ActionIds.ALERT_SNOOZE_MONTH -> withAlerts(desk -> desk.snooze(press, 30));
+            case ActionIds.ALERT_PLAYBOOK -> withAlerts(desk -> desk.startPlaybook(press));
+            case ActionIds.ALERT_RETRY -> withAlerts(desk -> desk.retry(press));
             case ActionIds.RISKS_PAGE -> RiskQuery.fromButton(value).map(this::risks)
                     .orElseGet(() -> HelpAnswer.usage("That page of /risks is no longer available; run /risks again."));
             default -> HelpAnswer.usage("That button is not supported any more; run the command again.");
@@ -247,9 +263,28 @@ public class ChatService {
 
     private Reply dealReviewOf(Account account) {
         return signals(account, health.scorecard().usageLookbackDays())
-                .map(signals -> DealReviewAnswer.of(dealReview.build(signals, health.score(signals),
-                        alerts.openAlerts(account.id()))))
+                .map(signals -> withPlaybooks(account, DealReviewAnswer.of(dealReview.build(signals,
+                        health.score(signals), alerts.openAlerts(account.id())))))
                 .orElseGet(() -> notFound(account.id()));
+    }
+
+    private Reply withAlerts(Function<AlertDesk, Reply> answer) {
+        return alertDesk.map(answer).orElseGet(() -> Reply.of(Reply.Status.FAILED, "Alerts are not available",
+                "This csbot has no alert store, so it cannot show or change alerts."));
+    }
+
+    /** The deal review, with the playbooks in progress on the account's open alerts. */
+    private Reply withPlaybooks(Account account, Reply review) {
+        List<String> running = alertDesk.map(desk -> desk.playbooksInProgress(account.id())).orElse(List.of());
+        if (running.isEmpty() || !review.isAnswer()) {
+            return review;
+        }
+        List<ReplyBlock> blocks = new ArrayList<>(review.blocks());
+        int at = blocks.stream().filter(b -> b instanceof ReplyBlock.Actions).findFirst().map(blocks::indexOf)
+                .orElse(blocks.size());
+        blocks.add(at, new ReplyBlock.Facts(List.of(new ReplyBlock.Fact("Playbooks in progress",
+                String.join("; ", running)))));
+        return new Reply(review.status(), review.title(), blocks);
     }
 
     private Optional<AccountSignals> signals(Account account, int usageDays) {

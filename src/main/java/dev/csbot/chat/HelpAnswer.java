@@ -17,6 +17,8 @@ final class HelpAnswer {
                     + " e.g. /account globex", ReplyBlock.Tone.NEUTRAL),
             Item.of("/risks [segment|csm-email|mine] [limit]", "The book of business ranked by ARR at risk."
                     + " e.g. /risks enterprise 20", ReplyBlock.Tone.NEUTRAL),
+            Item.of("/alerts [account|mine|failed]", "Risk alerts with their state and who acted; failed lists"
+                    + " deliveries that could not be sent. e.g. /alerts acme", ReplyBlock.Tone.NEUTRAL),
             Item.of("/csbot link <account>", "Make this channel the account's channel (alerts go here)."
                     + " e.g. /csbot link acme", ReplyBlock.Tone.NEUTRAL),
             Item.of("/csbot unlink", "Stop using this channel for its account.", ReplyBlock.Tone.NEUTRAL),

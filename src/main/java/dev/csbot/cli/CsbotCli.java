@@ -23,7 +23,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "csbot", mixinStandardHelpOptions = true, version = "csbot 0.1",
         description = "Customer Success assistant for Slack and Microsoft Teams.",
         subcommands = {CsbotCli.Serve.class, CsbotCli.Ask.class, CsbotCli.Import.class, CsbotCli.Demo.class,
-                CsbotCli.Bench.class, dev.csbot.teams.TeamsPackageCommand.class, CsbotCli.BenchSlack.class})
+                CsbotCli.Bench.class, dev.csbot.teams.TeamsPackageCommand.class, CsbotCli.BenchSlack.class,
+                ScanCommand.class})
 public final class CsbotCli implements Callable<Integer> {
 
     /** Exit code meaning "the service is running; do not exit". */
