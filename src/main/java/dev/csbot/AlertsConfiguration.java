@@ -12,6 +12,7 @@ import dev.csbot.alerts.ConversationMessenger;
 import dev.csbot.alerts.Outbox;
 import dev.csbot.alerts.OutboxContent;
 import dev.csbot.alerts.OutboxWorker;
+import dev.csbot.alerts.WeeklyDigest;
 import dev.csbot.chat.AlertChecklistContent;
 import dev.csbot.chat.AlertDesk;
 import dev.csbot.chat.AlertNoticeContent;
@@ -22,7 +23,6 @@ import dev.csbot.health.Scorecard;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -35,8 +35,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
-import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * Wires the alerts: rules (shipped defaults, {@code CSBOT_ALERT_RULES} laid over them), evaluation, the outbox
@@ -98,6 +96,18 @@ class AlertsConfiguration {
     }
 
     @Bean
+    dev.csbot.chat.DigestContent digestContent(dev.csbot.alerts.Digests digests, AlertStore store, HealthService health) {
+        return new dev.csbot.chat.DigestContent(digests, store, health);
+    }
+
+    @Bean
+    WeeklyDigest weeklyDigest(AccountRepository accounts, dev.csbot.alerts.Digests digests, AlertService alerts,
+            OutboxDeliveries deliveries) {
+        return new WeeklyDigest(accounts, digests, alerts.router(), () -> UUID.randomUUID().toString(),
+                deliveries::wake);
+    }
+
+    @Bean
     AlertChecklistContent alertChecklistContent(AlertStore store, AccountRepository accounts) {
         return new AlertChecklistContent(store, accounts);
     }
@@ -121,36 +131,12 @@ class AlertsConfiguration {
     @ConditionalOnWebApplication
     static class Scheduled {
 
-        @Bean(destroyMethod = "shutdown")
-        ThreadPoolTaskScheduler alertScheduler(OutboxDeliveries deliveries, AlertService alerts,
+        @Bean
+        AlertSchedule alertSchedule(OutboxDeliveries deliveries, AlertService alerts, WeeklyDigest digest,
                 @Value("${csbot.scan.cron:0 0 8 * * *}") String scanCron, @Value("${csbot.scan.zone:}") String scanZone,
+                @Value("${csbot.digest.cron:0 0 8 * * MON}") String digestCron,
                 @Value("${csbot.outbox.poll:2s}") Duration poll) {
-            ZoneId zone = scanZone.isBlank() ? ZoneId.systemDefault() : ZoneId.of(scanZone.trim());
-            CronTrigger scan;
-            try {
-                scan = new CronTrigger(scanCron.trim(), zone);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("csbot.scan.cron (CSBOT_SCAN_CRON) is \"" + scanCron + "\": "
-                        + e.getMessage() + "; use six fields, e.g. \"0 0 8 * * *\" for 08:00 daily", e);
-            }
-            ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-            scheduler.setPoolSize(2);
-            scheduler.setThreadNamePrefix("alert-schedule-");
-            scheduler.setDaemon(true);
-            scheduler.initialize();
-            scheduler.scheduleWithFixedDelay(deliveries::runQuietly, poll);
-            scheduler.schedule(() -> {
-                try {
-                    var result = alerts.scan(alerts.today(), false);
-                    log.info("Alerts: daily scan of {} accounts: {} new, {} worse, {} resolved", result.accounts(),
-                            result.count("new"), result.count("worse"), result.count("resolved"));
-                } catch (RuntimeException e) {
-                    log.error("Alerts: the daily scan failed", e);
-                }
-            }, scan);
-            log.info("Alerts: daily scan at \"{}\" ({}); outbox checked every {} s", scanCron, zone, poll.toSeconds());
-            deliveries.startedInService();
-            return scheduler;
+            return new AlertSchedule(deliveries, alerts, digest, scanCron, scanZone, digestCron, poll);
         }
     }
 }

@@ -62,6 +62,10 @@ public final class AlertService {
         this.deliveriesWaiting = deliveriesWaiting;
     }
 
+    public AlertRouter router() {
+        return router;
+    }
+
     public LocalDate today() {
         return LocalDate.now(clock);
     }
