@@ -122,8 +122,9 @@ final class RuleChecks {
                     + oldest.subject() + "\" opened " + oldest.openedOn() + " ("
                     + ChronoUnit.DAYS.between(oldest.openedOn(), c.asOf()) + " days ago)");
         }
-        evidence.add(String.format(Locale.ROOT, "%d tickets in the last %d days, against %s in a usual %d days"
-                + " over the %d before", recent, r.recentDays(), one(usual), r.recentDays(), r.baselineDays()));
+        evidence.add(String.format(Locale.ROOT, "%d ticket%s in the last %d days, against %s in a usual %d days"
+                + " over the %d before", recent, recent == 1 ? "" : "s", r.recentDays(), one(usual), r.recentDays(),
+                r.baselineDays()));
         String headline = !urgent.isEmpty() ? (spike ? "Urgent ticket open and a ticket spike" : "Urgent ticket open")
                 : "Support spike: " + recent + " tickets in " + r.recentDays() + " days";
         Severity severity = !urgent.isEmpty() ? severity(r.urgentOpenSeverity()) : severity(r.severity());

@@ -30,7 +30,11 @@ public final class RecordingHttpServer implements AutoCloseable {
         }
     }
 
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, Map<String, String> headers) {
+        public Response(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
+
         public static Response json(String body) {
             return new Response(200, "application/json", body);
         }
@@ -89,6 +93,7 @@ public final class RecordingHttpServer implements AutoCloseable {
                 .orElse(Response.json("{\"ok\":true}"));
         byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", response.contentType());
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
