@@ -230,16 +230,18 @@ class JdbiAlertStore implements AlertStore {
             case SNOOZED -> "alert-snoozed";
             case PLAYBOOK_STARTED -> "alert-playbook-started";
         };
+        // Write first: a SQLite transaction that reads before it writes cannot wait for another writer.
         jdbi.useTransaction(h -> {
+            h.createUpdate("UPDATE alerts SET " + set + ", updated_at = :at WHERE status <> 'resolved' AND alert_id IN"
+                            + " (SELECT alert_id FROM alert_notice_items WHERE notice_id = :notice)")
+                    .bind("notice", noticeId).bind("actor", actor).bind("at", StoreTime.text(at))
+                    .bind("until", snoozedUntil.map(LocalDate::toString).orElse(null)).execute();
             List<String[]> alerts = h.createQuery("SELECT a.alert_id, a.account_id, a.rule_id FROM alerts a"
                             + " JOIN alert_notice_items i ON i.alert_id = a.alert_id WHERE i.notice_id = :notice"
                             + " AND a.status <> 'resolved'")
                     .bind("notice", noticeId)
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)}).list();
             for (String[] alert : alerts) {
-                h.createUpdate("UPDATE alerts SET " + set + ", updated_at = :at WHERE alert_id = :id")
-                        .bind("id", alert[0]).bind("actor", actor).bind("at", StoreTime.text(at))
-                        .bind("until", snoozedUntil.map(LocalDate::toString).orElse(null)).execute();
                 h.createUpdate("INSERT INTO audit_log (id, at, actor, action, account_id, detail)"
                                 + " VALUES (:id, :at, :actor, :action, :account, :detail)")
                         .bind("id", UUID.randomUUID().toString()).bind("at", StoreTime.text(at)).bind("actor", actor)

@@ -138,13 +138,14 @@ class JdbiOutbox implements Outbox {
     @Override
     public boolean retry(String outboxId, String by, Instant now) {
         String at = StoreTime.text(now);
+        // Write first: a SQLite transaction that reads before it writes cannot wait for another writer.
         return jdbi.inTransaction(h -> {
-            Optional<String> account = h.createQuery("SELECT account_id FROM outbox WHERE outbox_id = :id"
-                    + " AND state = 'parked'").bind("id", outboxId).mapTo(String.class).findOne();
             int updated = h.createUpdate("UPDATE outbox SET state = 'pending', attempts = 0, next_attempt_at = :now,"
                             + " last_error = NULL, updated_at = :now WHERE outbox_id = :id AND state = 'parked'")
                     .bind("now", at).bind("id", outboxId).execute();
             if (updated == 1) {
+                Optional<String> account = h.createQuery("SELECT account_id FROM outbox WHERE outbox_id = :id")
+                        .bind("id", outboxId).mapTo(String.class).findOne();
                 audit(h, at, by, "delivery-retried", account.orElse(null), "outbox " + outboxId);
             }
             return updated == 1;
