@@ -60,6 +60,9 @@ class SlackAlertDeliveryIntegrationTest extends IntegrationTest {
     @Autowired
     List<OutboxContent> contents;
 
+    @Autowired
+    List<dev.csbot.account.PortfolioListener> portfolioListeners;
+
     private SlackRequests slack;
 
     @BeforeEach
@@ -156,6 +159,21 @@ class SlackAlertDeliveryIntegrationTest extends IntegrationTest {
                 .isEqualTo(count("SELECT COUNT(*) FROM alerts WHERE account_id = :v", account));
         assertThat(count("SELECT COUNT(*) FROM audit_log WHERE account_id = :v AND action = 'alert-delivered'", account))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aCommittedWriteToAnAccountRaisesItsAlertsOffTheWritersThreadAndPostsThem() {
+        String account = accountWithUrgentTicket(SlackAlertFake.CHANNEL);
+        String writer = Thread.currentThread().getName();
+
+        portfolioListeners.forEach(l -> l.portfolioChanged(new dev.csbot.account.PortfolioChanged(
+                java.util.Set.of(account), false)));
+
+        await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM alerts WHERE account_id = :v"
+                + " AND rule_id = 'support_spike'", account) == 1);
+        String notice = text("SELECT item_id FROM outbox WHERE account_id = :v AND operation = 'post'", account);
+        awaitPosts(key(notice, "slack conversation " + SlackAlertFake.CHANNEL), 1);
+        assertThat(writer).doesNotStartWith("alert-evaluation");
     }
 
     @Test
