@@ -24,7 +24,7 @@ import picocli.CommandLine.Parameters;
         description = "Customer Success assistant for Slack and Microsoft Teams.",
         subcommands = {CsbotCli.Serve.class, CsbotCli.Ask.class, CsbotCli.Import.class, CsbotCli.Demo.class,
                 CsbotCli.Bench.class, dev.csbot.teams.TeamsPackageCommand.class, CsbotCli.BenchSlack.class,
-                ScanCommand.class})
+                ScanCommand.class, dev.csbot.bench.BenchScanCommand.class})
 public final class CsbotCli implements Callable<Integer> {
 
     /** Exit code meaning "the service is running; do not exit". */
