@@ -72,6 +72,7 @@ class AlertsConfiguration {
     @Bean
     AlertService alertService(AccountRepository accounts, Scorecard scorecard, AlertRules rules, AlertStore store,
             Outbox outbox, ChannelLinks links, Clock clock, OutboxDeliveries deliveries,
+            dev.csbot.alerts.UsageBaselines baselines, dev.csbot.alerts.LinkedConversations linked,
             @Value("${slack.bot-token:}") String slackToken, @Value("${microsoft.app-id:}") String teamsAppId) {
         List<Platform> platforms = new ArrayList<>();
         if (!slackToken.isBlank()) {
@@ -81,7 +82,8 @@ class AlertsConfiguration {
             platforms.add(Platform.TEAMS);
         }
         return new AlertService(accounts, scorecard, new AlertEvaluator(rules, scorecard::bandOf), store, outbox,
-                new AlertRouter(links, platforms), clock, () -> UUID.randomUUID().toString(), deliveries::wake);
+                new AlertRouter(links, platforms), clock, () -> UUID.randomUUID().toString(), deliveries::wake,
+                baselines, linked);
     }
 
     @Bean

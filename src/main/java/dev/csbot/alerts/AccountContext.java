@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /** One account as the rules see it on one day: its signals, its health, and how scores map to bands. */
-record AccountContext(AccountSignals signals, HealthScore health, LocalDate asOf, IntFunction<Band> bandOf) {
+record AccountContext(AccountSignals signals, HealthScore health, LocalDate asOf, IntFunction<Band> bandOf,
+        java.util.Optional<UsageBaselines.Baseline> usageBaseline) {
 
     long daysToRenewal() {
         return signals.account().daysToRenewal(asOf);

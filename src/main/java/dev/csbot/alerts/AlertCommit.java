@@ -15,7 +15,6 @@ public record AlertCommit(Instant at, LocalDate asOf, List<AlertChange> changes,
     }
 
     public boolean isEmpty() {
-        return changes.stream().allMatch(c -> c.kind() == AlertChange.Kind.OPEN && !c.tellOwner()) && notices.isEmpty()
-                && deliveries.isEmpty();
+        return changes.isEmpty() && notices.isEmpty() && deliveries.isEmpty();
     }
 }

@@ -45,9 +45,25 @@ public final class AlertEvaluator {
         return rules;
     }
 
+    /** The window of the usage-drop baseline as of a day: after the first date, up to the second. */
+    public LocalDate[] usageBaselineWindow(LocalDate asOf) {
+        AlertRules.UsageDrop r = rules.rules().usageDrop();
+        LocalDate recentFrom = asOf.minusDays(r.recentDays());
+        return new LocalDate[] {recentFrom.minusDays(r.baselineDays()), recentFrom};
+    }
+
     /** The findings for one account, in rule order. */
     public List<Finding> evaluate(AccountSignals signals, HealthScore health, LocalDate asOf) {
-        AccountContext context = new AccountContext(signals, health, asOf, bandOf);
+        return evaluate(signals, health, asOf, Optional.empty());
+    }
+
+    /**
+     * The same, with the account's usage baseline (the {@code baseline_days} before the recent window) computed
+     * by the store, for signals that hold only the recent weeks of usage.
+     */
+    public List<Finding> evaluate(AccountSignals signals, HealthScore health, LocalDate asOf,
+            Optional<UsageBaselines.Baseline> usageBaseline) {
+        AccountContext context = new AccountContext(signals, health, asOf, bandOf, usageBaseline);
         List<Finding> findings = new ArrayList<>();
         int detractors = -1;
         for (Check check : enabled) {

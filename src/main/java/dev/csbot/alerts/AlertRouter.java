@@ -23,11 +23,17 @@ public final class AlertRouter {
     }
 
     public List<DeliveryTarget> targets(Account account) {
-        List<DeliveryTarget> targets = new ArrayList<>();
+        List<DeliveryTarget> linked = new ArrayList<>();
         for (Platform platform : List.of(Platform.SLACK, Platform.TEAMS)) {
             links.conversationsOf(platform, account.id())
-                    .forEach(conversation -> targets.add(DeliveryTarget.conversation(platform, conversation)));
+                    .forEach(conversation -> linked.add(DeliveryTarget.conversation(platform, conversation)));
         }
+        return targets(account, linked);
+    }
+
+    /** The same, with the account's linked conversations already read (a whole-book scan reads them at once). */
+    public List<DeliveryTarget> targets(Account account, List<DeliveryTarget> linked) {
+        List<DeliveryTarget> targets = new ArrayList<>(linked);
         if (targets.isEmpty()) {
             account.slackChannel().filter(c -> !c.isBlank())
                     .ifPresent(c -> targets.add(DeliveryTarget.conversation(Platform.SLACK, c.trim())));

@@ -47,9 +47,14 @@ public final class AlertService {
     private final Clock clock;
     private final Supplier<String> ids;
     private final Runnable deliveriesWaiting;
+    private final UsageBaselines baselines;
+    private final LinkedConversations linked;
 
     public AlertService(AccountRepository accounts, Scorecard scorecard, AlertEvaluator evaluator, AlertStore store,
-            Outbox outbox, AlertRouter router, Clock clock, Supplier<String> ids, Runnable deliveriesWaiting) {
+            Outbox outbox, AlertRouter router, Clock clock, Supplier<String> ids, Runnable deliveriesWaiting,
+            UsageBaselines baselines, LinkedConversations linked) {
+        this.baselines = baselines;
+        this.linked = linked;
         this.accounts = accounts;
         this.scorer = new HealthScorer(scorecard);
         this.evaluator = evaluator;
@@ -72,7 +77,11 @@ public final class AlertService {
 
     /** The whole book as of {@code asOf}; with {@code dryRun} nothing is written or sent. */
     public synchronized ScanResult scan(LocalDate asOf, boolean dryRun) {
-        return withRetries(() -> run(bulk(asOf), asOf, dryRun, List.of()));
+        return withRetries(() -> {
+            LocalDate[] window = evaluator.usageBaselineWindow(asOf);
+            Map<String, UsageBaselines.Baseline> usual = baselines.meanActiveUsers(window[0], window[1]);
+            return run(bulk(asOf, recentUsageDays()), asOf, dryRun, List.of(), usual);
+        });
     }
 
     /** The accounts a write touched, as of today (the {@code PortfolioListener} path). */
@@ -85,12 +94,12 @@ public final class AlertService {
         return withRetries(() -> {
             List<AccountSignals> signals = new ArrayList<>();
             if (scope.size() >= BULK_FROM) {
-                bulk(asOf).stream().filter(s -> scope.contains(s.account().id())).forEach(signals::add);
+                bulk(asOf, usageDays()).stream().filter(s -> scope.contains(s.account().id())).forEach(signals::add);
             } else {
                 LocalDate from = asOf.minusDays(usageDays());
                 scope.forEach(id -> accounts.signals(id, from, asOf).ifPresent(signals::add));
             }
-            return run(signals, asOf, false, scope);
+            return run(signals, asOf, false, scope, Map.of());
         });
     }
 
@@ -108,9 +117,16 @@ public final class AlertService {
         }
     }
 
-    private List<AccountSignals> bulk(LocalDate asOf) {
-        LocalDate from = asOf.minusDays(usageDays());
-        return accounts.allSignals(from, asOf.minusDays(onboardingDays()), asOf);
+    private List<AccountSignals> bulk(LocalDate asOf, int days) {
+        return accounts.allSignals(asOf.minusDays(days), asOf.minusDays(Math.max(days, onboardingDays())), asOf);
+    }
+
+    /** Every rule's raw usage but the usage-drop baseline, which a whole-book scan gets as an aggregate. */
+    private int recentUsageDays() {
+        AlertRules.Rules r = evaluator.rules().rules();
+        Scorecard card = scorer.scorecard();
+        return Math.max(Math.max(r.usageDrop().recentDays(), r.licenseUtilization().windowDays()),
+                Math.max(r.noActivity().days(), card.usageWindowDays() + card.trendDays()));
     }
 
     /** Enough usage for every rule and for the health score the rules look at. */
@@ -125,20 +141,25 @@ public final class AlertService {
     /** Onboarding accounts need usage since their start (first value), the scorer's time-to-value too. */
     private int onboardingDays() {
         Scorecard card = scorer.scorecard();
-        return Math.max(usageDays(), Math.max(evaluator.rules().rules().onboardingStalled().overdueDays() + 1,
+        return Math.max(recentUsageDays(), Math.max(evaluator.rules().rules().onboardingStalled().overdueDays() + 1,
                 card.measures().timeToValue().overdueDays() + card.trendDays()));
     }
 
     private record Evaluated(AccountSignals signals, List<Finding> findings) {}
 
-    private ScanResult run(List<AccountSignals> book, LocalDate asOf, boolean dryRun, Collection<String> scope) {
+    private ScanResult run(List<AccountSignals> book, LocalDate asOf, boolean dryRun, Collection<String> scope,
+            Map<String, UsageBaselines.Baseline> usual) {
         Instant now = Instant.now(clock);
         Map<String, List<StoredAlert>> unresolved = new HashMap<>();
         store.unresolved(scope).forEach(a -> unresolved.computeIfAbsent(a.accountId(), k -> new ArrayList<>()).add(a));
         List<Evaluated> evaluated = book.parallelStream().map(signals -> {
             HealthScore health = scorer.scoreForRanking(signals, asOf);
-            return new Evaluated(signals, evaluator.evaluate(signals, health, asOf));
+            return new Evaluated(signals, evaluator.evaluate(signals, health, asOf, usual.isEmpty() ? java.util.Optional
+                    .empty() : java.util.Optional.of(usual.getOrDefault(signals.account().id(),
+                    new UsageBaselines.Baseline(0, 0)))));
         }).toList();
+        // A whole-book scan reads every link once; a few touched accounts ask per account.
+        Map<String, List<DeliveryTarget>> links = scope.isEmpty() ? linked.all() : null;
         List<AlertChange> changes = new ArrayList<>();
         List<AlertStore.Notice> notices = new ArrayList<>();
         List<OutboxEntry> deliveries = new ArrayList<>();
@@ -153,7 +174,8 @@ public final class AlertService {
             if (!told.isEmpty()) {
                 String noticeId = ids.get();
                 notices.add(new AlertStore.Notice(noticeId, account.id(), told, now));
-                router.targets(account).forEach(t -> deliveries.add(OutboxEntry.post(NOTICE, noticeId, t, account.id())));
+                (links == null ? router.targets(account) : router.targets(account, links.getOrDefault(account.id(),
+                        List.of()))).forEach(t -> deliveries.add(OutboxEntry.post(NOTICE, noticeId, t, account.id())));
             }
             for (AlertChange change : planned) {
                 if (change.kind() == AlertChange.Kind.RESOLVED) {

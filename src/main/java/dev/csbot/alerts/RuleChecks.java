@@ -32,7 +32,9 @@ final class RuleChecks {
         AlertRules.UsageDrop r = rules.usageDrop();
         LocalDate recentFrom = c.asOf().minusDays(r.recentDays());
         AccountContext.Mean recent = c.meanActiveUsers(recentFrom, c.asOf());
-        AccountContext.Mean baseline = c.meanActiveUsers(recentFrom.minusDays(r.baselineDays()), recentFrom);
+        // A whole-book scan brings the baseline from the store's aggregate; otherwise it comes from the signals.
+        AccountContext.Mean baseline = c.usageBaseline().map(b -> new AccountContext.Mean(b.days(), b.mean()))
+                .orElseGet(() -> c.meanActiveUsers(recentFrom.minusDays(r.baselineDays()), recentFrom));
         if (recent.days() * 2 < r.recentDays() || baseline.days() * 2 < r.baselineDays()
                 || baseline.value() < r.minBaselineUsers()) {
             return Optional.empty();

@@ -51,9 +51,15 @@ public final class DigestContent implements OutboxContent {
         Map<String, List<StoredAlert>> open = alerts.search(Optional.empty(), Optional.empty(),
                 Optional.of(digest.csmEmail()), true, MAX_ALERTS).stream()
                 .collect(Collectors.groupingBy(StoredAlert::accountId));
-        List<HealthScore> mine = health.all().stream()
+        Map<String, HealthScore> byAccount = new java.util.HashMap<>();
+        health.all().stream()
                 .filter(h -> h.account().csmEmail().equalsIgnoreCase(digest.csmEmail()))
                 .filter(h -> open.containsKey(h.account().id()) || renewsSoon(h, digest))
+                .forEach(h -> byAccount.put(h.account().id(), h));
+        // An alert's account is in the digest even if the book's scores were computed before it existed.
+        open.keySet().stream().filter(id -> !byAccount.containsKey(id))
+                .forEach(id -> health.forAccount(id).ifPresent(h -> byAccount.put(id, h)));
+        List<HealthScore> mine = byAccount.values().stream()
                 .sorted(Comparator.comparingDouble(HealthScore::arrAtRisk).reversed())
                 .toList();
         long renewals = mine.stream().filter(h -> renewsSoon(h, digest)).count();

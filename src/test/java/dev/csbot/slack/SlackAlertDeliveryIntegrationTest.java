@@ -63,6 +63,9 @@ class SlackAlertDeliveryIntegrationTest extends IntegrationTest {
     @Autowired
     List<dev.csbot.account.PortfolioListener> portfolioListeners;
 
+    @Autowired
+    dev.csbot.alerts.WeeklyDigest digest;
+
     private SlackRequests slack;
 
     @BeforeEach
@@ -172,6 +175,25 @@ class SlackAlertDeliveryIntegrationTest extends IntegrationTest {
                 + " AND rule_id = 'support_spike'", account) == 1);
         String notice = text("SELECT item_id FROM outbox WHERE account_id = :v AND operation = 'post'", account);
         awaitPosts(key(notice, "slack conversation " + SlackAlertFake.CHANNEL), 1);
+    }
+
+    @Test
+    void theWeeklyDigestReachesTheCsmByDirectMessageOncePerWeekWithTheirOpenAlerts() {
+        String account = accountWithUrgentTicket(SlackAlertFake.CHANNEL);
+        raise(account);
+        LocalDate monday = LocalDate.parse(TODAY).with(java.time.temporal.TemporalAdjusters.previousOrSame(
+                java.time.DayOfWeek.MONDAY));
+
+        digest.queue(LocalDate.parse(TODAY));
+        digest.queue(LocalDate.parse(TODAY));
+
+        assertThat(count("SELECT COUNT(*) FROM digests WHERE csm_email = :v AND week_of = '" + monday + "'", CSM_EMAIL))
+                .isEqualTo(1);
+        String digestId = text("SELECT digest_id FROM digests WHERE csm_email = :v", CSM_EMAIL);
+        List<SlackAlertFake.Post> posts = awaitPosts("digest|" + digestId + "|slack person " + CSM_EMAIL, 1);
+        assertThat(posts).hasSize(1);
+        assertThat(posts.get(0).channel()).isEqualTo(SlackAlertFake.DM);
+        assertThat(posts.get(0).blocks()).contains("Your week, " + monday, "Urgent ticket open (high)", "at risk");
     }
 
     @Test
