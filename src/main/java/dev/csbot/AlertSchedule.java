@@ -25,6 +25,7 @@ final class AlertSchedule implements AutoCloseable {
     private final CronTrigger scan;
     private final CronTrigger digestCron;
     private final Duration poll;
+    private final ZoneId zone;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
     AlertSchedule(OutboxDeliveries deliveries, AlertService alerts, WeeklyDigest digest, String scanCron, String scanZone,
@@ -32,7 +33,7 @@ final class AlertSchedule implements AutoCloseable {
         this.deliveries = deliveries;
         this.alerts = alerts;
         this.digest = digest;
-        ZoneId zone = scanZone.isBlank() ? ZoneId.systemDefault() : zone(scanZone.trim());
+        this.zone = scanZone.isBlank() ? ZoneId.systemDefault() : zone(scanZone.trim());
         this.scan = cron("csbot.scan.cron (CSBOT_SCAN_CRON)", scanCron, zone, "0 0 8 * * *");
         this.digestCron = cron("csbot.digest.cron (CSBOT_DIGEST_CRON)", digestCron, zone, "0 0 8 * * MON");
         this.poll = poll;
@@ -67,7 +68,7 @@ final class AlertSchedule implements AutoCloseable {
         scheduler.schedule(this::dailyScan, scan);
         scheduler.schedule(this::weeklyDigest, digestCron);
         log.info("Alerts: daily scan \"{}\", weekly digest \"{}\" ({}); outbox checked every {} ms",
-                scan.getExpression(), digestCron.getExpression(), scan, poll.toMillis());
+                scan.getExpression(), digestCron.getExpression(), zone, poll.toMillis());
     }
 
     private void dailyScan() {

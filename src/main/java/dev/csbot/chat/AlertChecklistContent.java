@@ -34,7 +34,6 @@ public final class AlertChecklistContent implements OutboxContent {
                 String by = alert.playbookStartedBy().orElse("someone");
                 String title = alert.playbook().title() + " playbook for " + account.name();
                 return new OutboundMessage(Reply.answer(title, List.of(
-                        new ReplyBlock.Heading(title),
                         new ReplyBlock.Paragraph("Started by " + by + ". Owner: " + account.csmEmail() + "."),
                         new ReplyBlock.Items(alert.playbook().firstSteps().stream()
                                 .map(step -> ReplyBlock.Item.of("[ ] " + step)).toList()))), Optional.empty());

@@ -40,7 +40,6 @@ final class AlertMessage {
                 : account.name() + ": " + Formats.plural(sorted.stream().filter(a -> a.state() != AlertState.RESOLVED)
                         .count(), "risk alert") + " (" + top.label() + ")";
         List<ReplyBlock> blocks = new ArrayList<>();
-        blocks.add(new ReplyBlock.Heading(title));
         blocks.add(new ReplyBlock.Items(sorted.stream().map(AlertMessage::item).toList()));
         blocks.add(new ReplyBlock.Heading("Why it matters"));
         List<Fact> facts = new ArrayList<>();

@@ -67,7 +67,6 @@ public final class DigestContent implements OutboxContent {
         String title = "Your week, " + digest.weekOf() + ": " + Formats.plural(alertCount, "open alert") + ", "
                 + Formats.plural(renewals, "renewal") + " in the next " + RENEWAL_DAYS + " days";
         List<ReplyBlock> blocks = new ArrayList<>();
-        blocks.add(new ReplyBlock.Heading(title));
         if (mine.isEmpty()) {
             blocks.add(new ReplyBlock.Paragraph("Nothing needs you this week: no open alerts and no renewals in the"
                     + " next " + RENEWAL_DAYS + " days."));

@@ -71,7 +71,8 @@ final class SlackNotifier implements ConversationMessenger {
     @Override
     public MessageRef post(DeliveryTarget target, OutboundMessage message, String idempotencyKey) throws DeliveryFailure {
         String channel = channelFor(target);
-        SlackMessage rendered = renderer.renderMessages(message.reply()).get(0);
+        List<SlackMessage> pages = renderer.renderMessages(message.reply());
+        SlackMessage rendered = pages.get(0);
         List<LayoutBlock> blocks = new ArrayList<>(rendered.blocks());
         if (target.kind() == DeliveryTarget.Kind.CONVERSATION) {
             ownerMention(message.ownerEmail()).ifPresent(blocks::add);
@@ -81,8 +82,15 @@ final class SlackNotifier implements ConversationMessenger {
         ChatPostMessageResponse posted = call("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(channel)
                 .text(rendered.text()).blocks(blocks).metadata(metadata).threadTs(target.threadOf().orElse(null))
                 .unfurlLinks(false).unfurlMedia(false)));
-        return new MessageRef(Platform.SLACK, posted.getChannel() != null ? posted.getChannel() : channel,
+        MessageRef first = new MessageRef(Platform.SLACK, posted.getChannel() != null ? posted.getChannel() : channel,
                 posted.getTs());
+        // A long message (a big digest) continues in the first page's thread; the first page is the reference.
+        String thread = target.threadOf().orElse(first.messageId());
+        for (SlackMessage page : pages.subList(1, pages.size())) {
+            call("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(first.conversationId())
+                    .text(page.text()).blocks(page.blocks()).threadTs(thread).unfurlLinks(false).unfurlMedia(false)));
+        }
+        return first;
     }
 
     @Override

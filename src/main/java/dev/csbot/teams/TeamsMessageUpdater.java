@@ -63,8 +63,10 @@ final class TeamsMessageUpdater implements ConversationMessenger {
         ConversationReference reference = referenceOf(conversation);
         target.threadOf().ifPresent(thread -> reference.getConversation().setId(conversation + ";messageid=" + thread));
         AtomicReference<String> id = new AtomicReference<>();
-        run(reference, turn -> turn.sendActivity(sender.activities(message.reply()).get(0))
-                .thenAccept((ResourceResponse sent) -> id.set(sent == null ? null : sent.getId())));
+        // A long reply is several cards: all are sent, the first one's id is the message reference.
+        run(reference, turn -> turn.sendActivities(sender.activities(message.reply()))
+                .thenAccept((ResourceResponse[] sent) -> id.set(sent == null || sent.length == 0 || sent[0] == null
+                        ? null : sent[0].getId())));
         if (id.get() == null || id.get().isBlank()) {
             throw DeliveryFailure.uncertain("Teams accepted the message but returned no activity id", null);
         }
