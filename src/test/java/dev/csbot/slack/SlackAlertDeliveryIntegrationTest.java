@@ -43,6 +43,9 @@ class SlackAlertDeliveryIntegrationTest extends IntegrationTest {
     Jdbi jdbi;
 
     @Autowired
+    dev.csbot.account.AccountRepository accountRepository;
+
+    @Autowired
     AlertService alerts;
 
     @Autowired
@@ -70,7 +73,7 @@ class SlackAlertDeliveryIntegrationTest extends IntegrationTest {
 
     @BeforeEach
     void workspace() {
-        SlackAlertFake.install(CSM_EMAIL);
+        SlackAlertFake.install(CSM_EMAIL, SlackTestPortfolio.acme(accountRepository).csmEmail());
         slack = new SlackRequests(baseUrl(), SLACK_SIGNING_SECRET);
     }
 
@@ -146,11 +149,11 @@ class SlackAlertDeliveryIntegrationTest extends IntegrationTest {
         assertThat(post.channel()).isEqualTo(SlackAlertFake.CHANNEL);
         assertThat(post.blocks()).contains("Urgent ticket open (high)", "1 urgent ticket open", "Why it matters",
                 "$750k", "First steps: Support spike", ActionIds.ALERT_ACK, ActionIds.ALERT_SNOOZE_WEEK,
-                ActionIds.ALERT_PLAYBOOK, ActionIds.SHOW_HEALTH, "Owner: <@" + SlackFake.CSM + ">")
+                ActionIds.ALERT_PLAYBOOK, ActionIds.SHOW_HEALTH, "Owner: <@" + SlackAlertFake.ALERTS_CSM + ">")
                 .doesNotContain("<!channel>", "<@U0BOSS>");
         // The one raw '<' allowed is the owner's mention, which the adapter builds from Slack's user id.
         String mention = ",{\"type\":\"context\",\"elements\":[{\"type\":\"mrkdwn\",\"text\":\"Owner: <@"
-                + SlackFake.CSM + ">\"}]}]";
+                + SlackAlertFake.ALERTS_CSM + ">\"}]}]";
         assertThat(post.blocks()).endsWith(mention);
         String withoutMention = post.blocks().substring(0, post.blocks().length() - mention.length()) + "]";
         SlackLimits.assertMessageWithinLimits("{\"text\":" + new com.google.gson.Gson().toJson(post.text())
@@ -204,7 +207,7 @@ class SlackAlertDeliveryIntegrationTest extends IntegrationTest {
         SlackAlertFake.Post post = awaitPosts(key(notice, "slack person " + CSM_EMAIL), 1).get(0);
 
         assertThat(post.channel()).isEqualTo(SlackAlertFake.DM);
-        assertThat(post.blocks()).contains("Urgent ticket open").doesNotContain("<@" + SlackFake.CSM + ">");
+        assertThat(post.blocks()).contains("Urgent ticket open").doesNotContain("<@" + SlackAlertFake.ALERTS_CSM + ">");
     }
 
     @Test
@@ -334,6 +337,24 @@ class SlackAlertDeliveryIntegrationTest extends IntegrationTest {
         assertThat(count("SELECT COUNT(*) FROM audit_log WHERE account_id = :v AND action"
                 + " IN ('alert-acknowledged', 'alert-snoozed', 'alert-playbook-started')", account))
                 .isEqualTo(3 * count("SELECT COUNT(*) FROM alerts WHERE account_id = :v", account));
+    }
+
+    @Test
+    void whenTheSignalClearsTheAlertIsResolvedAndItsMessageSaysSo() {
+        String account = accountWithUrgentTicket(SlackAlertFake.CHANNEL);
+        String notice = raise(account);
+        SlackAlertFake.Post post = awaitPosts(key(notice, "slack conversation " + SlackAlertFake.CHANNEL), 1).get(0);
+        await().atMost(PATIENCE).until(() -> state(notice).equals("delivered"));
+
+        jdbi.useHandle(h -> h.createUpdate("UPDATE tickets SET closed_on = :day WHERE account_id = :a")
+                .bind("day", LocalDate.parse(TODAY).minusDays(1).toString()).bind("a", account).execute());
+        var result = alerts.evaluate(List.of(account));
+
+        assertThat(result.lines()).extracting(ScanLineRule::of).contains("support_spike:resolved");
+        assertThat(awaitUpdate(post, "Resolved: Urgent ticket open")).isNotNull();
+        assertThat(alertStatus(account)).isEqualTo("resolved");
+        assertThat(count("SELECT COUNT(*) FROM audit_log WHERE account_id = :v AND action = 'alert-resolved'"
+                + " AND detail LIKE 'support_spike%'", account)).isEqualTo(1);
     }
 
     /** The chat.update of that message whose blocks say {@code text}. */

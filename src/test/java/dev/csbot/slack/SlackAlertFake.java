@@ -37,14 +37,21 @@ final class SlackAlertFake {
 
     private SlackAlertFake() {}
 
-    static void install(String emailOfCsm) {
-        SlackFake.install(emailOfCsm);
+    /** The alerts' CSM, found by email; not the workspace's U0CSM (whose email other tests rely on). */
+    static final String ALERTS_CSM = "U0ALERTCSM";
+
+    /**
+     * @param emailOfCsm the CSM alerts are for (users.lookupByEmail finds {@link #ALERTS_CSM})
+     * @param emailOfWorkspaceCsm what users.info says for U0CSM, as the other Slack tests expect
+     */
+    static void install(String emailOfCsm, String emailOfWorkspaceCsm) {
+        SlackFake.install(emailOfWorkspaceCsm);
         csmEmail = emailOfCsm;
         FAKE_SLACK.respond("/conversations.info", SlackAlertFake::conversationsInfo);
         FAKE_SLACK.respond("/chat.postMessage", SlackAlertFake::postMessage);
         FAKE_SLACK.respond("/chat.update", r -> Response.json("{\"ok\":true}"));
         FAKE_SLACK.respond("/users.lookupByEmail", r -> SlackFake.form(r.body()).getOrDefault("email", "")
-                .equalsIgnoreCase(csmEmail) ? Response.json("{\"ok\":true,\"user\":{\"id\":\"" + SlackFake.CSM + "\"}}")
+                .equalsIgnoreCase(csmEmail) ? Response.json("{\"ok\":true,\"user\":{\"id\":\"" + ALERTS_CSM + "\"}}")
                 : Response.json("{\"ok\":false,\"error\":\"users_not_found\"}"));
         FAKE_SLACK.respond("/conversations.open", r -> Response.json("{\"ok\":true,\"channel\":{\"id\":\"" + DM + "\"}}"));
         FAKE_SLACK.respond("/conversations.history", SlackAlertFake::history);
