@@ -9,14 +9,18 @@ import dev.csbot.alerts.AlertService;
 import dev.csbot.alerts.AlertStore;
 import dev.csbot.alerts.AlertsOnPortfolioChange;
 import dev.csbot.alerts.ConversationMessenger;
+import dev.csbot.alerts.Digests;
+import dev.csbot.alerts.LinkedConversations;
 import dev.csbot.alerts.Outbox;
 import dev.csbot.alerts.OutboxContent;
 import dev.csbot.alerts.OutboxWorker;
+import dev.csbot.alerts.UsageBaselines;
 import dev.csbot.alerts.WeeklyDigest;
 import dev.csbot.chat.AlertChecklistContent;
 import dev.csbot.chat.AlertDesk;
 import dev.csbot.chat.AlertNoticeContent;
 import dev.csbot.chat.ChannelLinks;
+import dev.csbot.chat.DigestContent;
 import dev.csbot.chat.Platform;
 import dev.csbot.health.HealthService;
 import dev.csbot.health.Scorecard;
@@ -72,7 +76,7 @@ class AlertsConfiguration {
     @Bean
     AlertService alertService(AccountRepository accounts, Scorecard scorecard, AlertRules rules, AlertStore store,
             Outbox outbox, ChannelLinks links, Clock clock, OutboxDeliveries deliveries,
-            dev.csbot.alerts.UsageBaselines baselines, dev.csbot.alerts.LinkedConversations linked,
+            UsageBaselines baselines, LinkedConversations linked,
             @Value("${slack.bot-token:}") String slackToken, @Value("${microsoft.app-id:}") String teamsAppId) {
         List<Platform> platforms = new ArrayList<>();
         if (!slackToken.isBlank()) {
@@ -98,12 +102,12 @@ class AlertsConfiguration {
     }
 
     @Bean
-    dev.csbot.chat.DigestContent digestContent(dev.csbot.alerts.Digests digests, AlertStore store, HealthService health) {
-        return new dev.csbot.chat.DigestContent(digests, store, health);
+    DigestContent digestContent(Digests digests, AlertStore store, HealthService health) {
+        return new DigestContent(digests, store, health);
     }
 
     @Bean
-    WeeklyDigest weeklyDigest(AccountRepository accounts, dev.csbot.alerts.Digests digests, AlertService alerts,
+    WeeklyDigest weeklyDigest(AccountRepository accounts, Digests digests, AlertService alerts,
             OutboxDeliveries deliveries) {
         return new WeeklyDigest(accounts, digests, alerts.router(), () -> UUID.randomUUID().toString(),
                 deliveries::wake);

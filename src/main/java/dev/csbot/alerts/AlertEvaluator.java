@@ -45,11 +45,13 @@ public final class AlertEvaluator {
         return rules;
     }
 
-    /** The window of the usage-drop baseline as of a day: after the first date, up to the second. */
-    public LocalDate[] usageBaselineWindow(LocalDate asOf) {
+    /** The days of the usage-drop baseline as of a day: after {@code fromExclusive}, up to {@code toInclusive}. */
+    public record Window(LocalDate fromExclusive, LocalDate toInclusive) {}
+
+    public Window usageBaselineWindow(LocalDate asOf) {
         AlertRules.UsageDrop r = rules.rules().usageDrop();
         LocalDate recentFrom = asOf.minusDays(r.recentDays());
-        return new LocalDate[] {recentFrom.minusDays(r.baselineDays()), recentFrom};
+        return new Window(recentFrom.minusDays(r.baselineDays()), recentFrom);
     }
 
     /** The findings for one account, in rule order. */

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -78,8 +79,9 @@ public final class AlertService {
     /** The whole book as of {@code asOf}; with {@code dryRun} nothing is written or sent. */
     public synchronized ScanResult scan(LocalDate asOf, boolean dryRun) {
         return withRetries(() -> {
-            LocalDate[] window = evaluator.usageBaselineWindow(asOf);
-            Map<String, UsageBaselines.Baseline> usual = baselines.meanActiveUsers(window[0], window[1]);
+            AlertEvaluator.Window window = evaluator.usageBaselineWindow(asOf);
+            Map<String, UsageBaselines.Baseline> usual = baselines.meanActiveUsers(window.fromExclusive(),
+                    window.toInclusive());
             return run(bulk(asOf, recentUsageDays()), asOf, dryRun, List.of(), usual);
         });
     }
@@ -154,9 +156,9 @@ public final class AlertService {
         store.unresolved(scope).forEach(a -> unresolved.computeIfAbsent(a.accountId(), k -> new ArrayList<>()).add(a));
         List<Evaluated> evaluated = book.parallelStream().map(signals -> {
             HealthScore health = scorer.scoreForRanking(signals, asOf);
-            return new Evaluated(signals, evaluator.evaluate(signals, health, asOf, usual.isEmpty() ? java.util.Optional
-                    .empty() : java.util.Optional.of(usual.getOrDefault(signals.account().id(),
-                    new UsageBaselines.Baseline(0, 0)))));
+            Optional<UsageBaselines.Baseline> baseline = usual.isEmpty() ? Optional.empty()
+                    : Optional.of(usual.getOrDefault(signals.account().id(), new UsageBaselines.Baseline(0, 0)));
+            return new Evaluated(signals, evaluator.evaluate(signals, health, asOf, baseline));
         }).toList();
         // A whole-book scan reads every link once; a few touched accounts ask per account.
         Map<String, List<DeliveryTarget>> links = scope.isEmpty() ? linked.all() : null;

@@ -6,7 +6,6 @@ import dev.csbot.alerts.AlertService;
 import dev.csbot.alerts.AlertState;
 import dev.csbot.alerts.AlertStore;
 import dev.csbot.alerts.Finding;
-import dev.csbot.alerts.OutboxEntry;
 import dev.csbot.alerts.Severity;
 import dev.csbot.alerts.StoredAlert;
 import dev.csbot.health.Playbook;

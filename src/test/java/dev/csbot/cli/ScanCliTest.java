@@ -118,6 +118,18 @@ class ScanCliTest {
 
     @Test
     @Order(4)
+    void aBadRulesFileStopsTheCommandNamingTheFileTheRuleAndTheField() throws IOException {
+        Path rules = Files.writeString(dir.resolve("rules.yaml"), "rules:\n  usage_drop:\n    min_drop: 3\n");
+
+        CliRun run = csbot("scan", "--db", db, "--dry-run", "--rules", rules.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(rules.toAbsolutePath() + ": rule 'usage_drop', field 'min_drop': must be a"
+                + " fraction between 0 and 1 (got 3.0)");
+    }
+
+    @Test
+    @Order(5)
     void aBadDateOrFormatIsAUsageError() {
         CliRun date = csbot("scan", "--db", db, "--as-of", "yesterday");
         assertThat(date.exitCode()).isEqualTo(CsbotCli.USAGE_ERROR);

@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import dev.csbot.OutboxDeliveries;
 import dev.csbot.alerts.AlertService;
 import dev.csbot.alerts.ConversationMessenger;
-import dev.csbot.alerts.DeliveryTarget;
 import dev.csbot.alerts.Outbox;
 import dev.csbot.alerts.OutboxContent;
 import dev.csbot.alerts.OutboxRow;
