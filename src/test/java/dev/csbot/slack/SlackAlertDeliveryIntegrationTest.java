@@ -97,15 +97,13 @@ class SlackAlertDeliveryIntegrationTest extends IntegrationTest {
 
     private String raise(String accountId) {
         var result = alerts.evaluate(List.of(accountId));
-        assertThat(result.lines()).extracting(ScanLineRule::of).contains("support_spike:new");
+        assertThat(result.lines()).extracting(SlackAlertDeliveryIntegrationTest::ruleAndState).contains("support_spike:new");
         return jdbi.withHandle(h -> h.createQuery("SELECT item_id FROM outbox WHERE account_id = :a AND operation = 'post'"
                 + " AND item_kind = 'alert-notice'").bind("a", accountId).mapTo(String.class).one());
     }
 
-    private record ScanLineRule() {
-        static String of(dev.csbot.alerts.ScanResult.Line line) {
-            return line.rule() + ":" + line.state();
-        }
+    private static String ruleAndState(dev.csbot.alerts.ScanResult.Line line) {
+        return line.rule() + ":" + line.state();
     }
 
     private String key(String noticeId, String target) {
@@ -349,7 +347,7 @@ class SlackAlertDeliveryIntegrationTest extends IntegrationTest {
                 .bind("day", LocalDate.parse(TODAY).minusDays(1).toString()).bind("a", account).execute());
         var result = alerts.evaluate(List.of(account));
 
-        assertThat(result.lines()).extracting(ScanLineRule::of).contains("support_spike:resolved");
+        assertThat(result.lines()).extracting(SlackAlertDeliveryIntegrationTest::ruleAndState).contains("support_spike:resolved");
         assertThat(awaitUpdate(post, "Resolved: Urgent ticket open")).isNotNull();
         assertThat(alertStatus(account)).isEqualTo("resolved");
         assertThat(count("SELECT COUNT(*) FROM audit_log WHERE account_id = :v AND action = 'alert-resolved'"
