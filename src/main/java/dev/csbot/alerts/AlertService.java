@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,9 +81,11 @@ public final class AlertService {
     public synchronized ScanResult scan(LocalDate asOf, boolean dryRun) {
         return withRetries(() -> {
             AlertEvaluator.Window window = evaluator.usageBaselineWindow(asOf);
-            Map<String, UsageBaselines.Baseline> usual = baselines.meanActiveUsers(window.fromExclusive(),
-                    window.toInclusive());
-            return run(bulk(asOf, recentUsageDays()), asOf, dryRun, List.of(), usual);
+            // The store averages the baselines (in SQL) while this thread reads and maps the recent signals.
+            CompletableFuture<Map<String, UsageBaselines.Baseline>> usual = CompletableFuture.supplyAsync(() ->
+                    baselines.meanActiveUsers(window.fromExclusive(), window.toInclusive()));
+            List<AccountSignals> book = bulk(asOf, recentUsageDays());
+            return run(book, asOf, dryRun, List.of(), usual.join());
         });
     }
 
