@@ -145,7 +145,6 @@ public final class AlertDesk {
             return Reply.of(Reply.Status.ANSWER, title, none);
         }
         List<ReplyBlock> blocks = new ArrayList<>();
-        blocks.add(new ReplyBlock.Heading(title));
         blocks.add(new ReplyBlock.Items(alerts.stream().map(this::line).toList()));
         if (alerts.size() == LIST_LIMIT) {
             blocks.add(new ReplyBlock.Context(List.of("The " + LIST_LIMIT + " most recent; GET /api/v1/alerts has them all.")));
@@ -178,7 +177,6 @@ public final class AlertDesk {
                     + " parked.");
         }
         List<ReplyBlock> blocks = new ArrayList<>();
-        blocks.add(new ReplyBlock.Heading("Deliveries that failed"));
         blocks.add(new ReplyBlock.Items(parked.stream().map(p -> Item.of(
                 accounts.findById(String.valueOf(p.accountId())).map(Account::name).orElse("(no account)") + " to "
                         + p.target(), "Parked " + p.parkedAt().atZone(ZoneOffset.UTC).toLocalDate() + " after "
