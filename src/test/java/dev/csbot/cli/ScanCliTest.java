@@ -118,6 +118,19 @@ class ScanCliTest {
 
     @Test
     @Order(4)
+    void alertsListsAnAccountsAlertsWithTheirStateAndNothingFailedWithoutAService() {
+        CliRun acme = csbot("ask", "/alerts acme", "--db", db);
+        assertThat(acme.exitCode()).as(acme.err()).isZero();
+        assertThat(acme.out()).contains("Alerts for Acme", "Champion left, no replacement (high, open)",
+                "Usage down", "resolved");
+        CliRun failed = csbot("ask", "/alerts failed", "--db", db);
+        assertThat(failed.out()).contains("No failed deliveries");
+        CliRun mine = csbot("ask", "/alerts mine", "--as", "dana.cho@csbot.example", "--db", db);
+        assertThat(mine.out()).contains("Your open alerts", "Acme: Champion left");
+    }
+
+    @Test
+    @Order(5)
     void aBadRulesFileStopsTheCommandNamingTheFileTheRuleAndTheField() throws IOException {
         Path rules = Files.writeString(dir.resolve("rules.yaml"), "rules:\n  usage_drop:\n    min_drop: 3\n");
 
@@ -129,7 +142,7 @@ class ScanCliTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aBadDateOrFormatIsAUsageError() {
         CliRun date = csbot("scan", "--db", db, "--as-of", "yesterday");
         assertThat(date.exitCode()).isEqualTo(CsbotCli.USAGE_ERROR);
