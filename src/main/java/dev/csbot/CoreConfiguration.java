@@ -58,8 +58,8 @@ class CoreConfiguration {
 
     @Bean
     ChatService chatService(AccountRepository accounts, HealthService health, AlertRepository alerts,
-            ChannelLinks links, AuditTrail audit, VocService voc) {
-        return new ChatService(accounts, health, alerts, links, audit, voc);
+            ChannelLinks links, AuditTrail audit, VocService voc, dev.csbot.chat.AlertDesk alertDesk) {
+        return new ChatService(accounts, health, alerts, links, audit, voc, alertDesk);
     }
 
     @Bean

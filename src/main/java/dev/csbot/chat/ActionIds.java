@@ -11,6 +11,12 @@ public final class ActionIds {
     public static final String RENEWALS_PAGE = "renewals-page";
     /** On a feedback prompt: opens its form (value: the prompt's opaque token). Customers may press it. */
     public static final String FEEDBACK_OPEN = "feedback-open";
+    public static final String ALERT_ACK = "alert-ack";
+    public static final String ALERT_SNOOZE_DAY = "alert-snooze-1d";
+    public static final String ALERT_SNOOZE_WEEK = "alert-snooze-7d";
+    public static final String ALERT_SNOOZE_MONTH = "alert-snooze-30d";
+    public static final String ALERT_PLAYBOOK = "alert-playbook";
+    public static final String ALERT_RETRY = "alert-retry";
 
     private ActionIds() {}
 }

@@ -50,6 +50,8 @@ public class ChatService {
     private final AlertRepository alerts;
     private final ChannelLinks links;
     private final AuditTrail audit;
+    /** Empty where the process has no alert store (some tests): alert commands then say so. */
+    private final Optional<AlertDesk> alertDesk;
     private final QbrBriefBuilder qbr = new QbrBriefBuilder();
     private final DealReviewBuilder dealReview = new DealReviewBuilder();
     private final FeedbackCommands feedback;
@@ -61,11 +63,12 @@ public class ChatService {
      */
     protected ChatService(AccountRepository accounts, HealthService health, AlertRepository alerts, ChannelLinks links,
             AuditTrail audit) {
-        this(accounts, health, alerts, links, audit, null);
+        this(accounts, health, alerts, links, audit, null, null);
     }
 
     public ChatService(AccountRepository accounts, HealthService health, AlertRepository alerts, ChannelLinks links,
-            AuditTrail audit, VocService voc) {
+            AuditTrail audit, VocService voc, AlertDesk alertDesk) {
+        this.alertDesk = Optional.ofNullable(alertDesk);
         this.accounts = accounts;
         this.resolver = new AccountResolver(() -> health.directory());
         this.health = health;
@@ -101,6 +104,7 @@ public class ChatService {
             case "account" -> withAccount(command, request, this::dealReviewOf);
             case "risks" -> RisksAnswer.command(command.argument(), request.caller(), health);
             case "renewals" -> RenewalsAnswer.command(command.argument(), request.caller(), health);
+            case "alerts" -> withAlerts(desk -> desk.list(command.argument(), request.caller()));
             case "link" -> link(command.argument(), request);
             case "unlink" -> unlink(request);
             case "feedback" -> FeedbackCommands.isSend(command.argument()) ? feedback.send(command.argument(), request)
@@ -122,7 +126,7 @@ public class ChatService {
     }
 
     private static final java.util.Set<String> READ_ONLY_VERBS = java.util.Set.of("health", "qbr", "account", "risks",
-            "renewals");
+            "renewals", "alerts");
 
     /** Answers a button press (action ids from {@link ActionIds}). */
     public Reply press(ActionPress press) {
@@ -147,6 +151,12 @@ public class ChatService {
             case ActionIds.OPEN_QBR -> byId(value, this::qbrOf);
             case ActionIds.OPEN_ACCOUNT -> byId(value, this::dealReviewOf);
             case ActionIds.START_PLAYBOOK -> startPlaybook(value, press.caller());
+            case ActionIds.ALERT_ACK -> withAlerts(desk -> desk.acknowledge(press));
+            case ActionIds.ALERT_SNOOZE_DAY -> withAlerts(desk -> desk.snooze(press, 1));
+            case ActionIds.ALERT_SNOOZE_WEEK -> withAlerts(desk -> desk.snooze(press, 7));
+            case ActionIds.ALERT_SNOOZE_MONTH -> withAlerts(desk -> desk.snooze(press, 30));
+            case ActionIds.ALERT_PLAYBOOK -> withAlerts(desk -> desk.startPlaybook(press));
+            case ActionIds.ALERT_RETRY -> withAlerts(desk -> desk.retry(press));
             case ActionIds.RISKS_PAGE -> RisksAnswer.page(value, health);
             case ActionIds.RENEWALS_PAGE -> RenewalsAnswer.page(value, health);
             default -> HelpAnswer.usage("That button is not supported any more; run the command again.");
@@ -293,9 +303,28 @@ public class ChatService {
 
     private Reply dealReviewOf(Account account) {
         return signals(account, health.scorecard().usageLookbackDays())
-                .map(signals -> DealReviewAnswer.of(dealReview.build(signals, health.score(signals),
-                        alerts.openAlerts(account.id()))))
+                .map(signals -> withPlaybooks(account, DealReviewAnswer.of(dealReview.build(signals,
+                        health.score(signals), alerts.openAlerts(account.id())))))
                 .orElseGet(() -> notFound(account.id()));
+    }
+
+    private Reply withAlerts(Function<AlertDesk, Reply> answer) {
+        return alertDesk.map(answer).orElseGet(() -> Reply.of(Reply.Status.FAILED, "Alerts are not available",
+                "This csbot has no alert store, so it cannot show or change alerts."));
+    }
+
+    /** The deal review, with the playbooks in progress on the account's open alerts. */
+    private Reply withPlaybooks(Account account, Reply review) {
+        List<String> running = alertDesk.map(desk -> desk.playbooksInProgress(account.id())).orElse(List.of());
+        if (running.isEmpty() || !review.isAnswer()) {
+            return review;
+        }
+        List<ReplyBlock> blocks = new ArrayList<>(review.blocks());
+        int at = blocks.stream().filter(b -> b instanceof ReplyBlock.Actions).findFirst().map(blocks::indexOf)
+                .orElse(blocks.size());
+        blocks.add(at, new ReplyBlock.Facts(List.of(new ReplyBlock.Fact("Playbooks in progress",
+                String.join("; ", running)))));
+        return new Reply(review.status(), review.title(), blocks);
     }
 
     private Optional<AccountSignals> signals(Account account, int usageDays) {

@@ -29,6 +29,8 @@ final class HelpAnswer {
             Item.of("/voc [segment|theme]", "Themes across the portfolio by ARR affected, and loop closure."
                     + " /voc set <theme|item> <stage> \"message\" tells the customers. e.g. /voc enterprise",
                     ReplyBlock.Tone.NEUTRAL),
+            Item.of("/alerts [account|mine|failed]", "Risk alerts with their state and who acted; failed lists"
+                    + " deliveries that could not be sent. e.g. /alerts acme", ReplyBlock.Tone.NEUTRAL),
             Item.of("/csbot link <account>", "Make this channel the account's channel (alerts go here)."
                     + " e.g. /csbot link acme", ReplyBlock.Tone.NEUTRAL),
             Item.of("/csbot unlink", "Stop using this channel for its account.", ReplyBlock.Tone.NEUTRAL),
@@ -46,7 +48,7 @@ final class HelpAnswer {
      * Every verb {@code ChatService} answers, for "did you mean": a new command adds its verb here (and to
      * {@link #COMMANDS}).
      */
-    static final List<String> VERBS = List.of("health", "qbr", "account", "risks", "renewals", "feedback", "voc",
+    static final List<String> VERBS = List.of("health", "qbr", "account", "risks", "renewals", "feedback", "voc", "alerts",
             "link", "unlink",
             "help");
 

@@ -27,7 +27,8 @@ import picocli.CommandLine.Parameters;
         description = "Customer Success assistant for Slack and Microsoft Teams.",
         subcommands = {CsbotCli.Serve.class, CsbotCli.Ask.class, CsbotCli.Import.class, CsbotCli.Demo.class,
                 AccountsCli.class, CsbotCli.Bench.class, dev.csbot.teams.TeamsPackageCommand.class,
-                CsbotCli.BenchSlack.class, PromptsCommand.class})
+                CsbotCli.BenchSlack.class, PromptsCommand.class, ScanCommand.class,
+                dev.csbot.bench.BenchScanCommand.class})
 public final class CsbotCli implements Callable<Integer> {
 
     /** Exit code meaning "the service is running; do not exit". */
@@ -361,5 +362,9 @@ public final class CsbotCli implements Callable<Integer> {
             return SlackBenchmark.run(storeProperties(location), seconds, warmup, concurrency,
                     spec.commandLine().getOut());
         }
+    }
+
+    static void printUsageError(PrintWriter err, String message) {
+        err.println("csbot: " + message);
     }
 }

@@ -89,6 +89,7 @@ public final class DemoPortfolio {
     private final double[] season;
     private final boolean[] weekend;
     private final List<Profile> profiles;
+    private final DemoDecoys decoys;
 
     public DemoPortfolio(int accounts, int days, long seed, LocalDate today) {
         if (accounts < 1 || days < 1) {
@@ -108,6 +109,7 @@ public final class DemoPortfolio {
             season[k] = seasonal(date);
             weekend[k] = date.getDayOfWeek() == DayOfWeek.SATURDAY || date.getDayOfWeek() == DayOfWeek.SUNDAY;
         }
+        this.decoys = new DemoDecoys(accounts, today, firstDay);
         this.profiles = new ArrayList<>(accounts);
         for (int i = 0; i < accounts; i++) {
             profiles.add(profile(i));
@@ -125,6 +127,10 @@ public final class DemoPortfolio {
     /** Rows of one dataset, in the dataset's column order, stored form (ISO dates, 0/1 booleans). */
     void emit(Dataset dataset, RowSink sink) throws Exception {
         for (Profile p : profiles) {
+            if (decoys.covers(p.index)) {
+                decoys.emit(p.index, dataset, sink);
+                continue;
+            }
             switch (dataset) {
                 case ACCOUNTS -> sink.accept(accountRow(p));
                 case CONTACTS -> emitAll(contacts(p), sink);
@@ -142,7 +148,8 @@ public final class DemoPortfolio {
     long usageRows() {
         long rows = 0;
         for (Profile p : profiles) {
-            rows += ChronoUnit.DAYS.between(max(firstDay, p.contractStart), today) + 1;
+            rows += decoys.covers(p.index) ? decoys.usageRows()
+                    : ChronoUnit.DAYS.between(max(firstDay, p.contractStart), today) + 1;
         }
         return rows;
     }

@@ -47,7 +47,7 @@ final class SlackListeners {
 
     static final String SHARE_IN_CHANNEL = "share-in-channel";
     static final List<String> COMMANDS = List.of("/health", "/qbr", "/account", "/risks", "/renewals",
-            "/csbot", "/feedback", "/voc");
+            "/csbot", "/feedback", "/voc", "/alerts");
     static final String WORKING = "Working on it…";
     static final String BUSY = "csbot is busy right now; please try again in a minute.";
 
@@ -225,10 +225,26 @@ final class SlackListeners {
             Caller caller = resolver.caller(userId);
             Conversation conversation = resolver.conversation(channelId, userId);
             Reply reply = ask(() -> chat.press(new ActionPress(action.getActionId(), action.getValue(), caller,
-                    conversation)), action.getActionId());
+                    conversation, messageOf(payload))), action.getActionId());
             deliver(ctx, action.getActionId(), userId, renderer.renderMessages(reply), "ephemeral");
         });
         return ctx.ack();
+    }
+
+    /** The message the button was on (channel and ts), so the core can update it for everyone. */
+    static java.util.Optional<dev.csbot.chat.MessageRef> messageOf(
+            com.slack.api.app_backend.interactive_components.payload.BlockActionPayload payload) {
+        var container = payload.getContainer();
+        if (container != null && "message".equals(container.getType()) && container.getChannelId() != null
+                && container.getMessageTs() != null) {
+            return java.util.Optional.of(new dev.csbot.chat.MessageRef(dev.csbot.chat.Platform.SLACK,
+                    container.getChannelId(), container.getMessageTs()));
+        }
+        if (payload.getChannel() != null && payload.getMessage() != null && payload.getMessage().getTs() != null) {
+            return java.util.Optional.of(new dev.csbot.chat.MessageRef(dev.csbot.chat.Platform.SLACK,
+                    payload.getChannel().getId(), payload.getMessage().getTs()));
+        }
+        return java.util.Optional.empty();
     }
 
     /**

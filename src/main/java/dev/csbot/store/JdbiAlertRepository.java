@@ -2,28 +2,25 @@ package dev.csbot.store;
 
 import dev.csbot.alerts.Alert;
 import dev.csbot.alerts.AlertRepository;
-import java.time.Instant;
+import dev.csbot.alerts.AlertStore;
+import dev.csbot.alerts.StoredAlert;
 import java.util.List;
-import org.jdbi.v3.core.Jdbi;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
+/** The short form of an account's unresolved alerts, for the deal review. */
 @Component
 class JdbiAlertRepository implements AlertRepository {
 
-    private final Jdbi jdbi;
+    private final AlertStore store;
 
-    JdbiAlertRepository(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    JdbiAlertRepository(AlertStore store) {
+        this.store = store;
     }
 
     @Override
     public List<Alert> openAlerts(String accountId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM alerts WHERE account_id = :id AND status = 'open'"
-                        + " ORDER BY raised_at")
-                .bind("id", accountId)
-                .map((rs, ctx) -> new Alert(rs.getString("alert_id"), rs.getString("account_id"),
-                        rs.getString("rule_id"), rs.getString("status"), rs.getString("severity"),
-                        rs.getString("summary"), rs.getString("owner_email"), Instant.parse(rs.getString("raised_at"))))
-                .list());
+        return store.search(Optional.empty(), Optional.of(accountId), Optional.empty(), true, 50).stream()
+                .map(StoredAlert::summary).toList();
     }
 }

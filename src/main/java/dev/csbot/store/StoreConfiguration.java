@@ -43,6 +43,11 @@ class StoreConfiguration {
         return new HikariDataSource(config);
     }
 
+    /** With the service's default busy timeout (tests, tools). */
+    static String sqliteUrl(Path file) {
+        return sqliteUrl(file, Duration.ofSeconds(5));
+    }
+
     static String sqliteUrl(Path file, Duration busyTimeout) {
         return "jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=" + busyTimeout.toMillis()
                 + "&foreign_keys=true";

@@ -37,9 +37,11 @@ class TeamsBot extends ActivityHandler {
     private final InboundEvents inbound;
     private final TeamsConversationReferences references;
     private final TeamsSender sender;
+    private final TeamsPeople people;
 
     TeamsBot(ChatService chat, TeamsAccess access, InboundEvents inbound, TeamsConversationReferences references,
-            TeamsSender sender) {
+            TeamsSender sender, TeamsPeople people) {
+        this.people = people;
         this.chat = chat;
         this.access = access;
         this.inbound = inbound;
@@ -72,6 +74,9 @@ class TeamsBot extends ActivityHandler {
         String command = TeamsCommandText.command(activity).orElse("help");
         Reply reply = answer(activity, () -> {
             Caller caller = access.caller(turn);
+            if (personal && caller.internal()) {
+                caller.email().ifPresent(email -> people.remember(email, TeamsAccess.conversationIdOf(activity)));
+            }
             return chat.handle(new ChatRequest(command, caller, conversationFor(turn, caller)));
         });
         return sender.send(turn, reply);
@@ -150,8 +155,17 @@ class TeamsBot extends ActivityHandler {
     private Reply press(TurnContext turn, TeamsActionData data) {
         return answer(turn.getActivity(), () -> {
             Caller caller = access.caller(turn);
-            return chat.press(new ActionPress(data.actionId(), data.value(), caller, conversationFor(turn, caller)));
+            return chat.press(new ActionPress(data.actionId(), data.value(), caller, conversationFor(turn, caller),
+                    pressedOn(turn.getActivity())));
         });
+    }
+
+    /** The card a button was on: Teams names it by the activity id the press replies to. */
+    static Optional<dev.csbot.chat.MessageRef> pressedOn(Activity activity) {
+        String card = activity.getReplyToId();
+        String conversation = TeamsAccess.conversationIdOf(activity);
+        return card == null || card.isBlank() || conversation.isBlank() ? Optional.empty()
+                : Optional.of(new dev.csbot.chat.MessageRef(Platform.TEAMS, conversation, card));
     }
 
     /**

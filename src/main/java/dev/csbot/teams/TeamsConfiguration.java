@@ -78,8 +78,19 @@ class TeamsConfiguration {
 
     @Bean
     TeamsBot teamsBot(ChatService chat, TeamsAccess access, InboundEvents inbound,
-            TeamsConversationReferences references, TeamsSender sender) {
-        return new TeamsBot(chat, access, inbound, references, sender);
+            TeamsConversationReferences references, TeamsSender sender, TeamsPeople people) {
+        return new TeamsBot(chat, access, inbound, references, sender, people);
+    }
+
+    @Bean
+    TeamsPeople teamsPeople(Jdbi jdbi, Clock clock) {
+        return new TeamsPeople(jdbi, clock);
+    }
+
+    @Bean
+    dev.csbot.alerts.ConversationMessenger teamsMessageUpdater(TeamsAdapter adapter, TeamsSettings settings,
+            TeamsConversationReferences references, TeamsAccess access, TeamsSender sender, TeamsPeople people) {
+        return new TeamsMessageUpdater(adapter, settings, references, access, sender, people);
     }
 
     @Bean

@@ -53,7 +53,7 @@ class ChatServiceTest {
             accountId -> List.of(), new MapLinks(), (actor, action, account, detail) -> audit.add(actor + " " + action
                     + " " + account + " " + detail),
             new VocService(PromptLoader.shipped(), ThemeLoader.defaults(), portfolio, vocStore, vocStore, vocStore,
-                    clock));
+                    clock), null);
 
     private Reply ask(String text) {
         return chat.handle(new ChatRequest(text, CSM, DM));

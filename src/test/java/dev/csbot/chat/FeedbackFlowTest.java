@@ -50,7 +50,7 @@ class FeedbackFlowTest {
     private final ChatService chat = new ChatService(portfolio,
             new HealthService(portfolio, new HealthScorer(ScorecardLoader.defaults()), clock), accountId -> List.of(),
             new NoLinks(), (actor, action, account, detail) -> audit.add(action + " " + account + " " + detail),
-            new VocService(PromptLoader.shipped(), ThemeLoader.defaults(), portfolio, store, store, store, clock));
+            new VocService(PromptLoader.shipped(), ThemeLoader.defaults(), portfolio, store, store, store, clock), null);
 
     private Reply ask(String text) {
         return chat.handle(new ChatRequest(text, CSM, CSM_DM));

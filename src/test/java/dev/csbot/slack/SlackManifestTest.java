@@ -73,7 +73,8 @@ class SlackManifestTest {
         manifest().at("/oauth_config/scopes/bot").forEach(s -> scopes.add(s.asText()));
         // Each one is explained in docs/slack.md; adding one means explaining it there too.
         assertThat(scopes).containsExactlyInAnyOrder("commands", "chat:write", "users:read", "users:read.email",
-                "channels:read", "groups:read", "im:read", "mpim:read");
+                "channels:read", "groups:read", "im:read", "mpim:read", "im:write", "channels:history", "groups:history",
+                "im:history");
         String docs = Files.readString(Path.of("docs/slack.md"), StandardCharsets.UTF_8);
         for (String scope : scopes) {
             assertThat(docs).contains("`" + scope + "`");

@@ -65,6 +65,15 @@ final class SlackRequests {
         return "payload=" + enc(json);
     }
 
+    /** A block_actions body for a button on the message {@code ts} in {@code channelId} (a posted alert, say). */
+    static String blockActionOnMessage(String actionId, String value, String userId, String channelId, String ts,
+            String responseUrl) {
+        String body = java.net.URLDecoder.decode(blockAction(actionId, value, userId, channelId, responseUrl)
+                .substring("payload=".length()), java.nio.charset.StandardCharsets.UTF_8);
+        return "payload=" + enc(body.replace("\"message_ts\":\"1700000000.000100\"", "\"message_ts\":\"" + ts + "\"")
+                .replace("\"is_ephemeral\":true", "\"is_ephemeral\":false"));
+    }
+
     /** A block_actions body for a button in the App Home tab: no channel and no response_url. */
     static String blockActionFromHome(String actionId, String value, String userId) {
         String json = "{\"type\":\"block_actions\",\"team\":{\"id\":\"" + SlackFake.TEAM + "\",\"domain\":\"internal\"},"

@@ -140,6 +140,12 @@ public final class SignalsBuilder {
         return this;
     }
 
+    public SignalsBuilder sponsorLeft(String person, String title, LocalDate leftOn) {
+        contacts.removeIf(c -> c.execSponsor());
+        contacts.add(contact(person, title, false, true, leftOn));
+        return this;
+    }
+
     public SignalsBuilder noContacts() {
         contacts.clear();
         return this;
