@@ -117,11 +117,11 @@ public final class AlertDesk {
                         + " yours. Try /alerts or /alerts <account>.");
             }
             return listed("Your open alerts", store.search(Optional.empty(), Optional.empty(), caller.email(), true,
-                    LIST_LIMIT), "No open alerts for accounts you own (" + caller.email().get() + ").");
+                    LIST_LIMIT), "No open alerts for accounts you own (" + caller.email().get() + ").", "most urgent");
         }
         if (what.isEmpty()) {
             return listed("Open alerts", store.search(Optional.empty(), Optional.empty(), Optional.empty(), true,
-                    LIST_LIMIT), "No open alerts in the book.");
+                    LIST_LIMIT), "No open alerts in the book.", "most urgent");
         }
         AccountResolver.Resolution resolution = resolver.resolve(what);
         if (!(resolution instanceof AccountResolver.Found found)) {
@@ -130,7 +130,7 @@ public final class AlertDesk {
         }
         return listed("Alerts for " + found.account().name(), store.search(Optional.empty(),
                 Optional.of(found.account().id()), Optional.empty(), false, LIST_LIMIT),
-                found.account().name() + " has had no alerts.");
+                found.account().name() + " has had no alerts.", "most recent");
     }
 
     /** Playbooks started on an account's unresolved alerts, for {@code /account}. */
@@ -142,14 +142,16 @@ public final class AlertDesk {
         return List.copyOf(lines);
     }
 
-    private Reply listed(String title, List<StoredAlert> alerts, String none) {
+    /** @param order how the list was cut when it is full ("most urgent", "most recent") */
+    private Reply listed(String title, List<StoredAlert> alerts, String none, String order) {
         if (alerts.isEmpty()) {
             return Reply.of(Reply.Status.ANSWER, title, none);
         }
         List<ReplyBlock> blocks = new ArrayList<>();
         blocks.add(new ReplyBlock.Items(alerts.stream().map(this::line).toList()));
         if (alerts.size() == LIST_LIMIT) {
-            blocks.add(new ReplyBlock.Context(List.of("The " + LIST_LIMIT + " most recent; GET /api/v1/alerts has them all.")));
+            blocks.add(new ReplyBlock.Context(List.of("The " + LIST_LIMIT + " " + order
+                    + "; GET /api/v1/alerts has them all.")));
         }
         return Reply.answer(title, blocks);
     }

@@ -32,10 +32,20 @@ public class AccountDeletion {
             "meetings",
             "success_plans",
             "channel_links",
+            "alert_notices",
             "alerts",
             "voc_loop_messages",
             "feedback_answers",
             "feedback_sends");
+
+    /**
+     * Rows that belong to the account only through a table above (no {@code account_id} of their own), or that
+     * name it without a foreign key: deleted first. Queued deliveries about the account go with it.
+     */
+    static final List<String> BEFORE_DEPENDENTS = List.of(
+            "DELETE FROM alert_notice_items WHERE notice_id IN (SELECT notice_id FROM alert_notices WHERE account_id = :id)"
+                    + " OR alert_id IN (SELECT alert_id FROM alerts WHERE account_id = :id)",
+            "DELETE FROM outbox WHERE account_id = :id AND state <> 'delivered'");
 
     private final Jdbi jdbi;
     private final AuditTrail audit;
@@ -71,6 +81,9 @@ public class AccountDeletion {
             if (name.isEmpty()) {
                 h.rollback();
                 return Optional.<Deleted>empty();
+            }
+            for (String statement : BEFORE_DEPENDENTS) {
+                h.createUpdate(statement).bind("id", accountId).execute();
             }
             Map<String, Integer> rows = new LinkedHashMap<>();
             for (String table : DEPENDENT_TABLES) {

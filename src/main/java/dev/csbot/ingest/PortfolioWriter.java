@@ -1,5 +1,6 @@
 package dev.csbot.ingest;
 
+import dev.csbot.store.PortfolioListeners;
 import java.sql.SQLException;
 import java.util.EnumMap;
 import java.util.List;
@@ -21,13 +22,16 @@ final class PortfolioWriter {
 
     /**
      * Writes every dataset of the demo in dependency order, and marks the store as holding it
-     * ({@code demo}, with the accounts); returns the rows per dataset.
+     * ({@code demo}, with the accounts); returns the rows per dataset. The portfolio version moves and the
+     * accounts are recorded as changed, but no listener is told: a demo is generated history, not news, so it
+     * raises no alerts by itself (and the next read scores the book afresh anyway).
      */
     Map<Dataset, Long> write(DemoPortfolio portfolio, String demo) {
         Map<Dataset, Long> counts = new EnumMap<>(Dataset.class);
         for (Dataset dataset : Dataset.values()) {
             try {
                 counts.put(dataset, jdbi.inTransaction(h -> {
+                    h.configure(PortfolioListeners.class, quiet -> quiet.tellEach(List::of));
                     long rows = writeAll(h, dataset, dataset.allPresent(), sink -> portfolio.emit(dataset, sink));
                     if (dataset == Dataset.ACCOUNTS) {
                         StoreMetadata.put(h, StoreMetadata.DEMO_PORTFOLIO, demo);

@@ -3,6 +3,7 @@ package dev.csbot.slack;
 import com.slack.api.Slack;
 import com.slack.api.SlackConfig;
 import dev.csbot.alerts.ConversationMessenger;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
+@ConditionalOnBooleanProperty(name = SlackAppConfiguration.ENABLED, matchIfMissing = true)
 class SlackAlertConfiguration {
 
     @Bean

@@ -206,7 +206,12 @@ class JdbiAlertStore implements AlertStore {
         if (unresolvedOnly) {
             sql.append(" AND status <> 'resolved'");
         }
-        sql.append(" ORDER BY updated_at DESC, alert_id LIMIT :limit");
+        // What is still open comes most urgent first (severity, then the account's ARR); history most recent first.
+        sql.append(unresolvedOnly
+                ? " ORDER BY CASE severity WHEN 'high' THEN 0 WHEN 'medium' THEN 1 ELSE 2 END,"
+                        + " (SELECT arr FROM accounts c WHERE c.account_id = alerts.account_id) DESC, updated_at DESC, alert_id"
+                : " ORDER BY updated_at DESC, alert_id");
+        sql.append(" LIMIT :limit");
         return jdbi.withHandle(h -> {
             var query = h.createQuery(sql.toString()).bind("limit", limit);
             state.ifPresent(s -> query.bind("state", s.label()));
