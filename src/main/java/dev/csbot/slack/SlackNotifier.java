@@ -131,8 +131,14 @@ final class SlackNotifier implements ConversationMessenger {
         }
         UsersLookupByEmailResponse user = call("users.lookupByEmail", () -> slack.usersLookupByEmail(r -> r
                 .email(target.address())));
+        if (user.getUser() == null || user.getUser().getId() == null) {
+            throw DeliveryFailure.permanent("Slack users.lookupByEmail named no user for " + target.address());
+        }
         ConversationsOpenResponse im = call("conversations.open", () -> slack.conversationsOpen(r -> r
                 .users(List.of(user.getUser().getId()))));
+        if (im.getChannel() == null || im.getChannel().getId() == null) {
+            throw DeliveryFailure.retry("Slack conversations.open returned no channel", null);
+        }
         return im.getChannel().getId();
     }
 

@@ -67,8 +67,14 @@ class StoreConfiguration {
     }
 
     @Bean
-    Jdbi jdbi(DataSource dataSource, ObjectProvider<PortfolioListener> portfolioListeners) {
-        return Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin())
+    Jdbi jdbi(DataSource dataSource, ObjectProvider<PortfolioListener> portfolioListeners,
+            @Value("${csbot.database-url:}") String databaseUrl,
+            @Value("${csbot.store.busy-timeout:5s}") String busyTimeout) {
+        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin())
                 .configure(PortfolioListeners.class, c -> c.tellEach(() -> portfolioListeners.orderedStream().toList()));
+        if (databaseUrl.isBlank()) {
+            jdbi.setTransactionHandler(new SqliteTransactionRetry(busyTimeout(busyTimeout)));
+        }
+        return jdbi;
     }
 }
