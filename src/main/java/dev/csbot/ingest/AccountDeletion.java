@@ -20,7 +20,7 @@ public class AccountDeletion {
 
     /**
      * Every table whose rows belong to an account ({@code account_id REFERENCES accounts}), deleted before the
-     * account itself. A table added later that references accounts is one more line here
+     * account itself, in this order. A table added later that references accounts is one more line here
      * ({@code AccountDeletionTest} fails until it is).
      */
     static final List<String> DEPENDENT_TABLES = List.of(
@@ -31,7 +31,11 @@ public class AccountDeletion {
             "meetings",
             "success_plans",
             "channel_links",
-            "alerts");
+            "alerts",
+            // Voice of the Customer (V20): answers before the sends they answer.
+            "feedback_answers",
+            "feedback_sends",
+            "voc_loop_messages");
 
     private final Jdbi jdbi;
     private final AuditTrail audit;

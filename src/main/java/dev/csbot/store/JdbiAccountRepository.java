@@ -37,7 +37,7 @@ class JdbiAccountRepository implements AccountRepository {
 
     @Override
     public List<Account> findAll() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts ORDER BY name")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts ORDER BY name, account_id")
                 .map(Rows.ACCOUNT)
                 .list());
     }
@@ -74,9 +74,10 @@ class JdbiAccountRepository implements AccountRepository {
                         .list(),
                 forAccount(h, "SELECT " + Rows.TICKET_COLUMNS + " FROM tickets WHERE account_id = :id ORDER BY opened_on, ticket_id", accountId,
                         Rows.TICKET),
-                forAccount(h, "SELECT " + Rows.FEEDBACK_COLUMNS + " FROM feedback_responses WHERE account_id = :id ORDER BY date", accountId,
+                forAccount(h, "SELECT " + Rows.FEEDBACK_COLUMNS + " FROM feedback_responses WHERE account_id = :id"
+                        + " ORDER BY date, kind, contact_email", accountId,
                         Rows.FEEDBACK),
-                forAccount(h, "SELECT " + Rows.MEETING_COLUMNS + " FROM meetings WHERE account_id = :id ORDER BY date", accountId, Rows.MEETING),
+                forAccount(h, "SELECT " + Rows.MEETING_COLUMNS + " FROM meetings WHERE account_id = :id ORDER BY date, kind", accountId, Rows.MEETING),
                 forAccount(h, "SELECT " + Rows.OBJECTIVE_COLUMNS + " FROM success_plans WHERE account_id = :id ORDER BY due_date, objective",
                         accountId, Rows.OBJECTIVE))));
     }
@@ -113,8 +114,8 @@ class JdbiAccountRepository implements AccountRepository {
             Map<String, List<Ticket>> tickets = grouped(h, "SELECT " + Rows.TICKET_COLUMNS + " FROM tickets ORDER BY opened_on, ticket_id",
                     Rows.TICKET, Ticket::accountId);
             Map<String, List<FeedbackResponse>> feedback = grouped(h,
-                    "SELECT " + Rows.FEEDBACK_COLUMNS + " FROM feedback_responses ORDER BY date", Rows.FEEDBACK, FeedbackResponse::accountId);
-            Map<String, List<Meeting>> meetings = grouped(h, "SELECT " + Rows.MEETING_COLUMNS + " FROM meetings ORDER BY date", Rows.MEETING,
+                    "SELECT " + Rows.FEEDBACK_COLUMNS + " FROM feedback_responses ORDER BY date, kind, contact_email", Rows.FEEDBACK, FeedbackResponse::accountId);
+            Map<String, List<Meeting>> meetings = grouped(h, "SELECT " + Rows.MEETING_COLUMNS + " FROM meetings ORDER BY date, kind", Rows.MEETING,
                     Meeting::accountId);
             Map<String, List<SuccessPlanObjective>> objectives = grouped(h,
                     "SELECT " + Rows.OBJECTIVE_COLUMNS + " FROM success_plans ORDER BY due_date, objective", Rows.OBJECTIVE,

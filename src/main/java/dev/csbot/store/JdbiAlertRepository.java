@@ -19,7 +19,7 @@ class JdbiAlertRepository implements AlertRepository {
     @Override
     public List<Alert> openAlerts(String accountId) {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM alerts WHERE account_id = :id AND status = 'open'"
-                        + " ORDER BY raised_at")
+                        + " ORDER BY raised_at, alert_id")
                 .bind("id", accountId)
                 .map((rs, ctx) -> new Alert(rs.getString("alert_id"), rs.getString("account_id"),
                         rs.getString("rule_id"), rs.getString("status"), rs.getString("severity"),
