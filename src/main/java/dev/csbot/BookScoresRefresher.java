@@ -1,6 +1,9 @@
 package dev.csbot;
 
+import dev.csbot.account.AccountRepository;
 import dev.csbot.health.HealthService;
+import dev.csbot.ops.CsbotMetrics;
+import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -21,16 +24,31 @@ class BookScoresRefresher {
     private static final Logger log = LoggerFactory.getLogger(BookScoresRefresher.class);
 
     private final HealthService health;
+    private final AccountRepository accounts;
+    private final CsbotMetrics metrics;
 
-    BookScoresRefresher(HealthService health) {
+    /** The day and portfolio version last scored here: a tick with the same two has nothing to time. */
+    private record Scored(LocalDate day, long version) {}
+
+    private Scored last;
+
+    BookScoresRefresher(HealthService health, AccountRepository accounts, CsbotMetrics metrics) {
         this.health = health;
+        this.accounts = accounts;
+        this.metrics = metrics;
     }
 
     @Scheduled(initialDelayString = "${csbot.book-refresh.initial-delay:5s}",
             fixedDelayString = "${csbot.book-refresh.every:30s}")
     void refresh() {
         try {
+            Scored now = new Scored(health.today(), accounts.portfolioVersion());
+            long started = System.nanoTime();
             health.prepare();
+            if (!now.equals(last)) {
+                metrics.bookScored(System.nanoTime() - started);
+                last = now;
+            }
         } catch (RuntimeException e) {
             log.warn("Scoring the book in the background failed; /risks will score it on demand", e);
         }
