@@ -24,8 +24,9 @@ import java.util.Random;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code csbot bench}: on a fresh temporary store, generates the portfolio as CSV, imports it through the
- * import's own code, measures the raw SQLite insert rate beside it, then times /health and /risks through
+ * {@code csbot bench}: on a fresh temporary store (SQLite, or PostgreSQL with CSBOT_DATABASE_URL), generates the
+ * portfolio as CSV, imports it through the import's own code, measures the raw batch-insert rate of the same store
+ * beside it, then times /health and /risks through
  * {@link ChatService}, the path every channel takes. Prints one table with PASS/MISS per goal.
  */
 @Component
@@ -49,19 +50,20 @@ class BenchCommand {
         this.clock = clock;
     }
 
-    int run(int accounts, int days, int samples, Path workDir, PrintWriter out) {
+    int run(int accounts, int days, int samples, Path workDir, List<BenchStore.RawTarget> raw, PrintWriter out) {
         if (accounts < 1 || days < 1 || samples < 1) {
             out.println("csbot: --accounts, --days and --samples must be at least 1");
             return CsbotCli.USAGE_ERROR;
         }
         try {
-            return bench(accounts, days, samples, workDir, out);
+            return bench(accounts, days, samples, workDir, raw, out);
         } catch (Exception e) {
             throw new IllegalStateException("bench failed: " + e.getMessage(), e);
         }
     }
 
-    private int bench(int accounts, int days, int samples, Path workDir, PrintWriter out) throws Exception {
+    private int bench(int accounts, int days, int samples, Path workDir, List<BenchStore.RawTarget> rawTargets,
+            PrintWriter out) throws Exception {
         out.printf(Locale.US, "csbot bench: %,d accounts x %,d days, %,d /health samples, in %s%n", accounts, days,
                 samples, workDir);
         out.printf(Locale.US, "Java %s, %d processors, max heap %,d MB%n%n", System.getProperty("java.version"),
@@ -90,10 +92,24 @@ class BenchCommand {
 
         RawInsertBenchmark raw = new RawInsertBenchmark(new DemoPortfolio(accounts, days, DemoPortfolio.DEFAULT_SEED,
                 LocalDate.now(clock)));
-        long rawNanos = raw.run(workDir.resolve("raw.db"), demo.usageTableDdl());
-        double rawRate = rate(raw.rows(), rawNanos);
-        out.printf(Locale.US, "raw JDBC insert of the same %,d usage rows in %.1f s%n", raw.rows(), rawNanos / 1e9);
-        out.flush();
+        List<String> ddl = demo.usageTableDdl();
+        List<String> rawRows = new ArrayList<>();
+        double rawRate = 0;
+        for (BenchStore.RawTarget target : rawTargets) {
+            long rawNanos;
+            try (java.sql.Connection connection = target.open()) {
+                rawNanos = raw.run(connection, ddl);
+            }
+            double targetRate = rate(raw.rows(), rawNanos);
+            if (rawRows.isEmpty()) {
+                rawRate = targetRate;
+            }
+            rawRows.add(target.label());
+            rawRows.add(String.format(Locale.US, "%,.0f", targetRate));
+            out.printf(Locale.US, "%s of the same %,d usage rows in %.1f s%n", target.label(), raw.rows(),
+                    rawNanos / 1e9);
+            out.flush();
+        }
 
         Caller operator = Caller.internal("bench", null, "bench");
         List<String> ids = csvImport.accountIds();
@@ -139,7 +155,9 @@ class BenchCommand {
         out.printf(Locale.US, "%-44s %16s %18s %s%n", "-".repeat(44), "-".repeat(16), "-".repeat(18), "----");
         row(out, "import usage_daily.csv (rows/s)", String.format(Locale.US, "%,.0f", usageRate), "", "");
         row(out, "import, all 7 files (rows/s)", String.format(Locale.US, "%,.0f", overallRate), "", "");
-        row(out, "raw SQLite JDBC batch insert (rows/s)", String.format(Locale.US, "%,.0f", rawRate), "", "");
+        for (int i = 0; i < rawRows.size(); i += 2) {
+            row(out, rawRows.get(i) + " (rows/s)", rawRows.get(i + 1), "", "");
+        }
         row(out, "import usage_daily.csv / raw", String.format(Locale.US, "%.2f", usageRatio),
                 ">= " + IMPORT_RATIO_GOAL, verdict(usageRatio >= IMPORT_RATIO_GOAL));
         row(out, "import all files / raw", String.format(Locale.US, "%.2f", ratio), ">= " + IMPORT_RATIO_GOAL,

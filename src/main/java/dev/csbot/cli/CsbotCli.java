@@ -318,15 +318,17 @@ public final class CsbotCli implements Callable<Integer> {
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() throws java.io.IOException {
-            // Never the user's store: a fresh temporary file, whatever --db says.
+        public Integer call() throws Exception {
+            // Never the user's store: a fresh temporary SQLite file, or temporary schemas in the PostgreSQL database
+            // CSBOT_DATABASE_URL names, whatever --db says.
+            StoreLocation configured = parent.storeOf(false, store);
             Path workDir = BenchCommand.workDirectory();
-            StoreLocation temporary = new StoreLocation(workDir.resolve("bench.db").toAbsolutePath(), null, false);
-            try {
+            try (BenchStore bench = BenchStore.of(configured, workDir, StoreLocation.setting("csbot.database-user"),
+                    StoreLocation.setting("csbot.database-password"))) {
                 // Every /health sample scored from the store: the cost of the first answer after a change.
-                return parent.withContext(temporary, Map.of("csbot.health.reused-scores", 0),
+                return parent.withContext(bench.location(), Map.of("csbot.health.reused-scores", 0),
                         spec.commandLine().getErr(), context -> context.getBean(BenchCommand.class)
-                        .run(accounts, days, samples, workDir, spec.commandLine().getOut()));
+                        .run(accounts, days, samples, workDir, bench.rawTargets(), spec.commandLine().getOut()));
             } finally {
                 BenchCommand.deleteWorkDirectory(workDir);
             }

@@ -81,7 +81,7 @@ public class DemoService {
      * The store's own DDL of usage_daily and its indexes, without the foreign key (there is no accounts table
      * beside it): what the benchmark's raw insert runs against, so both sides maintain the same indexes.
      */
-    public List<String> usageTableDdl() {
+    public List<String> usageTableDdl() throws java.sql.SQLException {
         return writer.usageTableDdl();
     }
 

@@ -59,12 +59,22 @@ final class PortfolioWriter {
         void emit(RowSink sink) throws Exception;
     }
 
-    List<String> usageTableDdl() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT sql FROM sqlite_master WHERE tbl_name = 'usage_daily'"
-                        + " AND sql IS NOT NULL ORDER BY type DESC")
-                .mapTo(String.class)
-                .map(sql -> sql.replaceAll("(?i)REFERENCES\\s+\\w+\\s*\\([^)]*\\)", ""))
-                .list());
+    /**
+     * The DDL of a copy of usage_daily with its key and indexes but no foreign key: on SQLite the store's own
+     * statements, on PostgreSQL {@code LIKE} the store's table (which copies no foreign key).
+     */
+    List<String> usageTableDdl() throws SQLException {
+        return jdbi.withHandle(h -> {
+            if ("PostgreSQL".equals(h.getConnection().getMetaData().getDatabaseProductName())) {
+                String schema = h.createQuery("SELECT current_schema()").mapTo(String.class).one();
+                return List.of("CREATE TABLE usage_daily (LIKE \"" + schema + "\".usage_daily INCLUDING ALL)");
+            }
+            return h.createQuery("SELECT sql FROM sqlite_master WHERE tbl_name = 'usage_daily'"
+                            + " AND sql IS NOT NULL ORDER BY type DESC")
+                    .mapTo(String.class)
+                    .map(sql -> sql.replaceAll("(?i)REFERENCES\\s+\\w+\\s*\\([^)]*\\)", ""))
+                    .list();
+        });
     }
 
     long accountCount() {

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * The yardstick for the import: plain JDBC inserting the demo's usage rows into an empty usage_daily table
- * (the store's own columns, key and indexes, without the foreign key) in another SQLite file, batches of 10k, one transaction. The
- * rows are generated into compact arrays first, so only the inserting is timed.
+ * (the store's own columns, key and indexes, without the foreign key) in another SQLite file or PostgreSQL schema,
+ * batches of 10k, one transaction. The rows are generated into compact arrays first, so only the inserting is timed.
  */
 public final class RawInsertBenchmark {
 
@@ -65,30 +65,39 @@ public final class RawInsertBenchmark {
      */
     public long run(Path file, List<String> ddl) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file + "?journal_mode=WAL")) {
-            try (Statement statement = connection.createStatement()) {
-                for (String sql : ddl) {
-                    statement.execute(sql);
-                }
-            }
-            connection.setAutoCommit(false);
-            long started = System.nanoTime();
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO usage_daily (account_id, date,"
-                    + " active_users, events, key_features_used) VALUES (?, ?, ?, ?, ?)")) {
-                for (int i = 0; i < size; i++) {
-                    insert.setString(1, ids[account[i]]);
-                    insert.setString(2, dates[day[i]]);
-                    insert.setInt(3, active[i]);
-                    insert.setLong(4, events[i]);
-                    insert.setInt(5, features[i]);
-                    insert.addBatch();
-                    if ((i + 1) % BatchUpsert.CHUNK == 0) {
-                        insert.executeBatch();
-                    }
-                }
-                insert.executeBatch();
-            }
-            connection.commit();
-            return System.nanoTime() - started;
+            return run(connection, ddl);
         }
+    }
+
+    /**
+     * The same into any empty store: creates usage_daily with {@code ddl} (dropping one left from an earlier run),
+     * then inserts and commits; returns the nanoseconds of inserting and commit.
+     */
+    public long run(Connection connection, List<String> ddl) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE IF EXISTS usage_daily");
+            for (String sql : ddl) {
+                statement.execute(sql);
+            }
+        }
+        connection.setAutoCommit(false);
+        long started = System.nanoTime();
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO usage_daily (account_id, date,"
+                + " active_users, events, key_features_used) VALUES (?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < size; i++) {
+                insert.setString(1, ids[account[i]]);
+                insert.setString(2, dates[day[i]]);
+                insert.setInt(3, active[i]);
+                insert.setLong(4, events[i]);
+                insert.setInt(5, features[i]);
+                insert.addBatch();
+                if ((i + 1) % BatchUpsert.CHUNK == 0) {
+                    insert.executeBatch();
+                }
+            }
+            insert.executeBatch();
+        }
+        connection.commit();
+        return System.nanoTime() - started;
     }
 }
