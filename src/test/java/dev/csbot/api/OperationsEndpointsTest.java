@@ -132,6 +132,10 @@ class OperationsEndpointsTest extends IntegrationTest {
                 + "command=\"health\",outcome=\"answer\",le=\"3\\.0\"\\}");
         String rows = "csbot_ingest_rows_total\\{application=\"csbot\",dataset=\"usage\",source=\"rest\"\\}";
         assertThat(sample(after, rows)).isEqualTo(sample(before, rows) + 1);
+        // The background refresh scores the book after start-up and after every change.
+        org.awaitility.Awaitility.await().atMost(60, java.util.concurrent.TimeUnit.SECONDS).until(() -> sample(
+                get("/actuator/prometheus", true).body(),
+                "csbot_health_book_scoring_seconds_count\\{application=\"csbot\"\\}") >= 1);
     }
 
     /** The value of the sample whose name and labels match {@code series}; 0 when there is none yet. */
