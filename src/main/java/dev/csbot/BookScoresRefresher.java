@@ -1,6 +1,7 @@
 package dev.csbot;
 
 import dev.csbot.health.HealthService;
+import dev.csbot.ops.CsbotMetrics;
 import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,11 +34,16 @@ class BookScoresRefresher {
         return thread;
     });
 
-    BookScoresRefresher(HealthService health) {
+    private final CsbotMetrics metrics;
+
+    BookScoresRefresher(HealthService health, CsbotMetrics metrics) {
         this.health = health;
+        this.metrics = metrics;
         health.refreshInBackground(task -> worker.execute(() -> {
             try {
+                long started = System.nanoTime();
                 task.run();
+                metrics.bookScored(System.nanoTime() - started);
             } catch (RuntimeException e) {
                 log.warn("Ranking the book in the background failed; /risks will rank it on demand", e);
             }
@@ -58,7 +64,9 @@ class BookScoresRefresher {
     private void refresh() {
         worker.execute(() -> {
             try {
+                long started = System.nanoTime();
                 health.all();
+                metrics.bookScored(System.nanoTime() - started);
             } catch (RuntimeException e) {
                 log.warn("Ranking the book in the background failed; /risks will rank it on demand", e);
             }

@@ -13,12 +13,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -39,10 +44,23 @@ class AccountsController {
         this.deletion = deletion;
     }
 
-    /** Every account with its score, band and change, from one bulk computation. */
+    /** Every account (of a slice) with its score, band and change, from one bulk computation. */
     @GetMapping
-    Map<String, Object> all() {
+    @Operation(summary = "Every account with its health; segment, owner and band narrow the list")
+    @ApiResponse(responseCode = "200", description = "as_of, count and accounts (each with health)")
+    @ApiResponse(responseCode = "400", description = "an unknown parameter or value; the error names what is allowed")
+    ResponseEntity<Map<String, Object>> all(
+            @Parameter(description = "enterprise, mid-market or smb") @RequestParam(required = false) String segment,
+            @Parameter(description = "a CSM's email, or unassigned") @RequestParam(required = false) String owner,
+            @Parameter(description = "red, yellow or green") @RequestParam(required = false) String band,
+            HttpServletRequest request) {
+        ListParameters.Parsed parsed = ListParameters.parse("GET /api/v1/accounts", request.getParameterMap(),
+                List.of(ListParameters.SEGMENT, ListParameters.OWNER, ListParameters.BAND), Map.of());
+        if (parsed.problem().isPresent()) {
+            return BookListsController.badRequest(parsed.problem().get());
+        }
         List<Map<String, Object>> rows = health.all().stream()
+                .filter(parsed.slice())
                 .map(score -> {
                     Map<String, Object> row = account(score.account());
                     row.put("health", summary(score));
@@ -51,12 +69,16 @@ class AccountsController {
                 .toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("as_of", health.today().toString());
+        body.put("filters", parsed.filters());
         body.put("count", rows.size());
         body.put("accounts", rows);
-        return body;
+        return ResponseEntity.ok(body);
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One account with its health summary")
+    @ApiResponse(responseCode = "200", description = "the account's fields and health")
+    @ApiResponse(responseCode = "404", description = "no account with that id")
     ResponseEntity<Map<String, Object>> one(@PathVariable("id") String id) {
         Optional<HealthScore> score = health.forAccount(id);
         if (score.isEmpty()) {
@@ -68,6 +90,9 @@ class AccountsController {
     }
 
     @GetMapping("/{id}/health")
+    @Operation(summary = "One account's full health: measures, drivers, playbook, freshness, weekly scores")
+    @ApiResponse(responseCode = "200", description = "the full health answer")
+    @ApiResponse(responseCode = "404", description = "no account with that id")
     ResponseEntity<Map<String, Object>> health(@PathVariable("id") String id) {
         Optional<HealthScore> found = health.forAccount(id);
         if (found.isEmpty()) {
@@ -93,6 +118,10 @@ class AccountsController {
 
     /** The account and every row that belongs to it, in one transaction; 404 when there is no such account. */
     @DeleteMapping("/{id}")
+    @Operation(summary = "Delete an account and every row that belongs to it, in one transaction")
+    @ApiResponse(responseCode = "200", description = "what was deleted, rows per table")
+    @ApiResponse(responseCode = "404", description = "no account with that id; nothing changes")
+    @ApiResponse(responseCode = "503", description = "another writer kept the store past the busy timeout; Retry-After")
     ResponseEntity<Map<String, Object>> delete(@PathVariable("id") String id) {
         Optional<AccountDeletion.Deleted> deleted;
         try {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.csbot.ingest.Dataset;
 import dev.csbot.ingest.RestIngest;
+import dev.csbot.ops.CsbotMetrics;
 import dev.csbot.store.StoreBusy;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -43,13 +44,24 @@ class IngestController {
     private static final long DRAINED_AT_MOST = 4L * MAX_BODY_BYTES;
 
     private final RestIngest ingest;
+    private final CsbotMetrics metrics;
 
-    IngestController(RestIngest ingest) {
+    IngestController(RestIngest ingest, CsbotMetrics metrics) {
         this.ingest = ingest;
+        this.metrics = metrics;
     }
 
     @PostMapping(path = "/{resource:accounts|contacts|usage|tickets|feedback|meetings|success-plans}",
             consumes = MediaType.APPLICATION_JSON_VALUE)
+    @io.swagger.v3.oas.annotations.Operation(summary = "Upsert rows of one import file's kind (fields = CSV columns);"
+            + " all rows or none")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "written: resource, rows,"
+            + " status")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "400", description = "bad rows: errors with"
+            + " index, field and reason; nothing written")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "413", description = "body over 10 MiB")
+    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503", description = "another writer kept the"
+            + " store past the busy timeout; Retry-After; nothing written")
     ResponseEntity<Map<String, Object>> post(@PathVariable("resource") String resource, HttpServletRequest request)
             throws IOException {
         Dataset dataset = Dataset.forResource(resource).orElseThrow();
@@ -100,6 +112,7 @@ class IngestController {
         if (!outcome.accepted()) {
             return badRequest(outcome.errors().stream().map(e -> error(e.index(), e.field(), e.reason())).toList());
         }
+        metrics.rowsIngested(dataset.resource(), "rest", outcome.rows());
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("resource", dataset.resource());
         result.put("rows", outcome.rows());

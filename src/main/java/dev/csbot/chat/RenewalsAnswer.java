@@ -18,7 +18,9 @@ import java.util.Optional;
 final class RenewalsAnswer {
 
     static final int DEFAULT_DAYS = 90;
-    static final ListArguments.NumberRule DAYS = new ListArguments.NumberRule("number of days", 1, 730);
+    static final int MIN_DAYS = 1;
+    static final int MAX_DAYS = 730;
+    static final ListArguments.NumberRule DAYS = new ListArguments.NumberRule("number of days", MIN_DAYS, MAX_DAYS);
     static final String USAGE = "Usage: /renewals [days] [segment|csm-email|mine|unassigned] [page N], for example"
             + " /renewals, /renewals 30 or /renewals 180 enterprise page 2 (days " + DAYS.range() + ", default "
             + DEFAULT_DAYS + ").";
@@ -80,10 +82,15 @@ final class RenewalsAnswer {
     }
 
     private static List<HealthScore> due(Query query, HealthService health) {
-        LocalDate today = health.today();
-        LocalDate last = today.plusDays(query.days());
-        return health.all().stream()
-                .filter(query.filter()::matches)
+        return due(health.all(), health.today(), query.days(), query.filter()::matches);
+    }
+
+    /** The slice's accounts renewing from {@code today} to {@code days} later, soonest first. */
+    static List<HealthScore> due(List<HealthScore> book, LocalDate today, int days,
+            java.util.function.Predicate<HealthScore> slice) {
+        LocalDate last = today.plusDays(days);
+        return book.stream()
+                .filter(slice)
                 .filter(h -> !h.account().renewalDate().isBefore(today) && !h.account().renewalDate().isAfter(last))
                 .sorted(SOONEST)
                 .toList();

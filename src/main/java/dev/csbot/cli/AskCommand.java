@@ -48,8 +48,9 @@ class AskCommand {
         }
         if (store.accounts() == 0) {
             err.println("csbot: the store " + location.describe() + " holds no accounts yet: csbot import DIR loads"
-                    + " your data; csbot demo loads the demo portfolio (into ./data/demo.db, then ask with --db"
-                    + " data/demo.db)");
+                    + " your data; csbot demo loads the demo portfolio" + (location.sqlite()
+                            ? " (into ./data/demo.db, then ask with --db data/demo.db)"
+                            : " (into this database, CSBOT_DATABASE_URL)"));
         }
         // Whoever runs the CLI on the server is an operator: internal by definition.
         String email = as == null ? null : as.trim();

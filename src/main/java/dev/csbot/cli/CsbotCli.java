@@ -38,7 +38,8 @@ public final class CsbotCli implements Callable<Integer> {
     /** {@code --db} is accepted before or after the subcommand name. */
     static final class StoreOption {
         @Option(names = "--db", paramLabel = "PATH",
-                description = "SQLite file of the store (default: env CSBOT_DB or ./data/csbot.db)")
+                description = "SQLite file of the store (default: env CSBOT_DB or ./data/csbot.db); env"
+                        + " CSBOT_DATABASE_URL (a jdbc:postgresql:// URL) selects PostgreSQL instead")
         Path db;
     }
 
@@ -138,6 +139,8 @@ public final class CsbotCli implements Callable<Integer> {
         Map<String, Object> properties = new HashMap<>();
         if (location.sqlite()) {
             properties.put("csbot.db", location.file().toString());
+        } else {
+            properties.put("csbot.database-url", location.databaseUrl());
         }
         return properties;
     }
@@ -179,8 +182,8 @@ public final class CsbotCli implements Callable<Integer> {
         @CommandLine.Mixin
         StoreOption store = new StoreOption();
 
-        @Option(names = "--demo", description = "Load the demo portfolio first if the store is empty (the store"
-                + " defaults to ./data/demo.db then).")
+        @Option(names = "--demo", description = "Load the demo portfolio first if the store is empty (a SQLite"
+                + " store defaults to ./data/demo.db then).")
         boolean demo;
 
         @CommandLine.Mixin
@@ -273,7 +276,7 @@ public final class CsbotCli implements Callable<Integer> {
     }
 
     @Command(name = "demo", description = "Generate and load a realistic demo portfolio (into ./data/demo.db unless"
-            + " --db or CSBOT_DB says otherwise).")
+            + " --db, CSBOT_DB or CSBOT_DATABASE_URL says otherwise).")
     static final class Demo implements Callable<Integer> {
         @CommandLine.ParentCommand
         CsbotCli parent;

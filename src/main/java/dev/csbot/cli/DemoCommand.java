@@ -33,8 +33,9 @@ class DemoCommand {
         long existing = store.accounts();
         if (out == null && existing > 0 && store.demoPortfolio().isEmpty()) {
             stderr.printf(Locale.US, "csbot: the store %s holds %,d accounts that are not the demo's; the demo is not"
-                    + " loaded beside real data. Load it into a store of its own: csbot demo (./data/demo.db) or"
-                    + " --db OTHER.db%n", location.describe(), existing);
+                    + " loaded beside real data. Load it into a store of its own: %s%n", location.describe(), existing,
+                    location.sqlite() ? "csbot demo (./data/demo.db) or --db OTHER.db"
+                            : "another database (CSBOT_DATABASE_URL), or a SQLite file with CSBOT_DATABASE_URL unset");
             return 1;
         }
         DemoService.Generated generated;

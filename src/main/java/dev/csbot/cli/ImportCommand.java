@@ -40,7 +40,8 @@ class ImportCommand {
         if (demo.isPresent()) {
             err.println("csbot: warning: the store " + location.describe() + " holds the demo portfolio (" + demo.get()
                     + "); what you import will mix with the demo's accounts. Import real data into a store of its own"
-                    + " (--db data/csbot.db), or delete the demo's accounts first.");
+                    + (location.sqlite() ? " (--db data/csbot.db)" : " (another database, CSBOT_DATABASE_URL)")
+                    + ", or delete the demo's accounts first.");
         }
         ImportOptions.Progress printer = progress ? new ImportProgressPrinter(err, System::nanoTime)
                 : ImportOptions.Progress.NONE;

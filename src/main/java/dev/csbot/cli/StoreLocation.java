@@ -1,5 +1,6 @@
 package dev.csbot.cli;
 
+import dev.csbot.store.StoreUrl;
 import java.nio.file.Path;
 import java.util.function.UnaryOperator;
 
@@ -43,7 +44,7 @@ record StoreLocation(Path file, String databaseUrl, boolean demoDefault) {
 
     /** For messages: the file, or the database URL without its password. */
     String describe() {
-        return sqlite() ? file.toString() : databaseUrl.replaceAll("password=[^&]*", "password=***");
+        return sqlite() ? file.toString() : StoreUrl.withoutPassword(databaseUrl);
     }
 
     /** The line every command prints on stderr. */

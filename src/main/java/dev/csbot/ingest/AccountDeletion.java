@@ -21,7 +21,7 @@ public class AccountDeletion {
 
     /**
      * Every table whose rows belong to an account ({@code account_id REFERENCES accounts}), deleted before the
-     * account itself. A table added later that references accounts is one more line here
+     * account itself, in this order. A table added later that references accounts is one more line here
      * ({@code AccountDeletionTest} fails until it is).
      */
     static final List<String> DEPENDENT_TABLES = List.of(

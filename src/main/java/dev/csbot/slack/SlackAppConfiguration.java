@@ -127,6 +127,13 @@ class SlackAppConfiguration {
         return new SlackSocketMode(settings.appToken(), slackApp);
     }
 
+    @Bean
+    @Conditional(SlackEnabled.class)
+    org.springframework.boot.health.contributor.HealthIndicator slackHealthIndicator(SlackSettings settings,
+            ObjectProvider<SlackSocketMode> socketMode) {
+        return new SlackDoorHealth(settings, socketMode);
+    }
+
     /** Socket Mode: Slack pushes requests over a websocket the app opens, so no public URL is needed. */
     static final class SlackSocketMode implements AutoCloseable {
         private final String appToken;
@@ -146,6 +153,12 @@ class SlackAppConfiguration {
                 // Slack unreachable or the app token refused: Slack stays off, the rest of the service runs.
                 log.error("Slack Socket Mode could not connect; the Slack channel is off until csbot restarts", e);
             }
+        }
+
+        /** Whether the websocket to Slack is open now. */
+        boolean connected() {
+            return socketModeApp != null && socketModeApp.getClient() != null
+                    && socketModeApp.getClient().verifyConnection();
         }
 
         @Override

@@ -43,7 +43,7 @@ class JdbiAccountRepository implements AccountRepository {
 
     @Override
     public List<Account> findAll() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts ORDER BY name")
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts ORDER BY name, account_id")
                 .map(Rows.ACCOUNT)
                 .list());
     }

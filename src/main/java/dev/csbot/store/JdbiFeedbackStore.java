@@ -29,9 +29,11 @@ class JdbiFeedbackStore implements FeedbackStore {
      * Imported responses (with the chat answer they mirror, if any) and chat answers that have no response row
      * (product requests, check-ins). A mirrored answer's own columns win: an anonymous one shows no email.
      */
-    private static final String RECORDS = "SELECT r.account_id, r.date, r.kind, r.score, r.comment,"
-            + " CASE WHEN a.answer_id IS NULL THEN r.contact_email ELSE a.contact_email END, a.answer_id,"
-            + " a.anonymous, a.platform, a.conversation_id"
+    private static final String RECORDS = "SELECT * FROM ("
+            + "SELECT r.account_id AS account_id, r.date AS day, r.kind AS kind, r.score AS score, r.comment AS comment,"
+            + " CASE WHEN a.answer_id IS NULL THEN r.contact_email ELSE a.contact_email END AS email,"
+            + " a.answer_id AS answer_id, a.anonymous AS anonymous, a.platform AS platform,"
+            + " a.conversation_id AS conversation_id"
             + " FROM feedback_responses r LEFT JOIN feedback_answers a ON a.account_id = r.account_id"
             + " AND a.response_email = r.contact_email AND a.response_date = r.date AND a.kind = r.kind"
             + " WHERE r.date >= :from <accountFilterR>"
@@ -39,7 +41,8 @@ class JdbiFeedbackStore implements FeedbackStore {
             + " SELECT a.account_id, a.answered_on, a.kind, a.score, a.comment, a.contact_email, a.answer_id,"
             + " a.anonymous, a.platform, a.conversation_id FROM feedback_answers a"
             + " WHERE a.response_email IS NULL AND a.answered_on >= :from <accountFilterA>"
-            + " ORDER BY 2";
+            // A total order, the same on every store (SQLite sorts NULL first, PostgreSQL last: hence COALESCE).
+            + ") records ORDER BY day, account_id, kind, COALESCE(email, ''), COALESCE(answer_id, '')";
 
     private static final RowMapper<FeedbackRecord> RECORD = (rs, ctx) -> {
         String answerId = rs.getString(7);

@@ -92,7 +92,7 @@ class JdbiPromptSends implements PromptSends {
             return latest;
         }
         jdbi.useHandle(h -> h.createQuery("SELECT recipient_key, " + COLUMNS + " FROM feedback_sends"
-                        + " WHERE recipient_key IN (<keys>) ORDER BY created_at")
+                        + " WHERE recipient_key IN (<keys>) ORDER BY created_at, send_id")
                 .bindList("keys", List.copyOf(recipientKeys))
                 .map((rs, ctx) -> Map.entry(rs.getString("recipient_key"), send(rs, ctx)))
                 .forEach(e -> latest.put(e.getKey(), e.getValue())));
@@ -102,7 +102,7 @@ class JdbiPromptSends implements PromptSends {
     @Override
     public List<PromptSend> forAccount(String accountId, Instant from) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM feedback_sends WHERE account_id = :id"
-                        + " AND created_at >= :from ORDER BY created_at")
+                        + " AND created_at >= :from ORDER BY created_at, send_id")
                 .bind("id", accountId).bind("from", StoredInstants.format(from)).map(SEND).list());
     }
 

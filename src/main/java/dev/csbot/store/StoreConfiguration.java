@@ -16,26 +16,32 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The store: a SQLite file by default (WAL, busy timeout, foreign keys on), PostgreSQL by URL. */
+/**
+ * The store: a SQLite file by default (WAL, busy timeout, foreign keys on), PostgreSQL by URL
+ * ({@code CSBOT_DATABASE_URL}). The same migrations run on both ({@code spring.flyway.locations}).
+ */
 @Configuration(proxyBeanMethods = false)
 class StoreConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(StoreConfiguration.class);
 
-    // csbot.store.busy-timeout: how long a write waits for another writer (SQLite has one at a time) before it
-    // gives up; the service then answers 503 with Retry-After. csbot import waits longer (it is a batch job).
+    // csbot.store.busy-timeout: how long a write waits for another writer before it gives up (SQLite: its busy
+    // timeout, the file has one writer at a time; PostgreSQL: lock_timeout, as every write first updates the one
+    // portfolio_version row); the service then answers 503 with Retry-After. csbot import waits longer.
     @Bean
     DataSource dataSource(@Value("${csbot.db}") String dbPath, @Value("${csbot.database-url:}") String databaseUrl,
+            @Value("${csbot.database-user:}") String user, @Value("${csbot.database-password:}") String password,
             @Value("${csbot.store.busy-timeout:5s}") String busyTimeout) throws java.io.IOException {
         HikariConfig config = new HikariConfig();
         config.setPoolName("csbot-store");
+        Duration timeout = busyTimeout(busyTimeout);
         if (!databaseUrl.isBlank()) {
-            config.setJdbcUrl(databaseUrl);
-            log.info("Store: {}", databaseUrl.replaceAll("password=[^&]*", "password=***"));
+            configurePostgres(config, StoreUrl.checkedPostgresUrl(databaseUrl), user, password, timeout);
+            log.info("Store: PostgreSQL {}", StoreUrl.withoutPassword(config.getJdbcUrl()));
         } else {
             Path file = Path.of(dbPath).toAbsolutePath().normalize();
             Files.createDirectories(file.getParent());
-            config.setJdbcUrl(sqliteUrl(file, busyTimeout(busyTimeout)));
+            config.setJdbcUrl(sqliteUrl(file, timeout));
             // SQLite has one writer at a time; a small pool of readers is all WAL can use.
             config.setMaximumPoolSize(4);
             log.info("Store: SQLite file {}", file);
@@ -46,6 +52,24 @@ class StoreConfiguration {
     /** With the service's default busy timeout (tests, tools). */
     static String sqliteUrl(Path file) {
         return sqliteUrl(file, Duration.ofSeconds(5));
+    }
+
+    /**
+     * The user and password may come in the URL ({@code ?user=...&password=...}) or beside it; set beside it, they
+     * win. Batched inserts are rewritten into multi-row inserts (several times faster for an import), and every
+     * connection waits for a row lock at most the busy timeout.
+     */
+    static void configurePostgres(HikariConfig config, String url, String user, String password, Duration lockTimeout) {
+        config.setJdbcUrl(url);
+        if (!user.isBlank()) {
+            config.setUsername(user);
+        }
+        if (!password.isEmpty()) {
+            config.setPassword(password);
+        }
+        config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        config.addDataSourceProperty("ApplicationName", "csbot");
+        config.setConnectionInitSql("SET lock_timeout = " + lockTimeout.toMillis());
     }
 
     static String sqliteUrl(Path file, Duration busyTimeout) {

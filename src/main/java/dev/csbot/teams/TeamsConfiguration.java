@@ -57,6 +57,11 @@ class TeamsConfiguration {
     }
 
     @Bean
+    org.springframework.boot.health.contributor.HealthIndicator teamsHealthIndicator(TeamsSettings settings) {
+        return new TeamsDoorHealth(settings);
+    }
+
+    @Bean
     TeamsAdapter teamsAdapter(TeamsSettings settings) {
         return new TeamsAdapter(settings);
     }

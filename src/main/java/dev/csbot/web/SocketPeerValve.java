@@ -11,9 +11,9 @@ import org.apache.catalina.valves.ValveBase;
  * own address, which RemoteIpValve leaves alone (it rewrites only the remote address), whatever order the
  * valves run in.
  */
-final class SocketPeerValve extends ValveBase {
+public final class SocketPeerValve extends ValveBase {
 
-    SocketPeerValve() {
+    public SocketPeerValve() {
         super(true);
     }
 

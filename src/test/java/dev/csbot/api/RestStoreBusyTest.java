@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
@@ -23,12 +22,12 @@ import java.util.concurrent.TimeoutException;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 
 /**
- * REST writes while another process writes to the same SQLite file (as {@code csbot import} does): a second
- * connection takes the write lock with {@code BEGIN IMMEDIATE}, as another process would. A write waits its turn,
- * or gets 503 with Retry-After once the busy timeout (5 s) has passed; either way nothing is half-written.
+ * REST writes while another process writes to the same store (as {@code csbot import} does): a second
+ * connection takes what every write needs first ({@link dev.csbot.support.TestDatabase#otherWriter()}: SQLite's
+ * write lock, PostgreSQL's portfolio_version row), as another process would. A write waits its turn, or gets 503
+ * with Retry-After once the busy timeout (5 s) has passed; either way nothing is half-written.
  */
 class RestStoreBusyTest extends IntegrationTest {
 
@@ -39,23 +38,13 @@ class RestStoreBusyTest extends IntegrationTest {
     @Autowired
     Jdbi jdbi;
 
-    @Value("${csbot.db}")
-    String db;
-
-    /** Another process's connection, holding SQLite's one write lock until it commits or rolls back. */
-    private Connection otherWriter() throws SQLException {
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + db);
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("BEGIN IMMEDIATE");
-        }
-        return connection;
+    /** Another process's connection, holding the store's write lock until it commits or rolls back. */
+    private static Connection otherWriter() throws SQLException {
+        return STORE.otherWriter();
     }
 
     private static void finish(Connection writer, String how) throws SQLException {
-        try (Statement statement = writer.createStatement()) {
-            statement.execute(how);
-        }
-        writer.close();
+        dev.csbot.support.TestDatabase.finish(writer, how);
     }
 
     private CompletableFuture<HttpResponse<String>> send(HttpRequest.Builder request) {

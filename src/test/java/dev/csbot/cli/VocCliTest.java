@@ -97,8 +97,9 @@ class VocCliTest {
             CliRun run = csbot("ask", "/help", "--db", db);
 
             assertThat(run.exitCode()).isEqualTo(1);
-            assertThat(run.err().strip()).endsWith("\ncsbot: " + prompts.resolve("nps.yaml")
-                    + ": field 'scale': NPS is scored 0-10 everywhere in csbot (got 1-10)");
+            // First the store it was opening (every command says that first), then why it stopped.
+            assertThat(run.err().strip().lines()).containsExactly("csbot: store " + db, "csbot: "
+                    + prompts.resolve("nps.yaml") + ": field 'scale': NPS is scored 0-10 everywhere in csbot (got 1-10)");
         } finally {
             System.clearProperty("csbot.prompts");
         }

@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Deleting an account takes every row that belongs to it, in one transaction, and nothing of any other account. */
+@Tag("store")
 class AccountDeletionTest {
 
     @TempDir
@@ -44,9 +46,12 @@ class AccountDeletionTest {
 
     /** Every table of the store with a foreign key to accounts, read from the schema itself. */
     private List<String> tablesReferencingAccounts() {
-        return store.jdbi.withHandle(h -> h.createQuery("SELECT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f"
-                        + " WHERE m.type = 'table' AND f.\"table\" = 'accounts' ORDER BY m.name")
-                .mapTo(String.class).list());
+        String sql = store.database.isPostgres()
+                ? "SELECT DISTINCT c.conrelid::regclass::text FROM pg_constraint c WHERE c.contype = 'f'"
+                        + " AND c.confrelid = 'accounts'::regclass ORDER BY 1"
+                : "SELECT m.name FROM sqlite_master m, pragma_foreign_key_list(m.name) f"
+                        + " WHERE m.type = 'table' AND f.\"table\" = 'accounts' ORDER BY m.name";
+        return store.jdbi.withHandle(h -> h.createQuery(sql).mapTo(String.class).list());
     }
 
     @Test

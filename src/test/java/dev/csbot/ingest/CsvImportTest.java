@@ -18,10 +18,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** CSV import against a real, migrated SQLite file. */
+@Tag("store")
 class CsvImportTest {
 
     @TempDir
@@ -372,14 +374,11 @@ class CsvImportTest {
         write(dir, "accounts.csv", account("acme"), account("globex"));
 
         ImportReport report;
-        try (java.sql.Connection otherProcess = java.sql.DriverManager.getConnection(impatient.url);
-                java.sql.Statement statement = otherProcess.createStatement()) {
-            statement.execute("BEGIN IMMEDIATE");
-            try {
-                report = impatient.csvImport().importDirectory(dir, "test", problems::add);
-            } finally {
-                statement.execute("ROLLBACK");
-            }
+        java.sql.Connection otherProcess = impatient.database.otherWriter();
+        try {
+            report = impatient.csvImport().importDirectory(dir, "test", problems::add);
+        } finally {
+            dev.csbot.support.TestDatabase.finish(otherProcess, "ROLLBACK");
         }
 
         assertThat(report.anyRejected()).isTrue();

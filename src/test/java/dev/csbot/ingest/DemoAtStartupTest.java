@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code serve --demo} fills an empty store once; a store with data, or a plain start, gets nothing. */
+@Tag("store")
 class DemoAtStartupTest {
 
     @TempDir

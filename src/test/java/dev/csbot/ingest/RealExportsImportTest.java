@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Files as Excel, Salesforce, HubSpot and Zendesk export them: other separators, header spellings, amounts,
  * date-times, severity words, encodings and the blank rows spreadsheets leave behind.
  */
+@Tag("store")
 class RealExportsImportTest {
 
     private static final String ACCOUNTS_HEADER = "account_id,name,segment,arr,seats_purchased,contract_start,"

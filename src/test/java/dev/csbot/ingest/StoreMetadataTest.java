@@ -2,17 +2,15 @@ package dev.csbot.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
+import dev.csbot.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** A store filled before it recorded the demo is recognised as holding it when it is migrated. */
+@Tag("store")
 class StoreMetadataTest {
-
-    @TempDir
-    Path tmp;
 
     private static void insertAccount(Jdbi jdbi, String id, String csm) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO accounts (account_id, name, segment, arr, seats_purchased,"
@@ -22,13 +20,14 @@ class StoreMetadataTest {
     }
 
     private StoreMetadata migratedFromVersion4(String... accountsAndCsms) {
-        String url = "jdbc:sqlite:" + tmp.resolve("old.db");
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("4").load().migrate();
-        Jdbi jdbi = Jdbi.create(url);
+        TestDatabase old = TestDatabase.fresh("old");
+        Flyway.configure().dataSource(old.url(), null, null).locations(old.migrationLocations()).target("4").load()
+                .migrate();
+        Jdbi jdbi = old.jdbi();
         for (int i = 0; i < accountsAndCsms.length; i += 2) {
             insertAccount(jdbi, accountsAndCsms[i], accountsAndCsms[i + 1]);
         }
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+        old.migrate();
         return new StoreMetadata(jdbi);
     }
 

@@ -1,17 +1,24 @@
 package dev.csbot.ingest;
 
+import dev.csbot.support.TestDatabase;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 
-/** A Flyway-migrated SQLite file, as the service opens it, without Spring. */
+/**
+ * A migrated store, as the service opens it, without Spring: a SQLite file, or in the PostgreSQL pass a schema
+ * of its own standing in for that file (the same path opens the same schema again).
+ */
 final class TestStore {
+
+    private static final Map<Path, TestDatabase> ON_SERVER = new ConcurrentHashMap<>();
 
     final Jdbi jdbi;
     final List<String> audit = new java.util.ArrayList<>();
 
+    final TestDatabase database;
     final String url;
 
     TestStore(Path file) {
@@ -20,8 +27,15 @@ final class TestStore {
 
     /** With a busy timeout of its own, for tests in which another connection holds the write lock. */
     TestStore(Path file, int busyTimeoutMillis) {
-        this.url = "jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=" + busyTimeoutMillis + "&foreign_keys=true";
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
+        if (TestDatabase.postgresPass()) {
+            this.database = ON_SERVER.computeIfAbsent(file.toAbsolutePath(), f -> TestDatabase.fresh("store").migrate());
+            // The service sets lock_timeout on every connection (StoreConfiguration); here the URL does.
+            this.url = database.url() + "&options=-c%20lock_timeout=" + busyTimeoutMillis;
+        } else {
+            this.database = TestDatabase.sqlite(file).migrate();
+            this.url = "jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=" + busyTimeoutMillis
+                    + "&foreign_keys=true";
+        }
         this.jdbi = Jdbi.create(url);
     }
 
@@ -41,7 +55,19 @@ final class TestStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table).mapTo(Long.class).one());
     }
 
+    /**
+     * Rows as maps, whole numbers as Integer when they fit (SQLite's driver gives a small BIGINT back as Integer,
+     * PostgreSQL's as Long), so that one expectation holds on both stores.
+     */
     List<Map<String, Object>> rows(String sql) {
-        return jdbi.withHandle(h -> h.createQuery(sql).mapToMap().list());
+        return jdbi.withHandle(h -> h.createQuery(sql).mapToMap().list()).stream().map(TestStore::intsWhereTheyFit)
+                .toList();
+    }
+
+    private static Map<String, Object> intsWhereTheyFit(Map<String, Object> row) {
+        Map<String, Object> normalized = new java.util.LinkedHashMap<>();
+        row.forEach((column, value) -> normalized.put(column, value instanceof Long l && l == l.intValue()
+                ? Integer.valueOf(l.intValue()) : value));
+        return normalized;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.csbot.account.AccountSignals;
 import dev.csbot.account.FeedbackResponse;
+import dev.csbot.support.TestDatabase;
 import dev.csbot.voc.ChatPlace;
 import dev.csbot.voc.FeedbackAnswer;
 import dev.csbot.voc.FeedbackRecord;
@@ -15,7 +16,6 @@ import dev.csbot.voc.PromptKind;
 import dev.csbot.voc.PromptSend;
 import dev.csbot.voc.PromptSends;
 import dev.csbot.voc.Recipient;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,21 +23,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/** The VoC tables on a temporary SQLite file, migrated as the service migrates it. */
+/** The VoC tables on a fresh store (SQLite, or PostgreSQL in that pass), migrated as the service migrates it. */
+@Tag("store")
 class JdbiVocStoreTest {
 
     private static final LocalDate TODAY = LocalDate.parse("2026-11-23");
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
-
-    @TempDir
-    Path dir;
 
     private Jdbi jdbi;
     private JdbiPromptSends sends;
@@ -47,9 +43,7 @@ class JdbiVocStoreTest {
 
     @BeforeEach
     void migrate() {
-        String url = StoreConfiguration.sqliteUrl(dir.resolve("store.db"), java.time.Duration.ofSeconds(5));
-        Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").load().migrate();
-        jdbi = Jdbi.create(url).installPlugin(new SqlObjectPlugin());
+        jdbi = TestDatabase.fresh("voc").migrate().jdbi();
         jdbi.useHandle(h -> {
             h.execute("INSERT INTO accounts (account_id, name, segment, arr, seats_purchased, contract_start,"
                     + " renewal_date, csm_email, lifecycle_stage) VALUES ('acme', 'Acme', 'enterprise', 1200000, 500,"

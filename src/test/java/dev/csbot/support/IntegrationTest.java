@@ -1,21 +1,20 @@
 package dev.csbot.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of every integration test: the real app on a random port over a temporary SQLite file holding
- * the demo portfolio, with the clock pinned, Slack's Web API pointed at a local fake, and Teams in
+ * Base of every integration test: the real app on a random port over a fresh store holding the demo portfolio
+ * (a temporary SQLite file; in the PostgreSQL pass a schema of its own, see {@link TestDatabase}), with the clock
+ * pinned, Slack's Web API pointed at a local fake, and Teams in
  * authenticated mode against local keys. Every subclass shares this one Spring context: do not add
  * per-class properties or mock beans, or the suite starts a second context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Tag("store")
 public abstract class IntegrationTest {
 
     /** The date the demo portfolio runs to and the clock stands on. */
@@ -32,14 +31,15 @@ public abstract class IntegrationTest {
     /** The REST API's bearer token (CSBOT_API_TOKEN) in tests. */
     public static final String API_TOKEN = "test-api-token";
 
-    private static final Path DB = temporaryDatabase();
+    /** The store the shared context runs on. */
+    protected static final TestDatabase STORE = TestDatabase.fresh("it");
 
     @Value("${local.server.port}")
     protected int port;
 
     @DynamicPropertySource
     static void sharedProperties(DynamicPropertyRegistry registry) {
-        registry.add("csbot.db", DB::toString);
+        STORE.serviceProperties().forEach((name, value) -> registry.add(name, () -> value));
         registry.add("csbot.today", () -> TODAY);
         registry.add("csbot.serve.demo", () -> "true");
         registry.add("slack.signing-secret", () -> SLACK_SIGNING_SECRET);
@@ -55,15 +55,5 @@ public abstract class IntegrationTest {
 
     protected String baseUrl() {
         return "http://127.0.0.1:" + port;
-    }
-
-    private static Path temporaryDatabase() {
-        try {
-            Path dir = Files.createTempDirectory("csbot-it");
-            dir.toFile().deleteOnExit();
-            return dir.resolve("csbot.db");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.UUID;
  * Activities as Teams sends them, built from the recordings in conformance/teams/bot-framework: a recorded
  * request body with the parts a test cares about (text, conversation, user, tenant) replaced.
  */
-final class TeamsActivities {
+public final class TeamsActivities {
 
     static final ObjectMapper JSON = new ObjectMapper();
     /** The recorded channel message that @mentions the bot ("<at>My Combined</at>1"). */
@@ -25,7 +25,7 @@ final class TeamsActivities {
 
     private TeamsActivities() {}
 
-    static ObjectNode personalMessage(String conversationId, String userId, String text) {
+    public static ObjectNode personalMessage(String conversationId, String userId, String text) {
         ObjectNode activity = recording(MENTION_MESSAGE);
         activity.put("id", newId());
         activity.put("text", text);

@@ -74,7 +74,7 @@ class LoopbackOnlyDeploymentTest {
                         "--microsoft.app-id=", "--microsoft.app-password=",
                         "--csbot.slack.enabled=false", "--slack.bot-token=xoxb-configured",
                         "--slack.signing-secret=configured-secret",
-                        "--server.forward-headers-strategy=native",
+                        "--server.forward-headers-strategy=native", "--management.server.port=0",
                         "--server.tomcat.remoteip.internal-proxies=" + Pattern.quote(outside.getHostAddress()));
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
         startupLog = output.getAll();
@@ -115,6 +115,23 @@ class LoopbackOnlyDeploymentTest {
         assertThat(call(outside, "GET", "/probe/remote-address", Map.of(), "").body())
                 .isEqualTo(outside.getHostAddress());
         assertThat(forwardedAsLocal("GET", "/probe/remote-address", "").body()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void theActuatorOnAPortOfItsOwnServesThisMachineOnlyWhateverTheForwardedHeaderSays() {
+        int management = Integer.parseInt(app.getEnvironment().getProperty("local.management.port"));
+        assertThat(management).isNotEqualTo(port);
+
+        RawHttp.Reply local = RawHttp.send(LOOPBACK, LOOPBACK.getHostAddress(), management, "GET",
+                "/actuator/health/readiness", Map.of(), new byte[0]);
+        RawHttp.Reply forwarded = RawHttp.send(outside, outside.getHostAddress(), management, "GET",
+                "/actuator/prometheus", Map.of("X-Forwarded-For", "127.0.0.1"), new byte[0]);
+
+        assertThat(local.status()).isEqualTo(200);
+        assertThat(local.body()).contains("\"db\"").contains("\"status\":\"UP\"");
+        assertThat(forwarded.status()).isEqualTo(401);
+        assertThat(forwarded.body()).contains("only requests from this machine").doesNotContain("csbot_");
+        assertThat(call(LOOPBACK, "GET", "/actuator/health", Map.of(), "").status()).isEqualTo(404);
     }
 
     @Test
