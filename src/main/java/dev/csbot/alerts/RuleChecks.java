@@ -197,9 +197,9 @@ final class RuleChecks {
             return Optional.empty();
         }
         return Optional.of(finding("license_utilization", severity(r.severity()), r.playbook(),
-                "License utilization at " + percent(utilization),
+                "License utilization at " + percentUnder(utilization, r.under()),
                 one(active.value()) + " of " + seats + " seats active a day over the last " + r.windowDays()
-                        + " days (" + percent(utilization) + "; alerts under " + percent(r.under()) + ")",
+                        + " days (" + percentUnder(utilization, r.under()) + "; alerts under " + percent(r.under()) + ")",
                 Math.round((r.under() - utilization) * 1000) / 10.0));
     }
 
@@ -267,6 +267,14 @@ final class RuleChecks {
 
     static String percent(double fraction) {
         return Math.round(fraction * 100) + "%";
+    }
+
+    /** A share just under a limit never reads as the limit itself ("30%; alerts under 30%"): then one decimal, down. */
+    static String percentUnder(double fraction, double limit) {
+        if (Math.round(fraction * 100) < Math.round(limit * 100)) {
+            return percent(fraction);
+        }
+        return String.format(Locale.ROOT, "%.1f%%", Math.floor(fraction * 1000) / 10);
     }
 
     private static String one(double value) {
