@@ -20,15 +20,32 @@ public class VocService {
     private final AnswerRecorder recorder;
     private final VocInsights insights;
     private final LoopCloser closer;
+    private final CampaignRunner campaigns;
+    private final FeedbackStore feedback;
+    private final Runnable deliveriesWaiting;
 
+    /** Slack is where a contact is reached when a send names no platform (as the alerts do by default). */
     public VocService(PromptCatalog prompts, ThemeCatalog themes, AccountRepository accounts, PromptSends sends,
             FeedbackStore feedback, FeedbackLoop loop, Clock clock) {
+        this(prompts, themes, accounts, sends, feedback, loop, clock, "slack", () -> { });
+    }
+
+    /**
+     * @param defaultPlatform where a contact known only by email is reached when nothing says otherwise (a send
+     *     from the command line, a campaign, a loop-closing note for imported feedback): "slack" or "teams"
+     * @param deliveriesWaiting told after anything was queued for delivery, so it goes out now
+     */
+    public VocService(PromptCatalog prompts, ThemeCatalog themes, AccountRepository accounts, PromptSends sends,
+            FeedbackStore feedback, FeedbackLoop loop, Clock clock, String defaultPlatform, Runnable deliveriesWaiting) {
         this.prompts = prompts;
+        this.deliveriesWaiting = deliveriesWaiting;
+        this.feedback = feedback;
         this.themes = new ThemeTagger(themes);
-        this.sender = new FeedbackSender(accounts, sends, clock);
+        this.sender = new FeedbackSender(accounts, sends, clock, defaultPlatform);
         this.recorder = new AnswerRecorder(prompts, accounts, sends, feedback, clock);
         this.insights = new VocInsights(this.themes, accounts, sends, feedback, loop, clock);
-        this.closer = new LoopCloser(this.themes, insights, feedback, loop, clock);
+        this.closer = new LoopCloser(this.themes, insights, feedback, loop, clock, defaultPlatform);
+        this.campaigns = new CampaignRunner(prompts, accounts, sends, sender, clock, defaultPlatform);
     }
 
     public PromptCatalog prompts() {
@@ -46,7 +63,11 @@ public class VocService {
      */
     public SendResult send(FeedbackPrompt prompt, Account account, SendTarget target, Optional<String> requestPlatform,
             String requestedBy) {
-        return sender.send(prompt, account, target, requestPlatform, requestedBy, "command");
+        SendResult result = sender.send(prompt, account, target, requestPlatform, requestedBy, "command");
+        if (result instanceof SendResult.Queued queued && !queued.queued().isEmpty()) {
+            deliveriesWaiting.run();
+        }
+        return result;
     }
 
     /** The prompt behind a token, if this respondent may answer it here and now (to open its form). */
@@ -73,6 +94,32 @@ public class VocService {
 
     /** Moves an item or a theme to {@code stage}; closing stages record a message for each customer who raised it. */
     public LoopMove move(LoopSubject subject, LoopStage stage, Optional<String> message, String actor) {
-        return closer.move(subject, stage, message, actor);
+        LoopMove move = closer.move(subject, stage, message, actor);
+        if (move instanceof LoopMove.Moved moved && moved.customersTold() > 0) {
+            deliveriesWaiting.run();
+        }
+        return move;
+    }
+
+    /**
+     * The daily run as of {@code now}: campaign prompts due today (throttled, with the CSM told of what was held
+     * back) and the one reminder of every open prompt whose delay has passed.
+     */
+    public CampaignDay runCampaigns(java.time.Instant now) {
+        CampaignDay day = campaigns.run(now);
+        if (day.queued() + day.csmTold() + day.reminded() > 0) {
+            deliveriesWaiting.run();
+        }
+        return day;
+    }
+
+    /** Chat answers of one account that needed a human fast, answered on or after {@code from}, newest first. */
+    public java.util.List<FollowUp> followUps(String accountId, java.time.LocalDate from) {
+        return feedback.followUps(accountId, from);
+    }
+
+    /** Records that {@code by} followed up every answer of the account still waiting for it; returns how many. */
+    public int followedUp(String accountId, String by, java.time.Instant at) {
+        return feedback.markFollowedUp(accountId, by, at);
     }
 }
