@@ -1,7 +1,9 @@
 package dev.csbot;
 
 import dev.csbot.account.AccountRepository;
+import dev.csbot.alerts.AlertRules;
 import dev.csbot.chat.CampaignNoteContent;
+import dev.csbot.chat.DetractorFollowUps;
 import dev.csbot.chat.LoopMessageContent;
 import dev.csbot.chat.PromptDeliveryContent;
 import dev.csbot.voc.FeedbackLoop;
@@ -64,6 +66,12 @@ class VocConfiguration {
         boolean slack = slackDoor && !slackToken.isBlank();
         String platform = !slack && !teamsAppId.isBlank() ? "teams" : "slack";
         return new VocService(prompts, themes, accounts, sends, feedback, loop, clock, platform, deliveries::wake);
+    }
+
+    /** The answers behind detractor alerts, over the detractor rule's own window. */
+    @Bean
+    DetractorFollowUps detractorFollowUps(VocService voc, AlertRules rules, Clock clock) {
+        return new DetractorFollowUps(voc, rules.rules().detractorFeedback().lookbackDays(), clock);
     }
 
     @Bean

@@ -169,9 +169,19 @@ class JdbiFeedbackStore implements FeedbackStore {
 
     @Override
     public int markFollowedUp(String accountId, String by, Instant at) {
-        return jdbi.withHandle(h -> h.createUpdate("UPDATE feedback_answers SET followed_up_by = :by, followed_up_at = :at"
-                        + " WHERE account_id = :account AND needs_follow_up = 1 AND followed_up_at IS NULL")
-                .bind("by", by).bind("at", StoredInstants.format(at)).bind("account", accountId).execute());
+        return jdbi.inTransaction(h -> {
+            int marked = h.createUpdate("UPDATE feedback_answers SET followed_up_by = :by, followed_up_at = :at"
+                            + " WHERE account_id = :account AND needs_follow_up = 1 AND followed_up_at IS NULL")
+                    .bind("by", by).bind("at", StoredInstants.format(at)).bind("account", accountId).execute();
+            if (marked > 0) {
+                h.createUpdate("INSERT INTO audit_log (id, at, actor, action, account_id, detail)"
+                                + " VALUES (:id, :at, :actor, 'feedback-followed-up', :account, :detail)")
+                        .bind("id", java.util.UUID.randomUUID().toString()).bind("at", StoredInstants.format(at))
+                        .bind("actor", by).bind("account", accountId)
+                        .bind("detail", marked + (marked == 1 ? " answer" : " answers") + " followed up").execute();
+            }
+            return marked;
+        });
     }
 
     private static PromptKind kind(String label) {

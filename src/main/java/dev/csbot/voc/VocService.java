@@ -23,6 +23,7 @@ public class VocService {
     private final CampaignRunner campaigns;
     private final FeedbackStore feedback;
     private final Runnable deliveriesWaiting;
+    private final FeedbackLoop loop;
 
     /** Slack is where a contact is reached when a send names no platform (as the alerts do by default). */
     public VocService(PromptCatalog prompts, ThemeCatalog themes, AccountRepository accounts, PromptSends sends,
@@ -39,6 +40,7 @@ public class VocService {
             FeedbackStore feedback, FeedbackLoop loop, Clock clock, String defaultPlatform, Runnable deliveriesWaiting) {
         this.prompts = prompts;
         this.deliveriesWaiting = deliveriesWaiting;
+        this.loop = loop;
         this.feedback = feedback;
         this.themes = new ThemeTagger(themes);
         this.sender = new FeedbackSender(accounts, sends, clock, defaultPlatform);
@@ -99,6 +101,11 @@ public class VocService {
             deliveriesWaiting.run();
         }
         return move;
+    }
+
+    /** Where an item or a theme stands in the loop (new until someone moves it). */
+    public LoopStage stageOf(LoopSubject subject) {
+        return loop.state(subject).map(LoopState::stage).orElse(LoopStage.NEW);
     }
 
     /**
