@@ -70,8 +70,8 @@ class VocConfiguration {
 
     /** The answers behind detractor alerts, over the detractor rule's own window. */
     @Bean
-    DetractorFollowUps detractorFollowUps(VocService voc, AlertRules rules, Clock clock) {
-        return new DetractorFollowUps(voc, rules.rules().detractorFeedback().lookbackDays(), clock);
+    DetractorFollowUps detractorFollowUps(FeedbackStore feedback, AlertRules rules, Clock clock) {
+        return new DetractorFollowUps(feedback, rules.rules().detractorFeedback().lookbackDays(), clock);
     }
 
     @Bean

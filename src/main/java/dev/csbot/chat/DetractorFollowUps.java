@@ -1,7 +1,7 @@
 package dev.csbot.chat;
 
 import dev.csbot.voc.FollowUp;
-import dev.csbot.voc.VocService;
+import dev.csbot.voc.FeedbackStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,22 +16,22 @@ public final class DetractorFollowUps {
     /** The rule whose alerts carry the answers to follow up. */
     static final String RULE = "detractor_feedback";
 
-    private final VocService voc;
+    private final FeedbackStore feedback;
     private final int lookbackDays;
     private final Clock clock;
 
     /** @param lookbackDays the rule's window: answers older than this are no longer what the alert is about */
-    public DetractorFollowUps(VocService voc, int lookbackDays, Clock clock) {
-        this.voc = voc;
+    public DetractorFollowUps(FeedbackStore feedback, int lookbackDays, Clock clock) {
+        this.feedback = feedback;
         this.lookbackDays = lookbackDays;
         this.clock = clock;
     }
 
     List<FollowUp> of(String accountId) {
-        return voc.followUps(accountId, LocalDate.now(clock).minusDays(lookbackDays));
+        return feedback.followUps(accountId, LocalDate.now(clock).minusDays(lookbackDays));
     }
 
     int followedUp(String accountId, String by) {
-        return voc.followedUp(accountId, by, Instant.now(clock));
+        return feedback.markFollowedUp(accountId, by, Instant.now(clock));
     }
 }

@@ -7,10 +7,10 @@ import java.time.Clock;
 import java.util.Optional;
 
 /**
- * Voice of the Customer, the module's public face: send prompts (throttled), take customers' answers,
- * summarise feedback into scores and themes, and close the loop. Delivery of what it queues (prompts,
- * reminders, loop-closing messages) and alerts for answers that need a human are the outbox's and the alert
- * pipeline's; this module stores what they pick up (docs/adr/0002-voc.md).
+ * Voice of the Customer, the module's public face: send prompts (throttled, by a CSM or a daily campaign), take
+ * customers' answers, summarise feedback into scores and themes, and close the loop. What it queues (prompts,
+ * reminders, loop-closing messages, notes to CSMs) the store writes with the outbox row that delivers it; answers
+ * that need a human raise the detractor alert through the alert pipeline (docs/adr/0002-voc.md).
  */
 public class VocService {
 
@@ -21,7 +21,6 @@ public class VocService {
     private final VocInsights insights;
     private final LoopCloser closer;
     private final CampaignRunner campaigns;
-    private final FeedbackStore feedback;
     private final Runnable deliveriesWaiting;
     private final FeedbackLoop loop;
 
@@ -41,7 +40,6 @@ public class VocService {
         this.prompts = prompts;
         this.deliveriesWaiting = deliveriesWaiting;
         this.loop = loop;
-        this.feedback = feedback;
         this.themes = new ThemeTagger(themes);
         this.sender = new FeedbackSender(accounts, sends, clock, defaultPlatform);
         this.recorder = new AnswerRecorder(prompts, accounts, sends, feedback, clock);
@@ -118,15 +116,5 @@ public class VocService {
             deliveriesWaiting.run();
         }
         return day;
-    }
-
-    /** Chat answers of one account that needed a human fast, answered on or after {@code from}, newest first. */
-    public java.util.List<FollowUp> followUps(String accountId, java.time.LocalDate from) {
-        return feedback.followUps(accountId, from);
-    }
-
-    /** Records that {@code by} followed up every answer of the account still waiting for it; returns how many. */
-    public int followedUp(String accountId, String by, java.time.Instant at) {
-        return feedback.markFollowedUp(accountId, by, at);
     }
 }

@@ -95,15 +95,32 @@ class SlackBlockKitRendererTest {
     }
 
     @Test
-    void quoteFromACustomerIsInert() {
-        String hostile = "<!channel> @here <@U123> <https://evil.example|click> & *bold*";
-        JsonObject payload = single(reply(new ReplyBlock.Quote(hostile, "<!here> Pat, Acme")));
-        String text = blocks(payload).get(1).getAsJsonObject().getAsJsonObject("text").get("text").getAsString();
-        assertThat(text).isEqualTo(">&lt;!channel&gt; @here &lt;@U123&gt; &lt;https://evil.example|click&gt; &amp; *bold*");
-        assertThat(blocks(payload).get(1).getAsJsonObject().getAsJsonObject("text").get("verbatim").getAsBoolean()).isTrue();
-        String attribution = blocks(payload).get(2).getAsJsonObject().getAsJsonArray("elements").get(0)
-                .getAsJsonObject().get("text").getAsString();
-        assertThat(attribution).isEqualTo("— &lt;!here&gt; Pat, Acme");
+    void quoteFromACustomerIsPlainTextThatFormatsMentionsAndLinksNothing() {
+        String hostile = "<!channel> @here <@U123> <https://evil.example|click> & *bold* _it_ ~gone~ `code` https://x.example";
+        JsonObject payload = single(reply(new ReplyBlock.Quote(hostile, "<!here> *Pat*, Acme")));
+        JsonObject text = blocks(payload).get(1).getAsJsonObject().getAsJsonObject("text");
+
+        // plain_text: Slack formats nothing in it and parses no mention, broadcast or link; emoji codes stay text.
+        assertThat(text.get("type").getAsString()).isEqualTo("plain_text");
+        assertThat(text.get("emoji").getAsBoolean()).isFalse();
+        assertThat(text.get("text").getAsString()).isEqualTo("“<!channel> @here <@U123> <https:\u2060//evil.example|click>"
+                + " & *bold* _it_ ~gone~ `code` https:\u2060//x.example”");
+        JsonObject attribution = blocks(payload).get(2).getAsJsonObject().getAsJsonArray("elements").get(0)
+                .getAsJsonObject();
+        assertThat(attribution.get("type").getAsString()).isEqualTo("plain_text");
+        assertThat(attribution.get("text").getAsString()).isEqualTo("— <!here> *Pat*, Acme");
+        // No mrkdwn object anywhere holds the customer's text (SlackLimits fails on a raw '<' in mrkdwn).
+        assertThat(blocks(payload).toString()).doesNotContain("\"mrkdwn\"");
+        SlackSchema.assertValidBlocks(blocks(payload).toString());
+    }
+
+    @Test
+    void internalTextStillFormatsAsMrkdwnWhileCustomerTextBesideItDoesNot() {
+        JsonArray rendered = blocks(single(reply(new ReplyBlock.Paragraph("*bold* by us"),
+                new ReplyBlock.Quote("*bold* by them", "Pat"))));
+        assertThat(rendered.get(1).getAsJsonObject().getAsJsonObject("text").get("type").getAsString()).isEqualTo("mrkdwn");
+        assertThat(rendered.get(2).getAsJsonObject().getAsJsonObject("text").get("type").getAsString())
+                .isEqualTo("plain_text");
     }
 
     @Test
@@ -318,7 +335,7 @@ class SlackBlockKitRendererTest {
                 .getAsString()).isEqualTo("*Label*\nFACTS-3");
         assertBlock(rendered.get(4), "section", "text", "• ITEMS-4");
         assertBlock(rendered.get(5), "section", "text", "*TREND-5*\na `▁█` b (now 2)");
-        assertBlock(rendered.get(6), "section", "text", ">QUOTE-6");
+        assertBlock(rendered.get(6), "section", "text", "“QUOTE-6”");
         assertThat(rendered.get(7).getAsJsonObject().get("type").getAsString()).isEqualTo("context");
         assertBlock(rendered.get(8), "section", "text", ":large_yellow_circle: NOTICE-7");
         assertThat(rendered.get(9).getAsJsonObject().get("type").getAsString()).isEqualTo("context");
