@@ -16,6 +16,7 @@ import dev.csbot.voc.ThemeLoader;
 import dev.csbot.voc.VocService;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -94,15 +95,16 @@ class VocConfiguration {
         return new CampaignNoteContent(sends);
     }
 
-    /** Only in the service: the daily campaign run. */
+    /** Only in the service: the daily campaign run and the reminders. */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication
     static class Scheduled {
 
         @Bean
         VocSchedule vocSchedule(VocService voc, Clock clock,
-                @Value("${csbot.voc.cron:0 0 9 * * *}") String cron, @Value("${csbot.voc.zone:}") String zone) {
-            return new VocSchedule(voc, clock, cron, zone);
+                @Value("${csbot.voc.cron:0 0 9 * * *}") String cron, @Value("${csbot.voc.zone:}") String zone,
+                @Value("${csbot.voc.reminders-every:1h}") Duration reminders) {
+            return new VocSchedule(voc, clock, cron, zone, reminders);
         }
     }
 }

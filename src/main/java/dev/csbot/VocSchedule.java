@@ -3,6 +3,7 @@ package dev.csbot;
 import dev.csbot.voc.CampaignDay;
 import dev.csbot.voc.VocService;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import org.slf4j.Logger;
@@ -14,8 +15,8 @@ import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * The service's clockwork for Voice of the Customer: the daily campaign run (prompts due by schedule or trigger,
- * throttled, and the reminders due) on its cron, set up as the alert scan is. What it queues is delivered by the
- * alerts' outbox worker.
+ * throttled) on its cron, set up as the alert scan is, and the reminders due on a fixed delay. What they queue
+ * the alerts' outbox worker delivers.
  */
 final class VocSchedule implements AutoCloseable {
 
@@ -25,10 +26,12 @@ final class VocSchedule implements AutoCloseable {
     private final Clock clock;
     private final CronTrigger cron;
     private final ZoneId zone;
+    private final Duration reminders;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
-    VocSchedule(VocService voc, Clock clock, String cron, String zone) {
+    VocSchedule(VocService voc, Clock clock, String cron, String zone, Duration reminders) {
         this.voc = voc;
+        this.reminders = reminders;
         this.clock = clock;
         this.zone = zone.isBlank() ? ZoneId.systemDefault()
                 : AlertSchedule.zone("csbot.voc.zone (CSBOT_VOC_ZONE)", zone.trim());
@@ -42,17 +45,29 @@ final class VocSchedule implements AutoCloseable {
         scheduler.setDaemon(true);
         scheduler.initialize();
         scheduler.schedule(this::daily, cron);
-        log.info("Feedback campaigns: daily run \"{}\" ({})", cron.getExpression(), zone);
+        scheduler.scheduleWithFixedDelay(this::reminders, reminders);
+        log.info("Feedback campaigns: daily run \"{}\" ({}); reminders checked every {} min", cron.getExpression(),
+                zone, reminders.toMinutes());
     }
 
     void daily() {
         try {
             CampaignDay day = voc.runCampaigns(Instant.now(clock));
             log.info("Feedback campaigns {}: {} prompts queued, {} held back by the throttle ({} newly told to their"
-                    + " CSM), {} reminders queued", day.day(), day.queued(), day.heldBack(), day.csmTold(),
-                    day.reminded());
+                    + " CSM)", day.day(), day.queued(), day.heldBack(), day.csmTold());
         } catch (RuntimeException e) {
             log.error("Feedback campaigns: the daily run failed; the next one tries again", e);
+        }
+    }
+
+    void reminders() {
+        try {
+            int queued = voc.sendReminders(Instant.now(clock));
+            if (queued > 0) {
+                log.info("Feedback prompts: {} reminders queued", queued);
+            }
+        } catch (RuntimeException e) {
+            log.error("Feedback prompts: sending the reminders due failed; the next check tries again", e);
         }
     }
 

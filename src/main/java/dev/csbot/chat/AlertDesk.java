@@ -129,6 +129,27 @@ public final class AlertDesk {
                 + "; the alert now says so for everyone.");
     }
 
+    /**
+     * An answer behind a detractor alert changed (its comment came in the second step, it was edited): every message
+     * of the account's open detractor alert is updated to show it. A notice not posted yet renders it when posted.
+     */
+    void refreshFollowUps(String accountId) {
+        List<String> detractors = store.search(Optional.empty(), Optional.of(accountId), Optional.empty(), true,
+                LIST_LIMIT).stream().filter(a -> a.ruleId().equals(DetractorFollowUps.RULE)).map(StoredAlert::id)
+                .toList();
+        if (detractors.isEmpty()) {
+            return;
+        }
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (String noticeId : store.noticesShowing(detractors)) {
+            store.notice(noticeId).ifPresent(notice -> entries.addAll(updates(notice, Optional.empty())));
+        }
+        if (!entries.isEmpty()) {
+            outbox.enqueue(entries);
+            deliveriesWaiting.run();
+        }
+    }
+
     Reply retry(ActionPress press) {
         if (!outbox.retry(press.value(), actor(press.caller()), Instant.now(clock))) {
             return Reply.of(Reply.Status.ANSWER, "Nothing to retry", "That delivery is not parked any more: it was"

@@ -76,7 +76,7 @@ public class ChatService {
         this.links = links;
         this.audit = audit;
         this.feedback = new FeedbackCommands(voc, accounts, resolver, audit);
-        this.forms = new FeedbackForms(voc);
+        this.forms = new FeedbackForms(voc, accountId -> this.alertDesk.ifPresent(desk -> desk.refreshFollowUps(accountId)));
     }
 
     /** Answers a typed command such as "/health acme" or "health acme". */

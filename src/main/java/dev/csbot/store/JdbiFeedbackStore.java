@@ -71,6 +71,12 @@ class JdbiFeedbackStore implements FeedbackStore {
     @Override
     public void saveAnswer(FeedbackAnswer answer) {
         jdbi.useTransaction(h -> {
+            // Written first: a SQLite transaction that reads before it writes cannot wait for another writer.
+            // Answered: the reminder is moot. The raw token is kept only while the prompt itself still waits.
+            h.createUpdate("UPDATE feedback_sends SET answered_at = COALESCE(answered_at, :at),"
+                            + " pending_token = CASE WHEN delivery = 'queued' THEN pending_token ELSE NULL END"
+                            + " WHERE send_id = :send")
+                    .bind("at", StoredInstants.format(answer.updatedAt())).bind("send", answer.sendId()).execute();
             h.createQuery("SELECT response_email, response_date FROM feedback_answers WHERE answer_id = :id")
                     .bind("id", answer.id()).mapToMap().findOne()
                     .filter(previous -> previous.get("response_email") != null)
@@ -106,11 +112,6 @@ class JdbiFeedbackStore implements FeedbackStore {
                     .bind("responseEmail", mirrored ? answer.responseKey() : null)
                     .bind("responseDate", mirrored ? answer.answeredOn().toString() : null)
                     .execute();
-            // Answered: the reminder is moot. The raw token is kept only while the prompt itself still waits.
-            h.createUpdate("UPDATE feedback_sends SET answered_at = COALESCE(answered_at, :at),"
-                            + " pending_token = CASE WHEN delivery = 'queued' THEN pending_token ELSE NULL END"
-                            + " WHERE send_id = :send")
-                    .bind("at", StoredInstants.format(answer.updatedAt())).bind("send", answer.sendId()).execute();
             PortfolioChangeLog.record(h, java.util.Set.of(answer.accountId()));
         });
     }

@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 
 /**
  * The daily campaign run: queues what the prompts' schedules and triggers say is due (each send with its
- * delivery), records what the throttle held back so each CSM hears of it once, and queues the one reminder of
- * every prompt that is still open and unanswered once its delay has passed.
+ * delivery) and records what the throttle held back so each CSM hears of it once. Apart from it, and more often,
+ * the one reminder of every prompt still open and unanswered once its delay has passed.
  */
 final class CampaignRunner {
 
@@ -58,13 +58,12 @@ final class CampaignRunner {
                     account.csmEmail(), new Destination(defaultPlatform, Destination.Kind.PERSON, account.csmEmail())));
         }
         int told = holds.isEmpty() ? 0 : sends.hold(holds, now).size();
-        int reminded = remind(now);
         sends.forgetTokens(now);
-        return new CampaignDay(today, queued, plan.held().size(), told, reminded);
+        return new CampaignDay(today, queued, plan.held().size(), told);
     }
 
-    /** The one reminder of each open, unanswered prompt whose delay has passed. */
-    private int remind(Instant now) {
+    /** The one reminder of each open, unanswered prompt whose delay has passed; returns how many were queued. */
+    int remind(Instant now) {
         int reminded = 0;
         for (List<PromptSend> due = Reminders.due(now, sends.remindersDue(now, REMINDER_BATCH)); !due.isEmpty();
                 due = Reminders.due(now, sends.remindersDue(now, REMINDER_BATCH))) {

@@ -107,14 +107,26 @@ public class VocService {
     }
 
     /**
-     * The daily run as of {@code now}: campaign prompts due today (throttled, with the CSM told of what was held
-     * back) and the one reminder of every open prompt whose delay has passed.
+     * The daily run as of {@code now}: campaign prompts due today by schedule or trigger, throttled, with each
+     * account's CSM told once of what was held back and why.
      */
     public CampaignDay runCampaigns(java.time.Instant now) {
         CampaignDay day = campaigns.run(now);
-        if (day.queued() + day.csmTold() + day.reminded() > 0) {
+        if (day.queued() + day.csmTold() > 0) {
             deliveriesWaiting.run();
         }
         return day;
+    }
+
+    /**
+     * The one reminder of every open, unanswered prompt whose delay has passed as of {@code now} (run more often
+     * than the daily campaign, so that a reminder is not a day late). Returns how many were queued.
+     */
+    public int sendReminders(java.time.Instant now) {
+        int queued = campaigns.remind(now);
+        if (queued > 0) {
+            deliveriesWaiting.run();
+        }
+        return queued;
     }
 }
