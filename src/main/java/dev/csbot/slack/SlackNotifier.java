@@ -160,10 +160,16 @@ final class SlackNotifier implements ConversationMessenger {
         } else {
             UsersLookupByEmailResponse user = call("users.lookupByEmail", () -> slack.usersLookupByEmail(r -> r
                     .email(target.address())));
+            if (user.getUser() == null || user.getUser().getId() == null) {
+                throw DeliveryFailure.permanent("Slack users.lookupByEmail found nobody for " + target.address());
+            }
             userId = user.getUser().getId();
         }
         ConversationsOpenResponse im = call("conversations.open", () -> slack.conversationsOpen(r -> r
                 .users(List.of(userId))));
+        if (im.getChannel() == null || im.getChannel().getId() == null) {
+            throw DeliveryFailure.retry("Slack conversations.open returned no channel", null);
+        }
         return im.getChannel().getId();
     }
 

@@ -66,6 +66,9 @@ class SlackVocIntegrationTest extends IntegrationTest {
     @Autowired
     dev.csbot.health.HealthService health;
 
+    @Autowired
+    List<dev.csbot.alerts.ConversationMessenger> messengers;
+
     private SlackRequests slack;
     private String account;
     private String domain;
@@ -244,6 +247,32 @@ class SlackVocIntegrationTest extends IntegrationTest {
         assertThat(SlackAlertFake.postsWithKey(VocItems.REMINDER + "|" + send + "|slack user " + sam)).hasSize(1);
         await().atMost(PATIENCE).until(() -> jdbi.withHandle(h -> h.createQuery("SELECT pending_token FROM feedback_sends"
                 + " WHERE send_id = :s").bind("s", send).mapTo(String.class).findOne()).isEmpty());
+    }
+
+    @Test
+    void customerContentGoesIntoTheSharedChannelItIsAddressedToWhileInternalContentIsRefusedThere() throws Exception {
+        dev.csbot.alerts.ConversationMessenger slackMessenger = messengers.stream()
+                .filter(m -> m.platform() == Platform.SLACK).findFirst().orElseThrow();
+        dev.csbot.alerts.DeliveryTarget shared = dev.csbot.alerts.DeliveryTarget.conversation(Platform.SLACK,
+                SlackAlertFake.SHARED);
+        dev.csbot.chat.Reply reply = dev.csbot.chat.Reply.of(dev.csbot.chat.Reply.Status.ANSWER, "Hello", "Hello");
+
+        dev.csbot.chat.MessageRef posted = slackMessenger.post(shared,
+                dev.csbot.alerts.OutboundMessage.forCustomer(reply), "test|customer|" + UUID.randomUUID());
+        org.assertj.core.api.ThrowableAssert.ThrowingCallable internal = () -> slackMessenger.post(shared,
+                new dev.csbot.alerts.OutboundMessage(reply, java.util.Optional.of(CSM_EMAIL)),
+                "test|internal|" + UUID.randomUUID());
+
+        assertThat(posted.conversationId()).isEqualTo(SlackAlertFake.SHARED);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(dev.csbot.alerts.DeliveryFailure.class,
+                internal).kind()).isEqualTo(dev.csbot.alerts.DeliveryFailure.Kind.REFUSED);
+        SlackAlertFake.Post post = POSTS.stream().filter(p -> posted.messageId().equals(p.ts())).findFirst().orElseThrow();
+        assertThat(post.blocks()).as("a customer's message mentions nobody of ours").doesNotContain("Owner:", "<@");
+        assertThat(post.threadTs()).isNull();
+
+        // The same through the outbox: a prompt to the customer's Slack Connect channel is delivered there.
+        slashCommand("/feedback", "send ces " + account + " <#" + SlackAlertFake.SHARED + "|vela-connect>");
+        assertThat(promptPost().channel()).isEqualTo(SlackAlertFake.SHARED);
     }
 
     // ---- routing, themes, closing the loop ---------------------------------------------------------------
