@@ -124,6 +124,50 @@ class SlackBlockKitRendererTest {
     }
 
     @Test
+    void aPromptsFormIsAModalOfInputsByFieldIdWithinSlacksSchemaAndLimits() {
+        dev.csbot.voc.FeedbackPrompt nps = dev.csbot.voc.PromptLoader.shipped().find("nps").orElseThrow();
+        java.time.Instant now = java.time.Instant.parse("2026-11-23T12:00:00Z");
+        dev.csbot.voc.PromptSend send = new dev.csbot.voc.PromptSend("s1", "acme", "nps",
+                new dev.csbot.voc.Recipient.ChannelRecipient("slack", "C9", "acme-shared"), Optional.of("slack"), "h",
+                "command", "dana", now, now.plusSeconds(86_400), Optional.empty(), Optional.empty(), Optional.empty());
+        ReplyBlock.Form form = dev.csbot.chat.PromptMessages.form(new dev.csbot.voc.OpenPrompt(nps, send,
+                Optional.empty()), "tok-123");
+
+        com.slack.api.model.view.View view = renderer.modal(form, "{\"form\":\"feedback-answer\"}");
+        String json = SlackPayloads.json(view);
+
+        SlackSchema.assertValidModal(json);
+        SlackLimits.assertViewWithinLimits(json);
+        JsonObject modal = JsonParser.parseString(json).getAsJsonObject();
+        assertThat(modal.get("callback_id").getAsString()).isEqualTo(SlackBlockKitRenderer.FORM_CALLBACK);
+        JsonArray blocks = modal.getAsJsonArray("blocks");
+        assertThat(blocks).extracting(b -> b.getAsJsonObject().get("block_id").getAsString())
+                .containsExactly("score", "anonymous");
+        JsonObject select = blocks.get(0).getAsJsonObject().getAsJsonObject("element");
+        assertThat(select.get("action_id").getAsString()).isEqualTo(SlackBlockKitRenderer.INPUT_ACTION);
+        assertThat(select.getAsJsonArray("options")).hasSize(11);
+        assertThat(select.getAsJsonArray("options").get(10).getAsJsonObject().getAsJsonObject("text").get("text")
+                .getAsString()).isEqualTo("10 - Extremely likely");
+        assertThat(blocks.get(0).getAsJsonObject().get("optional").getAsBoolean()).isFalse();
+        assertThat(blocks.get(1).getAsJsonObject().get("optional").getAsBoolean()).isTrue();
+        assertThat(json).doesNotContain("\"mrkdwn\"");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> renderer.modal(form, "x".repeat(3001)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aResultIsAModalWithNothingToSubmit() {
+        String json = SlackPayloads.json(renderer.resultModal(Reply.of(Reply.Status.ANSWER, "Thanks, recorded",
+                "Your answer goes straight to the team that looks after your account.")));
+
+        SlackSchema.assertValidModal(json);
+        JsonObject modal = JsonParser.parseString(json).getAsJsonObject();
+        assertThat(modal.getAsJsonObject("title").get("text").getAsString()).isEqualTo("Thanks, recorded");
+        assertThat(modal.has("submit")).isFalse();
+        assertThat(modal.getAsJsonObject("close").get("text").getAsString()).isEqualTo("Close");
+    }
+
+    @Test
     void everyTextFromTheReplyIsEscaped() {
         String evil = "<!channel>";
         Reply reply = new Reply(Reply.Status.ANSWER, evil, List.of(new ReplyBlock.Heading(evil),
