@@ -254,7 +254,7 @@ class SlackVocIntegrationTest extends IntegrationTest {
         dev.csbot.alerts.ConversationMessenger slackMessenger = messengers.stream()
                 .filter(m -> m.platform() == Platform.SLACK).findFirst().orElseThrow();
         dev.csbot.alerts.DeliveryTarget shared = dev.csbot.alerts.DeliveryTarget.conversation(Platform.SLACK,
-                SlackAlertFake.SHARED);
+                SlackFake.SHARED_CHANNEL);
         dev.csbot.chat.Reply reply = dev.csbot.chat.Reply.of(dev.csbot.chat.Reply.Status.ANSWER, "Hello", "Hello");
 
         dev.csbot.chat.MessageRef posted = slackMessenger.post(shared,
@@ -263,7 +263,7 @@ class SlackVocIntegrationTest extends IntegrationTest {
                 new dev.csbot.alerts.OutboundMessage(reply, java.util.Optional.of(CSM_EMAIL)),
                 "test|internal|" + UUID.randomUUID());
 
-        assertThat(posted.conversationId()).isEqualTo(SlackAlertFake.SHARED);
+        assertThat(posted.conversationId()).isEqualTo(SlackFake.SHARED_CHANNEL);
         assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(dev.csbot.alerts.DeliveryFailure.class,
                 internal).kind()).isEqualTo(dev.csbot.alerts.DeliveryFailure.Kind.REFUSED);
         SlackAlertFake.Post post = POSTS.stream().filter(p -> posted.messageId().equals(p.ts())).findFirst().orElseThrow();
@@ -271,8 +271,8 @@ class SlackVocIntegrationTest extends IntegrationTest {
         assertThat(post.threadTs()).isNull();
 
         // The same through the outbox: a prompt to the customer's Slack Connect channel is delivered there.
-        slashCommand("/feedback", "send ces " + account + " <#" + SlackAlertFake.SHARED + "|vela-connect>");
-        assertThat(promptPost().channel()).isEqualTo(SlackAlertFake.SHARED);
+        slashCommand("/feedback", "send ces " + account + " <#" + SlackFake.SHARED_CHANNEL + "|vela-connect>");
+        assertThat(promptPost().channel()).isEqualTo(SlackFake.SHARED_CHANNEL);
     }
 
     // ---- routing, themes, closing the loop ---------------------------------------------------------------
