@@ -235,9 +235,14 @@ final class SlackListeners {
             // A form (a feedback prompt's, a loop-closing message's) opens as a modal for the person who pressed.
             var form = reply.blocks().stream().filter(b -> b instanceof ReplyBlock.Form).map(b -> (ReplyBlock.Form) b)
                     .findFirst();
-            if (form.isPresent() && payload.getTriggerId() != null
-                    && forms.open(payload.getTriggerId(), form.get(), formChannel, userId)) {
-                return;
+            if (form.isPresent()) {
+                if (payload.getTriggerId() != null && forms.open(payload.getTriggerId(), form.get(), formChannel,
+                        userId)) {
+                    return;
+                }
+                // A form can only be filled in as a modal: say so rather than show one that cannot be sent.
+                reply = Reply.of(Reply.Status.FAILED, "Sorry", "csbot could not open the form just now. Press the"
+                        + " button again in a moment.");
             }
             deliver(ctx, action.getActionId(), userId, renderer.renderMessages(reply), "ephemeral");
         });
