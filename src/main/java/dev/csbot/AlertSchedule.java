@@ -40,15 +40,21 @@ final class AlertSchedule implements AutoCloseable {
     }
 
     private static ZoneId zone(String text) {
+        return zone("csbot.scan.zone (CSBOT_SCAN_ZONE)", text);
+    }
+
+    /** A zone id from a setting, or a start-up error that names the setting and says what to write instead. */
+    static ZoneId zone(String name, String text) {
         try {
             return ZoneId.of(text);
         } catch (java.time.DateTimeException e) {
-            throw new IllegalArgumentException("csbot.scan.zone (CSBOT_SCAN_ZONE) is \"" + text + "\": " + e.getMessage()
+            throw new IllegalArgumentException(name + " is \"" + text + "\": " + e.getMessage()
                     + "; use a zone id such as Europe/Berlin, or leave it unset for the system zone", e);
         }
     }
 
-    private static CronTrigger cron(String name, String expression, ZoneId zone, String example) {
+    /** A six-field cron from a setting, or a start-up error that names the setting and shows an example. */
+    static CronTrigger cron(String name, String expression, ZoneId zone, String example) {
         try {
             return new CronTrigger(expression.trim(), zone);
         } catch (IllegalArgumentException e) {

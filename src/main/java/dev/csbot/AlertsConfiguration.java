@@ -20,6 +20,7 @@ import dev.csbot.chat.AlertChecklistContent;
 import dev.csbot.chat.AlertDesk;
 import dev.csbot.chat.AlertNoticeContent;
 import dev.csbot.chat.ChannelLinks;
+import dev.csbot.chat.DetractorFollowUps;
 import dev.csbot.chat.DigestContent;
 import dev.csbot.chat.Platform;
 import dev.csbot.health.HealthService;
@@ -92,13 +93,14 @@ class AlertsConfiguration {
 
     @Bean
     AlertDesk alertDesk(AlertStore store, Outbox outbox, AccountRepository accounts, HealthService health, Clock clock,
-            OutboxDeliveries deliveries) {
-        return new AlertDesk(store, outbox, accounts, health::directory, clock, deliveries::wake);
+            OutboxDeliveries deliveries, DetractorFollowUps followUps) {
+        return new AlertDesk(store, outbox, accounts, health::directory, clock, deliveries::wake, followUps);
     }
 
     @Bean
-    AlertNoticeContent alertNoticeContent(AlertStore store, AccountRepository accounts, HealthService health) {
-        return new AlertNoticeContent(store, accounts, health);
+    AlertNoticeContent alertNoticeContent(AlertStore store, AccountRepository accounts, HealthService health,
+            DetractorFollowUps followUps) {
+        return new AlertNoticeContent(store, accounts, health, followUps);
     }
 
     @Bean

@@ -4,14 +4,16 @@ import dev.csbot.chat.Platform;
 import java.util.Optional;
 
 /**
- * Where a proactive message goes: a conversation (Slack channel id, Teams conversation id) or a person by
- * email (the adapter finds their direct message), optionally in the thread of an earlier message.
+ * Where a proactive message goes: a conversation (Slack channel id, Teams conversation id), a person by email
+ * (the adapter finds their direct message), or a chat user by their platform id (a Slack {@code U123}: a
+ * direct message with exactly that user), optionally in the thread of an earlier message.
  */
 public record DeliveryTarget(Platform platform, Kind kind, String address, Optional<String> threadOf) {
 
     public enum Kind {
         CONVERSATION("conversation"),
-        PERSON("person");
+        PERSON("person"),
+        USER("user");
 
         private final String label;
 
@@ -39,6 +41,10 @@ public record DeliveryTarget(Platform platform, Kind kind, String address, Optio
 
     public static DeliveryTarget person(Platform platform, String email) {
         return new DeliveryTarget(platform, Kind.PERSON, email, Optional.empty());
+    }
+
+    public static DeliveryTarget user(Platform platform, String userId) {
+        return new DeliveryTarget(platform, Kind.USER, userId, Optional.empty());
     }
 
     /** "slack conversation C0123" or "slack person dana@example.com", for keys, logs and /alerts failed. */

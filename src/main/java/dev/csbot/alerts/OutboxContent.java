@@ -1,5 +1,6 @@
 package dev.csbot.alerts;
 
+import dev.csbot.chat.MessageRef;
 import java.util.Optional;
 
 /**
@@ -11,4 +12,10 @@ public interface OutboxContent {
     String itemKind();
 
     Optional<OutboundMessage> render(String itemId);
+
+    /**
+     * Told once a post of the item is recorded as delivered (the outbox row is already marked): an item whose
+     * rendering needs a secret (a prompt's token) forgets it here. Does nothing by default.
+     */
+    default void delivered(String itemId, MessageRef posted) {}
 }

@@ -110,6 +110,7 @@ public final class OutboxWorker {
                     log.info("Outbox: {} was already posted as {} before a restart; recording it", entry.idempotencyKey(),
                             earlier.get().messageId());
                     outbox.delivered(row, earlier, Instant.now(clock));
+                    tellDelivered(content, entry, earlier.get());
                     return;
                 }
             }
@@ -117,6 +118,7 @@ public final class OutboxWorker {
             MessageRef posted = messenger.post(entry.target(), message.get(), entry.idempotencyKey());
             nextPost.put(slotKey(entry.target()), Instant.now(clock).plus(messenger.minimumInterval()));
             outbox.delivered(row, Optional.of(posted), Instant.now(clock));
+            tellDelivered(content, entry, posted);
         } catch (DeliveryFailure failure) {
             failed(row, failure);
         } catch (InterruptedException e) {
@@ -125,6 +127,16 @@ public final class OutboxWorker {
         } catch (RuntimeException e) {
             log.error("Outbox: delivering {} failed unexpectedly", entry.idempotencyKey(), e);
             failed(row, DeliveryFailure.uncertain(e.toString(), e));
+        }
+    }
+
+    /** The delivery is recorded; what the content does with that is its own business and never undoes it. */
+    private static void tellDelivered(OutboxContent content, OutboxEntry entry, MessageRef posted) {
+        try {
+            content.delivered(entry.itemId(), posted);
+        } catch (RuntimeException e) {
+            log.error("Outbox: {} {} was delivered, but recording that with its item failed", entry.itemKind(),
+                    entry.itemId(), e);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.csbot.chat.ReplyBlock.Tone;
 import dev.csbot.voc.AccountVoc;
 import dev.csbot.voc.FeedbackRecord;
 import dev.csbot.voc.LoopStage;
+import dev.csbot.voc.LoopSubject;
 import dev.csbot.voc.PromptKind;
 import dev.csbot.voc.TaggedFeedback;
 import dev.csbot.voc.ThemeCatalog;
@@ -43,6 +44,7 @@ final class AccountFeedbackAnswer {
         for (TaggedFeedback comment : voc.recentComments()) {
             blocks.add(new ReplyBlock.Quote(shorten(comment.record().comment().orElse(""), QUOTE_LENGTH),
                     attribution(comment, labels::get, true)));
+            LoopButtons.forSubject(LoopSubject.item(comment.record().itemId()), comment.stage()).ifPresent(blocks::add);
         }
         blocks.add(new ReplyBlock.Heading("Themes"));
         if (voc.themes().isEmpty()) {

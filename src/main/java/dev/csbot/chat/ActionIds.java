@@ -17,6 +17,14 @@ public final class ActionIds {
     public static final String ALERT_SNOOZE_MONTH = "alert-snooze-30d";
     public static final String ALERT_PLAYBOOK = "alert-playbook";
     public static final String ALERT_RETRY = "alert-retry";
+    /** On a detractor alert: records who followed up the answers and when (value: the alert notice id). */
+    public static final String FEEDBACK_FOLLOWED_UP = "feedback-followed-up";
+    /** On a feedback item or theme: move it along the loop (value: "item:fb-..." or "theme:key"). */
+    public static final String VOC_ACKNOWLEDGE = "voc-acknowledge";
+    /** These three ask for the message customers will read first (a form), then close the loop. */
+    public static final String VOC_PLANNED = "voc-planned";
+    public static final String VOC_SHIPPED = "voc-shipped";
+    public static final String VOC_DECLINED = "voc-declined";
 
     private ActionIds() {}
 }

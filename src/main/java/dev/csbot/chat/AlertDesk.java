@@ -44,9 +44,18 @@ public final class AlertDesk {
     private final AccountResolver resolver;
     private final Clock clock;
     private final Runnable deliveriesWaiting;
+    private final Optional<DetractorFollowUps> followUps;
 
     public AlertDesk(AlertStore store, Outbox outbox, AccountRepository accounts,
             Supplier<AccountDirectory> directory, Clock clock, Runnable deliveriesWaiting) {
+        this(store, outbox, accounts, directory, clock, deliveriesWaiting, null);
+    }
+
+    /** @param followUps the answers behind detractor alerts, for the Followed up button (null: none) */
+    public AlertDesk(AlertStore store, Outbox outbox, AccountRepository accounts,
+            Supplier<AccountDirectory> directory, Clock clock, Runnable deliveriesWaiting,
+            DetractorFollowUps followUps) {
+        this.followUps = Optional.ofNullable(followUps);
         this.store = store;
         this.outbox = outbox;
         this.accounts = accounts;
@@ -93,6 +102,52 @@ public final class AlertDesk {
                         ? "; the checklist is in the alert's thread." : ".")),
                 new ReplyBlock.Heading("First steps"),
                 new ReplyBlock.Items(HealthAnswer.steps(playbook))));
+    }
+
+    /**
+     * "Followed up" on a detractor alert: every answer of the account still waiting is marked followed up by the
+     * person who pressed, now; the alert's messages say so for everyone.
+     */
+    Reply followedUp(ActionPress press) {
+        Optional<AlertStore.Notice> notice = store.notice(press.value());
+        if (notice.isEmpty() || followUps.isEmpty()) {
+            return gone();
+        }
+        Optional<Account> account = accounts.findById(notice.get().accountId());
+        if (account.isEmpty()) {
+            return gone();
+        }
+        int marked = followUps.get().followedUp(account.get().id(), actor(press.caller()));
+        outbox.enqueue(updates(notice.get(), press.message()));
+        deliveriesWaiting.run();
+        if (marked == 0) {
+            return Reply.of(Reply.Status.ANSWER, "Already followed up", "Every answer in " + account.get().name()
+                    + "'s alert was followed up already.");
+        }
+        return Reply.of(Reply.Status.ANSWER, account.get().name() + ": followed up", press.caller().displayName()
+                + " followed up " + Formats.plural(marked, "answer") + " from " + account.get().name()
+                + "; the alert now says so for everyone.");
+    }
+
+    /**
+     * An answer behind a detractor alert changed (its comment came in the second step, it was edited): every message
+     * of the account's open detractor alert is updated to show it. A notice not posted yet renders it when posted.
+     */
+    void refreshFollowUps(String accountId) {
+        List<String> detractors = store.search(Optional.empty(), Optional.of(accountId), Optional.empty(), true,
+                LIST_LIMIT).stream().filter(a -> a.ruleId().equals(DetractorFollowUps.RULE)).map(StoredAlert::id)
+                .toList();
+        if (detractors.isEmpty()) {
+            return;
+        }
+        List<OutboxEntry> entries = new ArrayList<>();
+        for (String noticeId : store.noticesShowing(detractors)) {
+            store.notice(noticeId).ifPresent(notice -> entries.addAll(updates(notice, Optional.empty())));
+        }
+        if (!entries.isEmpty()) {
+            outbox.enqueue(entries);
+            deliveriesWaiting.run();
+        }
     }
 
     Reply retry(ActionPress press) {

@@ -10,6 +10,7 @@ import dev.csbot.chat.ReplyBlock.Item;
 import dev.csbot.chat.ReplyBlock.Tone;
 import dev.csbot.health.HealthScore;
 import dev.csbot.health.Playbook;
+import dev.csbot.voc.FollowUp;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -30,6 +31,15 @@ final class AlertMessage {
 
     static Reply of(String noticeId, Account account, List<StoredAlert> alerts, Optional<HealthScore> health,
             LocalDate today) {
+        return of(noticeId, account, alerts, health, today, List.of());
+    }
+
+    /**
+     * @param followUps the chat answers behind a detractor alert: shown (comments as customer quotes, anonymous
+     *     ones without who) with the Followed up button while any is waiting
+     */
+    static Reply of(String noticeId, Account account, List<StoredAlert> alerts, Optional<HealthScore> health,
+            LocalDate today, List<FollowUp> followUps) {
         List<StoredAlert> sorted = alerts.stream()
                 .sorted(Comparator.comparing(StoredAlert::severity).reversed().thenComparing(StoredAlert::ruleId))
                 .toList();
@@ -57,8 +67,19 @@ final class AlertMessage {
             blocks.add(new ReplyBlock.Heading("First steps: " + playbook.title()));
             blocks.add(new ReplyBlock.Items(playbook.firstSteps().stream().limit(FIRST_STEPS).map(Item::of).toList()));
         }
+        boolean detractor = sorted.stream().anyMatch(a -> a.ruleId().equals(DetractorFollowUps.RULE)
+                && a.state() != AlertState.RESOLVED);
+        List<FollowUp> answers = detractor ? followUps : List.of();
+        if (!answers.isEmpty()) {
+            blocks.add(new ReplyBlock.Heading("Answers to follow up"));
+            answers.stream().limit(FOLLOW_UPS_SHOWN).forEach(f -> blocks.addAll(followUp(f)));
+        }
         status(sorted, allResolved).ifPresent(blocks::add);
+        followedUpStatus(answers).ifPresent(blocks::add);
         List<Action> actions = new ArrayList<>();
+        if (answers.stream().anyMatch(FollowUp::pending)) {
+            actions.add(new Action(ActionIds.FEEDBACK_FOLLOWED_UP, "Followed up", noticeId, Tone.GOOD));
+        }
         if (!allResolved) {
             actions.add(new Action(ActionIds.ALERT_ACK, "Acknowledge", noticeId, Tone.GOOD));
             actions.add(new Action(ActionIds.ALERT_SNOOZE_DAY, "Snooze 1 day", noticeId, Tone.NEUTRAL));
@@ -72,6 +93,36 @@ final class AlertMessage {
                 + LocalDate.ofInstant(sorted.get(0).raisedAt(), ZoneOffset.UTC) + " · /alerts " + account.id()
                 + " for the history")));
         return Reply.answer(title, blocks);
+    }
+
+    static final int FOLLOW_UPS_SHOWN = 5;
+
+    /** One answer: its score and who gave it (or "anonymous"), its comment quoted as the customer wrote it. */
+    private static List<ReplyBlock> followUp(FollowUp f) {
+        String score = f.kind().label().toUpperCase(java.util.Locale.ROOT)
+                + (f.score().isPresent() ? " " + f.score().getAsInt() : "");
+        String who = f.anonymous() ? "anonymous" : f.contactEmail().orElse("a customer");
+        String state = f.followedUpBy().map(by -> "followed up by " + by + f.followedUpAt().map(t -> " at "
+                + t.atZone(ZoneOffset.UTC).toLocalDateTime().withSecond(0).withNano(0) + " UTC").orElse(""))
+                .orElse("waiting for a follow-up");
+        String line = score + " · " + who + " · " + f.answeredOn() + " · " + state;
+        if (f.comment().isPresent()) {
+            return List.of(new ReplyBlock.Quote(AccountFeedbackAnswer.shorten(f.comment().get(),
+                    AccountFeedbackAnswer.QUOTE_LENGTH), line));
+        }
+        return List.of(new ReplyBlock.Items(List.of(Item.of(line, null, f.pending() ? Tone.WARNING : Tone.GOOD))));
+    }
+
+    /** "Followed up by dana@... at 10:32 UTC." for everyone, once every answer shown was followed up. */
+    private static Optional<ReplyBlock> followedUpStatus(List<FollowUp> answers) {
+        if (answers.isEmpty() || answers.stream().anyMatch(FollowUp::pending)) {
+            return Optional.empty();
+        }
+        FollowUp last = answers.stream().max(java.util.Comparator.comparing(f -> f.followedUpAt().orElseThrow()))
+                .orElseThrow();
+        return Optional.of(new ReplyBlock.Notice(Tone.GOOD, "Followed up by " + last.followedUpBy().orElse("someone")
+                + last.followedUpAt().map(t -> " at " + t.atZone(ZoneOffset.UTC).toLocalDateTime().withSecond(0)
+                        .withNano(0) + " UTC").orElse("") + "."));
     }
 
     private static Item item(StoredAlert alert) {

@@ -16,11 +16,19 @@ public final class AlertNoticeContent implements OutboxContent {
     private final AlertStore store;
     private final AccountRepository accounts;
     private final HealthService health;
+    private final Optional<DetractorFollowUps> followUps;
 
     public AlertNoticeContent(AlertStore store, AccountRepository accounts, HealthService health) {
+        this(store, accounts, health, null);
+    }
+
+    /** @param followUps the answers behind detractor alerts (null: none are shown) */
+    public AlertNoticeContent(AlertStore store, AccountRepository accounts, HealthService health,
+            DetractorFollowUps followUps) {
         this.store = store;
         this.accounts = accounts;
         this.health = health;
+        this.followUps = Optional.ofNullable(followUps);
     }
 
     @Override
@@ -35,8 +43,11 @@ public final class AlertNoticeContent implements OutboxContent {
             if (alerts.isEmpty()) {
                 return Optional.empty();
             }
+            boolean detractor = alerts.stream().anyMatch(a -> a.ruleId().equals(DetractorFollowUps.RULE));
             return Optional.of(new OutboundMessage(AlertMessage.of(noticeId, account, alerts,
-                    health.forAccount(account.id()), health.today()), Optional.of(account.csmEmail())));
+                    health.forAccount(account.id()), health.today(), detractor
+                            ? followUps.map(f -> f.of(account.id())).orElse(List.of()) : List.of()),
+                    Optional.of(account.csmEmail())));
         }));
     }
 }

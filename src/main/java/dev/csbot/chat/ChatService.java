@@ -76,7 +76,7 @@ public class ChatService {
         this.links = links;
         this.audit = audit;
         this.feedback = new FeedbackCommands(voc, accounts, resolver, audit);
-        this.forms = new FeedbackForms(voc);
+        this.forms = new FeedbackForms(voc, accountId -> this.alertDesk.ifPresent(desk -> desk.refreshFollowUps(accountId)));
     }
 
     /** Answers a typed command such as "/health acme" or "health acme". */
@@ -157,6 +157,9 @@ public class ChatService {
             case ActionIds.ALERT_SNOOZE_MONTH -> withAlerts(desk -> desk.snooze(press, 30));
             case ActionIds.ALERT_PLAYBOOK -> withAlerts(desk -> desk.startPlaybook(press));
             case ActionIds.ALERT_RETRY -> withAlerts(desk -> desk.retry(press));
+            case ActionIds.FEEDBACK_FOLLOWED_UP -> withAlerts(desk -> desk.followedUp(press));
+            case ActionIds.VOC_ACKNOWLEDGE, ActionIds.VOC_PLANNED, ActionIds.VOC_SHIPPED, ActionIds.VOC_DECLINED ->
+                    feedback.stageButton(press, LoopButtons.stageOf(press.actionId()).orElseThrow());
             case ActionIds.RISKS_PAGE -> RisksAnswer.page(value, health);
             case ActionIds.RENEWALS_PAGE -> RenewalsAnswer.page(value, health);
             default -> HelpAnswer.usage("That button is not supported any more; run the command again.");
@@ -168,6 +171,17 @@ public class ChatService {
      * (the one thing an external or guest caller may do).
      */
     public FormOutcome submit(FormSubmission submission) {
+        if (FormIds.LOOP_MESSAGE.equals(submission.formId())) {
+            // The team's own form: internal callers only, never in a conversation shared with a customer.
+            if (!submission.caller().internal()) {
+                return new FormOutcome.Refused(Reply.of(Reply.Status.REFUSED, "Not available", REFUSAL));
+            }
+            if (submission.conversation().sharedExternally()) {
+                return new FormOutcome.Refused(Reply.of(Reply.Status.REFUSED, "Not in a shared conversation",
+                        SHARED_REFUSAL));
+            }
+            return feedback.closeLoop(submission);
+        }
         return forms.submit(submission);
     }
 

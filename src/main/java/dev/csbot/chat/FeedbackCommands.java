@@ -138,7 +138,8 @@ final class FeedbackCommands {
             List<TaggedFeedback> items = voc.themeItems(theme.get());
             Map<String, String> names = accounts.findAll().stream()
                     .collect(Collectors.toMap(Account::id, Account::name));
-            return VocThemesAnswer.theme(theme.get(), items, names, voc.themes(), THEME_ITEMS_SHOWN);
+            return VocThemesAnswer.theme(theme.get(), voc.stageOf(LoopSubject.theme(theme.get().key())), items, names,
+                    voc.themes(), THEME_ITEMS_SHOWN);
         }
         return usage("\"" + AccountFeedbackAnswer.shorten(text, 40) + "\" is not a segment or a theme. Themes: "
                 + String.join(", ", voc.themes().themes().stream().map(ThemeCatalog.Theme::key).toList()) + ". "
@@ -165,7 +166,50 @@ final class FeedbackCommands {
         if (move instanceof LoopMove.Rejected rejected) {
             return usage(rejected.reason());
         }
-        LoopMove.Moved moved = (LoopMove.Moved) move;
+        return moved((LoopMove.Moved) move, message, caller);
+    }
+
+    /**
+     * A stage button on an item or theme: acknowledging moves it at once; planned, shipped and declined first ask
+     * what the customers who raised it will read (a form), as {@code /voc set} does in quotes.
+     */
+    Reply stageButton(ActionPress press, LoopStage stage) {
+        Optional<LoopSubject> subject = LoopButtons.subject(press.value());
+        if (subject.isEmpty()) {
+            return usage("That button is not valid any more; run /voc or /feedback again.");
+        }
+        if (stage.closesTheLoop()) {
+            return Reply.answer(subject.get().id() + ": " + stage.label(), List.of(LoopButtons.form(subject.get(), stage,
+                    subject.get().kind() == LoopSubject.Kind.THEME ? "this theme" : "this item")));
+        }
+        LoopMove move = voc.move(subject.get(), stage, Optional.empty(), actor(press.caller()));
+        if (move instanceof LoopMove.Rejected rejected) {
+            return usage(rejected.reason());
+        }
+        return moved((LoopMove.Moved) move, Optional.empty(), press.caller());
+    }
+
+    /** The form a closing stage button opened: its message moves the subject and tells the customers. */
+    FormOutcome closeLoop(FormSubmission submission) {
+        Optional<LoopButtons.Target> target = LoopButtons.target(submission.token());
+        if (target.isEmpty()) {
+            return new FormOutcome.Refused(usage("That form is not valid any more; run /voc or /feedback again."));
+        }
+        Optional<String> message = Optional.ofNullable(submission.inputs().get(LoopButtons.MESSAGE))
+                .map(String::strip).filter(t -> !t.isEmpty());
+        if (message.isEmpty()) {
+            return new FormOutcome.Invalid(Map.of(LoopButtons.MESSAGE, "Say what the customers should hear."));
+        }
+        LoopMove move = voc.move(target.get().subject(), target.get().stage(), message, actor(submission.caller()));
+        if (move instanceof LoopMove.Rejected rejected) {
+            return new FormOutcome.Invalid(Map.of(LoopButtons.MESSAGE, rejected.reason()));
+        }
+        return new FormOutcome.Accepted(moved((LoopMove.Moved) move, message, submission.caller()), Optional.empty());
+    }
+
+    /** What a move did, audited, in the CSM's words. */
+    private Reply moved(LoopMove.Moved moved, Optional<String> message, Caller caller) {
+        LoopSubject subject = moved.subject();
         audit.record(actor(caller), "voc-" + moved.to().label(), moved.accountId().orElse(null),
                 subject.kind().label() + " " + subject.id() + ": " + moved.from().label() + " -> " + moved.to().label()
                         + message.map(t -> ": " + t).orElse(""));

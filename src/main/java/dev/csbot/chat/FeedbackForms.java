@@ -9,6 +9,7 @@ import dev.csbot.voc.VocService;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The one thing customers may do: open and submit the form of a prompt addressed to them, authorised by its
@@ -17,9 +18,12 @@ import java.util.Optional;
 final class FeedbackForms {
 
     private final VocService voc;
+    /** Told the account of an answer that needs a human, so that the alert showing such answers is brought up to date. */
+    private final Consumer<String> followUpChanged;
 
-    FeedbackForms(VocService voc) {
+    FeedbackForms(VocService voc, Consumer<String> followUpChanged) {
         this.voc = voc;
+        this.followUpChanged = followUpChanged;
     }
 
     /** The "Answer" button: the form to open (a modal, a card), or the refusal. */
@@ -39,6 +43,10 @@ final class FeedbackForms {
         AnswerOutcome outcome = voc.answer(new AnswerAttempt(token(submission.token()), respondent(submission.caller(), submission.conversation()),
                 place(submission.conversation()), submission.inputs()));
         if (outcome instanceof AnswerOutcome.Recorded recorded) {
+            if (recorded.answer().needsFollowUp()) {
+                // A comment added in the second step, or an edit: the detractor alert already posted shows it.
+                followUpChanged.accept(recorded.answer().accountId());
+            }
             return new FormOutcome.Accepted(PromptMessages.thanks(recorded.prompt()), recorded.nextQuestion()
                     .map(question -> PromptMessages.followUp(recorded.prompt(), submission.token(), question)));
         }

@@ -1,6 +1,8 @@
 package dev.csbot.chat;
 
 import dev.csbot.chat.ReplyBlock.Tone;
+import dev.csbot.voc.LoopStage;
+import dev.csbot.voc.LoopSubject;
 import dev.csbot.voc.PortfolioVoc;
 import dev.csbot.voc.TaggedFeedback;
 import dev.csbot.voc.ThemeCatalog;
@@ -72,6 +74,12 @@ final class VocThemesAnswer {
     /** {@code /voc <theme>}: the theme's latest comments with their ids, to act on one by one. */
     static Reply theme(ThemeCatalog.Theme theme, List<TaggedFeedback> items, Map<String, String> accountNames,
             ThemeCatalog catalog, int shown) {
+        return theme(theme, LoopStage.NEW, items, accountNames, catalog, shown);
+    }
+
+    /** The same, with the buttons that move the whole theme on from {@code stage}. */
+    static Reply theme(ThemeCatalog.Theme theme, LoopStage stage, List<TaggedFeedback> items,
+            Map<String, String> accountNames, ThemeCatalog catalog, int shown) {
         Map<String, String> labels = catalog.themes().stream()
                 .collect(Collectors.toMap(ThemeCatalog.Theme::key, ThemeCatalog.Theme::label));
         List<ReplyBlock> blocks = new ArrayList<>();
@@ -89,8 +97,9 @@ final class VocThemesAnswer {
             context.add("The latest " + shown + " of " + items.size() + " comments.");
         }
         context.add("/voc set " + theme.key() + " <acknowledged|planned|shipped|declined> \"message\" moves the whole"
-                + " theme; /voc set <fb-id> ... one comment.");
+                + " theme; /voc set <fb-id> ... one comment. The theme is " + stage.label() + ".");
         blocks.add(new ReplyBlock.Context(context));
+        LoopButtons.forSubject(LoopSubject.theme(theme.key()), stage).ifPresent(blocks::add);
         return Reply.answer("Theme: " + theme.label(), blocks);
     }
 }

@@ -34,6 +34,7 @@ public class AccountDeletion {
             "channel_links",
             "alert_notices",
             "alerts",
+            "voc_campaign_holds",
             "voc_loop_messages",
             "feedback_answers",
             "feedback_sends");

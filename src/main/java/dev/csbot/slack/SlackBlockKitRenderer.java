@@ -11,8 +11,10 @@ import com.slack.api.model.block.Blocks;
 import com.slack.api.model.block.ContextBlockElement;
 import com.slack.api.model.block.LayoutBlock;
 import com.slack.api.model.block.composition.MarkdownTextObject;
+import com.slack.api.model.block.composition.OptionObject;
 import com.slack.api.model.block.composition.TextObject;
 import com.slack.api.model.block.element.BlockElement;
+import com.slack.api.model.block.element.BlockElements;
 import com.slack.api.model.block.element.ButtonElement;
 import com.slack.api.model.view.View;
 import com.slack.api.model.view.Views;
@@ -275,14 +277,29 @@ public final class SlackBlockKitRenderer {
         return mrkdwnSections(text);
     }
 
-    /** Customer text: always a quotation, always escaped, never able to mention or link. */
+    /**
+     * Customer text, as a quotation in {@code plain_text} (emoji off): Slack formats nothing in plain text, so no
+     * {@code *}, {@code _}, {@code ~} or backtick formats, and no {@code <!channel>}, {@code <@U123>} or
+     * {@code <https://...|link>} notifies or links; bare web addresses are defused too ({@link #inert}).
+     */
     List<LayoutBlock> quote(ReplyBlock.Quote quote) {
-        String quoted = escape(quote.text()).lines().map(l -> ">" + l).collect(Collectors.joining("\n"));
-        List<LayoutBlock> blocks = new ArrayList<>(mrkdwnSections(quoted.isEmpty() ? ">" : quoted));
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (String chunk : split(inert("“" + quote.text().strip() + "”"), TEXT_OBJECT)) {
+            blocks.add(section(s -> s.text(plainText(p -> p.text(chunk).emoji(false)))));
+        }
         if (quote.attribution() != null && !quote.attribution().isBlank()) {
-            blocks.add(contextLine("— " + escape(quote.attribution())));
+            blocks.add(Blocks.context(List.<ContextBlockElement>of(plainText(p -> p.text(shorten(inert("— "
+                    + quote.attribution()), TEXT_OBJECT)).emoji(false)))));
         }
         return blocks;
+    }
+
+    /**
+     * Text that came from a customer, for a {@code plain_text} object: a word joiner after each "://" so that no
+     * client turns a web address into a link. Nothing else is needed: plain text has no markup to escape.
+     */
+    static String inert(String text) {
+        return text == null ? "" : text.replace("://", ":\u2060//");
     }
 
     List<LayoutBlock> notice(ReplyBlock.Notice notice) {
@@ -356,8 +373,8 @@ public final class SlackBlockKitRenderer {
     }
 
     /**
-     * A form (feedback prompts, a later issue) as its description and a button carrying the opaque token;
-     * the channel opens the modal when the button is pressed.
+     * A form inside a message (where a modal cannot be opened): its description and a button carrying the opaque
+     * token. Slack opens forms as modals ({@link #modal}); this is what a message shows of one.
      */
     List<LayoutBlock> form(ReplyBlock.Form form) {
         List<String> lines = new ArrayList<>();
@@ -370,6 +387,91 @@ public final class SlackBlockKitRenderer {
         blocks.addAll(actionBlocks(List.of(new ReplyBlock.Action(form.id(), form.submitLabel(), form.token(),
                 ReplyBlock.Tone.GOOD))));
         return blocks;
+    }
+
+    // ---- modals --------------------------------------------------------------------------------------
+
+    /** The {@code callback_id} of every csbot form modal; {@code private_metadata} says which form it is. */
+    public static final String FORM_CALLBACK = "feedback-form";
+    /** Every input's {@code action_id}; its {@code block_id} is the form field's id. */
+    public static final String INPUT_ACTION = "value";
+    static final int MODAL_TITLE = 24;
+    static final int MODAL_BLOCKS = 100;
+    static final int PRIVATE_METADATA = 3000;
+    static final int INPUT_LABEL = 2000;
+    static final int OPTION_TEXT = 75;
+    static final int STATIC_SELECT_OPTIONS = 100;
+
+    /**
+     * A form as a modal ({@code views.open}, or a {@code response_action: update} to its next step): one input
+     * block per field, {@code block_id} the field id, so that field errors come back by field id. A score is a
+     * {@code static_select} of every point of its scale (labels beside the labelled ones), text a multi-line
+     * {@code plain_text_input} within its length, a checkbox one {@code checkboxes} option. Every label is
+     * {@code plain_text}: nothing in a modal formats or mentions.
+     *
+     * @param privateMetadata what the submission needs back (form, token, conversation); at most 3,000 characters
+     */
+    public View modal(ReplyBlock.Form form, String privateMetadata) {
+        if (privateMetadata.length() > PRIVATE_METADATA) {
+            throw new IllegalArgumentException("private_metadata longer than " + PRIVATE_METADATA + " characters");
+        }
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (ReplyBlock.FormField field : form.fields()) {
+            if (blocks.size() == MODAL_BLOCKS) {
+                throw new IllegalArgumentException("a form of more than " + MODAL_BLOCKS + " fields");
+            }
+            blocks.add(input(field));
+        }
+        return Views.view(v -> v.type("modal").callbackId(FORM_CALLBACK).privateMetadata(privateMetadata)
+                .title(Views.viewTitle(t -> t.type("plain_text").text(shorten(form.title(), MODAL_TITLE))))
+                .submit(Views.viewSubmit(t -> t.type("plain_text").text(shorten(form.submitLabel(), MODAL_TITLE))))
+                .close(Views.viewClose(t -> t.type("plain_text").text("Cancel")))
+                .blocks(blocks));
+    }
+
+    private static LayoutBlock input(ReplyBlock.FormField field) {
+        BlockElement element = switch (field.kind()) {
+            case SCALE -> {
+                java.util.Map<Integer, String> labels = new java.util.HashMap<>();
+                field.scaleLabels().forEach(l -> labels.put(l.value(), l.label()));
+                List<OptionObject> options = new ArrayList<>();
+                for (int point = field.min(); point <= field.max() && options.size() < STATIC_SELECT_OPTIONS; point++) {
+                    String label = labels.get(point);
+                    String text = shorten(point + (label == null ? "" : " - " + label), OPTION_TEXT);
+                    options.add(OptionObject.builder().text(plainText(text)).value(String.valueOf(point)).build());
+                }
+                yield BlockElements.staticSelect(e -> e.actionId(INPUT_ACTION).options(options)
+                        .placeholder(plainText("Pick " + field.min() + " to " + field.max())));
+            }
+            case TEXT -> BlockElements.plainTextInput(e -> e.actionId(INPUT_ACTION).multiline(true)
+                    .maxLength(field.maxLength() > 0 ? field.maxLength() : TEXT_OBJECT));
+            case CHECKBOX -> BlockElements.checkboxes(e -> e.actionId(INPUT_ACTION).options(List.of(OptionObject.builder()
+                    .text(plainText(shorten(field.label(), OPTION_TEXT))).value("true").build())));
+        };
+        return Blocks.input(i -> i.blockId(field.id()).label(plainText(shorten(field.label(), INPUT_LABEL)))
+                .optional(!field.required()).element(element));
+    }
+
+    /**
+     * A reply shown in a modal in place of the form it answers (the thank-you, a refusal, what a change did): its
+     * title as the modal's, its blocks as a message's, a Close button and nothing to submit.
+     */
+    public View resultModal(Reply reply) {
+        List<LayoutBlock> blocks = new ArrayList<>();
+        for (ReplyBlock block : reply.blocks()) {
+            for (LayoutBlock rendered : block.accept(BLOCKS)) {
+                if (blocks.size() < MODAL_BLOCKS) {
+                    blocks.add(rendered);
+                }
+            }
+        }
+        if (blocks.isEmpty()) {
+            blocks.addAll(mrkdwnSections(escape(reply.title())));
+        }
+        return Views.view(v -> v.type("modal").callbackId(FORM_CALLBACK)
+                .title(Views.viewTitle(t -> t.type("plain_text").text(shorten(reply.title(), MODAL_TITLE))))
+                .close(Views.viewClose(t -> t.type("plain_text").text("Close")))
+                .blocks(blocks));
     }
 
     // ---- small helpers -------------------------------------------------------------------------------

@@ -101,10 +101,16 @@ final class SlackCallerResolver {
         String name = Optional.ofNullable(user.getRealName()).filter(n -> !n.isBlank()).orElse(user.getName());
         boolean guest = user.isRestricted() || user.isUltraRestricted();
         boolean external = user.isStranger() || user.getTeamId() == null || !internal.contains(user.getTeamId());
-        if (guest || external || user.isBot() || user.isDeleted()) {
+        String email = user.getProfile() == null ? null : user.getProfile().getEmail();
+        if (user.isBot() || user.isDeleted()) {
             return Caller.external(userId, name == null ? userId : name);
         }
-        String email = user.getProfile() == null ? null : user.getProfile().getEmail();
+        if (guest || external) {
+            // A customer: who they are matters only for answering a prompt addressed to them. Slack Connect shows an
+            // external user's email only when their organisation allows it; without one they answer by user id or
+            // in the direct message their prompt came in, never in a channel (see README, Voice of the Customer).
+            return Caller.customer(userId, email, user.getTeamId(), name == null ? userId : name);
+        }
         return Caller.internal(userId, email, name == null ? userId : name);
     }
 

@@ -61,6 +61,7 @@ final class SlackListeners {
     private final Duration answerWithin;
     private final SlackRetryGuard retries;
     private final SlackResponseUrl responses;
+    private final SlackForms forms;
 
     SlackListeners(ChatService chat, SlackCallerResolver resolver, SlackBlockKitRenderer renderer, MethodsClient client,
             ExecutorService workers, Duration answerWithin, SlackRetryGuard retries, SlackResponseUrl responses) {
@@ -72,6 +73,7 @@ final class SlackListeners {
         this.client = client;
         this.workers = workers;
         this.answerWithin = answerWithin;
+        this.forms = new SlackForms(chat, resolver, renderer, client, workers, answerWithin);
     }
 
     void register(App app) {
@@ -82,6 +84,7 @@ final class SlackListeners {
             app.blockAction(actionId, this::onAction);
         }
         app.blockAction(SHARE_IN_CHANNEL, this::onShare);
+        app.viewSubmission(SlackBlockKitRenderer.FORM_CALLBACK, forms::onSubmission);
         app.event(AppHomeOpenedEvent.class, (req, ctx) -> {
             AppHomeOpenedEvent event = req.getEvent();
             if ("home".equals(event.getTab()) && event.getUser() != null && !retries.isRepeatEvent(req.getEventId())) {
@@ -118,7 +121,8 @@ final class SlackListeners {
         SlashCommandPayload payload = req.getPayload();
         // Logs name the command, never its text: that is what a user typed (customer names, anything at all).
         String command = payload.getCommand();
-        String text = (command + " " + (payload.getText() == null ? "" : payload.getText())).trim();
+        String typed = payload.getText() == null ? "" : SlackCommandText.unescape(payload.getText());
+        String text = (command + " " + typed).trim();
         CompletableFuture<List<SlackMessage>> work;
         try {
             work = CompletableFuture.supplyAsync(() -> answer(command, text, payload.getUserId(), payload.getChannelId()),
@@ -221,11 +225,25 @@ final class SlackListeners {
         var action = payload.getActions().get(0);
         String userId = payload.getUser().getId();
         String channelId = payload.getChannel() == null ? null : payload.getChannel().getId();
+        var message = messageOf(payload);
+        String formChannel = message.map(dev.csbot.chat.MessageRef::conversationId).orElse(channelId);
         submit(ctx, () -> {
             Caller caller = resolver.caller(userId);
             Conversation conversation = resolver.conversation(channelId, userId);
             Reply reply = ask(() -> chat.press(new ActionPress(action.getActionId(), action.getValue(), caller,
-                    conversation, messageOf(payload))), action.getActionId());
+                    conversation, message)), action.getActionId());
+            // A form (a feedback prompt's, a loop-closing message's) opens as a modal for the person who pressed.
+            var form = reply.blocks().stream().filter(b -> b instanceof ReplyBlock.Form).map(b -> (ReplyBlock.Form) b)
+                    .findFirst();
+            if (form.isPresent()) {
+                if (payload.getTriggerId() != null && forms.open(payload.getTriggerId(), form.get(), formChannel,
+                        userId)) {
+                    return;
+                }
+                // A form can only be filled in as a modal: say so rather than show one that cannot be sent.
+                reply = Reply.of(Reply.Status.FAILED, "Sorry", "csbot could not open the form just now. Press the"
+                        + " button again in a moment.");
+            }
             deliver(ctx, action.getActionId(), userId, renderer.renderMessages(reply), "ephemeral");
         });
         return ctx.ack();

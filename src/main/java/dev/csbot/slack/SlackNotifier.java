@@ -34,7 +34,9 @@ import java.util.regex.Pattern;
  * Posts and updates csbot's proactive messages in Slack: {@code chat.postMessage} with message metadata naming
  * the delivery (its idempotency key), {@code chat.update} on a stored channel and {@code ts}, and
  * {@code conversations.history} with metadata to find a post an earlier attempt made before it could record
- * it. Whether a channel is shared with another organisation is asked of Slack at every send, never cached.
+ * it. Whether a channel is shared with another organisation is asked of Slack at every send of internal content,
+ * never cached; customer content (a prompt, a loop-closing update) goes only where it is addressed: the
+ * customer's channel, or a direct message with the person or user it is for, with no mention and no thread.
  */
 final class SlackNotifier implements ConversationMessenger {
 
@@ -70,22 +72,24 @@ final class SlackNotifier implements ConversationMessenger {
 
     @Override
     public MessageRef post(DeliveryTarget target, OutboundMessage message, String idempotencyKey) throws DeliveryFailure {
-        String channel = channelFor(target);
+        String channel = channelFor(target, message.forCustomer());
         List<SlackMessage> pages = renderer.renderMessages(message.reply());
         SlackMessage rendered = pages.get(0);
         List<LayoutBlock> blocks = new ArrayList<>(rendered.blocks());
-        if (target.kind() == DeliveryTarget.Kind.CONVERSATION) {
+        if (target.kind() == DeliveryTarget.Kind.CONVERSATION && !message.forCustomer()) {
             ownerMention(message.ownerEmail()).ifPresent(blocks::add);
         }
+        // A customer's message goes into the conversation addressed itself, never into a thread of ours.
+        String threadTs = message.forCustomer() ? null : target.threadOf().orElse(null);
         Message.Metadata metadata = Message.Metadata.builder().eventType(EVENT_TYPE)
                 .eventPayload(Map.of(KEY, idempotencyKey)).build();
         ChatPostMessageResponse posted = call("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(channel)
-                .text(rendered.text()).blocks(blocks).metadata(metadata).threadTs(target.threadOf().orElse(null))
+                .text(rendered.text()).blocks(blocks).metadata(metadata).threadTs(threadTs)
                 .unfurlLinks(false).unfurlMedia(false)));
         MessageRef first = new MessageRef(Platform.SLACK, posted.getChannel() != null ? posted.getChannel() : channel,
                 posted.getTs());
         // A long message (a big digest) continues in the first page's thread; the first page is the reference.
-        String thread = target.threadOf().orElse(first.messageId());
+        String thread = threadTs != null ? threadTs : first.messageId();
         for (SlackMessage page : pages.subList(1, pages.size())) {
             call("chat.postMessage", () -> slack.chatPostMessage(r -> r.channel(first.conversationId())
                     .text(page.text()).blocks(page.blocks()).threadTs(thread).unfurlLinks(false).unfurlMedia(false)));
@@ -95,10 +99,12 @@ final class SlackNotifier implements ConversationMessenger {
 
     @Override
     public void update(MessageRef message, OutboundMessage content) throws DeliveryFailure {
-        refuseIfShared(message.conversationId());
+        if (!content.forCustomer()) {
+            refuseIfShared(message.conversationId());
+        }
         SlackMessage rendered = renderer.renderMessages(content.reply()).get(0);
         List<LayoutBlock> blocks = new ArrayList<>(rendered.blocks());
-        if (!message.conversationId().startsWith("D")) {
+        if (!message.conversationId().startsWith("D") && !content.forCustomer()) {
             ownerMention(content.ownerEmail()).ifPresent(blocks::add);
         }
         call("chat.update", () -> slack.chatUpdate(r -> r.channel(message.conversationId()).ts(message.messageId())
@@ -108,7 +114,8 @@ final class SlackNotifier implements ConversationMessenger {
     @Override
     public Optional<MessageRef> findPosted(DeliveryTarget target, String idempotencyKey, Instant since)
             throws DeliveryFailure {
-        String channel = channelFor(target);
+        // Only a look at what csbot itself posted: no content goes anywhere, so nothing is refused here.
+        String channel = target.kind() == DeliveryTarget.Kind.CONVERSATION ? target.address() : directMessage(target);
         String oldest = since.getEpochSecond() + ".000000";
         ConversationsHistoryResponse history = call("conversations.history", () -> slack.conversationsHistory(r -> r
                 .channel(channel).oldest(oldest).limit(HISTORY_PAGE).includeAllMetadata(true)));
@@ -123,19 +130,43 @@ final class SlackNotifier implements ConversationMessenger {
                 .map(m -> new MessageRef(Platform.SLACK, channel, m.getTs()));
     }
 
-    /** The channel to post into: the conversation, checked now; or the CSM's direct message, opened by email. */
-    private String channelFor(DeliveryTarget target) throws DeliveryFailure {
+    /**
+     * The channel to post into: the conversation (for internal content, checked now that nobody of another
+     * organisation can read it; customer content goes to the conversation addressed, which is usually shared
+     * with the customer); or the direct message with the person (by email) or user (by id) addressed.
+     */
+    private String channelFor(DeliveryTarget target, boolean forCustomer) throws DeliveryFailure {
         if (target.kind() == DeliveryTarget.Kind.CONVERSATION) {
-            refuseIfShared(target.address());
+            if (!forCustomer) {
+                refuseIfShared(target.address());
+            }
             return target.address();
         }
-        UsersLookupByEmailResponse user = call("users.lookupByEmail", () -> slack.usersLookupByEmail(r -> r
-                .email(target.address())));
-        if (user.getUser() == null || user.getUser().getId() == null) {
-            throw DeliveryFailure.permanent("Slack users.lookupByEmail named no user for " + target.address());
+        if (target.kind() == DeliveryTarget.Kind.USER && !forCustomer) {
+            throw DeliveryFailure.refused("csbot sends internal content to a person by their email only, never to a"
+                    + " chat user by id (who may be of another organisation)");
+        }
+        return directMessage(target);
+    }
+
+    /** The direct message with the person addressed by email, or the user addressed by id, opened now. */
+    private String directMessage(DeliveryTarget target) throws DeliveryFailure {
+        String userId;
+        if (target.kind() == DeliveryTarget.Kind.USER) {
+            if (!USER_ID.matcher(target.address()).matches()) {
+                throw DeliveryFailure.permanent("\"" + target.address() + "\" is not a Slack user id");
+            }
+            userId = target.address();
+        } else {
+            UsersLookupByEmailResponse user = call("users.lookupByEmail", () -> slack.usersLookupByEmail(r -> r
+                    .email(target.address())));
+            if (user.getUser() == null || user.getUser().getId() == null) {
+                throw DeliveryFailure.permanent("Slack users.lookupByEmail found nobody for " + target.address());
+            }
+            userId = user.getUser().getId();
         }
         ConversationsOpenResponse im = call("conversations.open", () -> slack.conversationsOpen(r -> r
-                .users(List.of(user.getUser().getId()))));
+                .users(List.of(userId))));
         if (im.getChannel() == null || im.getChannel().getId() == null) {
             throw DeliveryFailure.retry("Slack conversations.open returned no channel", null);
         }

@@ -38,14 +38,14 @@ class JdbiChannelLinks implements ChannelLinks {
 
     @Override
     public Optional<String> unlink(Platform platform, String conversationId) {
-        return jdbi.inTransaction(h -> {
-            Optional<String> account = find(h, platform, conversationId);
-            h.createUpdate("DELETE FROM channel_links WHERE platform = :platform AND conversation_id = :conversation")
-                    .bind("platform", platform.name())
-                    .bind("conversation", conversationId)
-                    .execute();
-            return account;
-        });
+        // One statement that writes: a SQLite transaction that reads before it writes cannot wait for another
+        // writer (it fails at once with SQLITE_BUSY). RETURNING is SQLite (3.35+) and PostgreSQL alike.
+        return jdbi.withHandle(h -> h.createQuery("DELETE FROM channel_links WHERE platform = :platform"
+                        + " AND conversation_id = :conversation RETURNING account_id")
+                .bind("platform", platform.name())
+                .bind("conversation", conversationId)
+                .mapTo(String.class)
+                .findFirst());
     }
 
     @Override

@@ -1,11 +1,16 @@
 package dev.csbot.store;
 
+import dev.csbot.alerts.OutboxEntry;
+import dev.csbot.voc.ChatPlace;
+import dev.csbot.voc.Destination;
 import dev.csbot.voc.FeedbackLoop;
 import dev.csbot.voc.LoopMessage;
 import dev.csbot.voc.LoopStage;
 import dev.csbot.voc.LoopState;
 import dev.csbot.voc.LoopSubject;
+import dev.csbot.voc.VocItems;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +65,9 @@ class JdbiFeedbackLoop implements FeedbackLoop {
                     .bind("by", next.updatedBy()).bind("at", StoredInstants.format(next.updatedAt()))
                     .execute();
             int recorded = 0;
+            List<OutboxEntry> deliveries = new ArrayList<>();
             for (LoopMessage m : messages) {
-                recorded += h.createUpdate("INSERT INTO voc_loop_messages (message_id, item_id, account_id,"
+                int inserted = h.createUpdate("INSERT INTO voc_loop_messages (message_id, item_id, account_id,"
                                 + " customer_key, contact_email, platform, conversation_id, subject_kind, subject_id,"
                                 + " stage, text, raised_on, created_at, delivery) VALUES (:id, :item, :account,"
                                 + " :customer, :email, :platform, :conversation, :subjectKind, :subjectId, :stage,"
@@ -69,21 +75,58 @@ class JdbiFeedbackLoop implements FeedbackLoop {
                                 + " ON CONFLICT (item_id, customer_key, stage) DO NOTHING")
                         .bind("id", m.id()).bind("item", m.itemId()).bind("account", m.accountId())
                         .bind("customer", m.customerKey()).bind("email", m.contactEmail().orElse(null))
-                        .bind("platform", m.place().map(p -> p.platform()).orElse(null))
+                        .bind("platform", m.destination().platform())
                         .bind("conversation", m.place().map(p -> p.conversationId()).orElse(null))
                         .bind("subjectKind", m.subject().kind().label()).bind("subjectId", m.subject().id())
                         .bind("stage", m.stage().label()).bind("text", m.text()).bind("raised", m.raisedOn().toString())
                         .bind("at", StoredInstants.format(m.createdAt()))
                         .execute();
+                if (inserted == 1) {
+                    recorded++;
+                    deliveries.add(OutboxEntry.post(VocItems.LOOP, m.id(), VocTargets.of(m.destination()), m.accountId()));
+                }
             }
+            JdbiOutbox.insert(h, deliveries, next.updatedAt());
             return recorded;
         });
     }
 
     @Override
+    public Optional<LoopMessage> message(String messageId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT message_id, item_id, account_id, customer_key, contact_email,"
+                        + " platform, conversation_id, subject_kind, subject_id, stage, text, raised_on, created_at"
+                        + " FROM voc_loop_messages WHERE message_id = :id")
+                .bind("id", messageId)
+                .map((rs, ctx) -> {
+                    String platform = rs.getString("platform");
+                    String conversation = rs.getString("conversation_id");
+                    Optional<String> email = Optional.ofNullable(rs.getString("contact_email"));
+                    Optional<ChatPlace> place = conversation == null ? Optional.empty()
+                            : Optional.of(new ChatPlace(platform, conversation));
+                    Destination destination = conversation != null
+                            ? new Destination(platform, Destination.Kind.CONVERSATION, conversation)
+                            : new Destination(platform == null ? "slack" : platform, Destination.Kind.PERSON,
+                                    email.orElse("unknown"));
+                    String stage = rs.getString("stage");
+                    return new LoopMessage(rs.getString("message_id"), rs.getString("item_id"),
+                            rs.getString("account_id"), rs.getString("customer_key"), email, place,
+                            new LoopSubject(kind(rs.getString("subject_kind")), rs.getString("subject_id")),
+                            LoopStage.fromLabel(stage).orElseThrow(() -> new IllegalStateException(
+                                    "voc_loop_messages: unknown stage " + stage)),
+                            rs.getString("text"), Rows.isoDate(rs.getString("raised_on")),
+                            StoredInstants.parse(rs.getString("created_at")), destination);
+                })
+                .findOne());
+    }
+
+    @Override
     public Map<String, Instant> firstClosures() {
         Map<String, Instant> closures = new HashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT item_id, MIN(created_at) FROM voc_loop_messages GROUP BY item_id")
+        // Closed back to the customer means delivered to them, not merely queued; dated when the CSM closed it.
+        jdbi.useHandle(h -> h.createQuery("SELECT m.item_id, MIN(m.created_at) FROM voc_loop_messages m JOIN outbox o"
+                        + " ON o.item_kind = :kind AND o.item_id = m.message_id AND o.state = 'delivered'"
+                        + " GROUP BY m.item_id")
+                .bind("kind", VocItems.LOOP)
                 .map((rs, ctx) -> Map.entry(rs.getString(1), StoredInstants.parse(rs.getString(2))))
                 .forEach(e -> closures.put(e.getKey(), e.getValue())));
         return closures;

@@ -4,10 +4,12 @@ import dev.csbot.voc.ChatPlace;
 import dev.csbot.voc.FeedbackAnswer;
 import dev.csbot.voc.FeedbackRecord;
 import dev.csbot.voc.FeedbackStore;
+import dev.csbot.voc.FollowUp;
 import dev.csbot.voc.PromptKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -72,6 +74,12 @@ class JdbiFeedbackStore implements FeedbackStore {
     @Override
     public void saveAnswer(FeedbackAnswer answer) {
         jdbi.useTransaction(h -> {
+            // Written first: a SQLite transaction that reads before it writes cannot wait for another writer.
+            // Answered: the reminder is moot. The raw token is kept only while the prompt itself still waits.
+            h.createUpdate("UPDATE feedback_sends SET answered_at = COALESCE(answered_at, :at),"
+                            + " pending_token = CASE WHEN delivery = 'queued' THEN pending_token ELSE NULL END"
+                            + " WHERE send_id = :send")
+                    .bind("at", StoredInstants.format(answer.updatedAt())).bind("send", answer.sendId()).execute();
             h.createQuery("SELECT response_email, response_date FROM feedback_answers WHERE answer_id = :id")
                     .bind("id", answer.id()).mapToMap().findOne()
                     .filter(previous -> previous.get("response_email") != null)
@@ -107,11 +115,6 @@ class JdbiFeedbackStore implements FeedbackStore {
                     .bind("responseEmail", mirrored ? answer.responseKey() : null)
                     .bind("responseDate", mirrored ? answer.answeredOn().toString() : null)
                     .execute();
-            // Answered: the reminder is moot. The raw token is kept only while the prompt itself still waits.
-            h.createUpdate("UPDATE feedback_sends SET answered_at = COALESCE(answered_at, :at),"
-                            + " pending_token = CASE WHEN delivery = 'queued' THEN pending_token ELSE NULL END"
-                            + " WHERE send_id = :send")
-                    .bind("at", StoredInstants.format(answer.updatedAt())).bind("send", answer.sendId()).execute();
             PortfolioChangeLog.record(h, java.util.Set.of(answer.accountId()));
         });
     }
@@ -147,6 +150,42 @@ class JdbiFeedbackStore implements FeedbackStore {
         return jdbi.withHandle(h -> h.createQuery(RECORDS)
                 .define("accountFilterR", "AND r.account_id = :id").define("accountFilterA", "AND a.account_id = :id")
                 .bind("from", from.toString()).bind("id", accountId).map(RECORD).list());
+    }
+
+    @Override
+    public List<FollowUp> followUps(String accountId, LocalDate from) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT answer_id, kind, score, comment, contact_email, anonymous,"
+                        + " answered_on, followed_up_by, followed_up_at FROM feedback_answers WHERE account_id = :account"
+                        + " AND needs_follow_up = 1 AND answered_on >= :from ORDER BY answered_at DESC, answer_id")
+                .bind("account", accountId).bind("from", from.toString())
+                .map((rs, ctx) -> {
+                    int score = rs.getInt("score");
+                    OptionalInt scored = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(score);
+                    boolean anonymous = rs.getInt("anonymous") != 0;
+                    return new FollowUp(rs.getString("answer_id"), kind(rs.getString("kind")), scored,
+                            Optional.ofNullable(rs.getString("comment")).filter(c -> !c.isBlank()),
+                            anonymous ? Optional.empty() : Optional.ofNullable(rs.getString("contact_email")), anonymous,
+                            Rows.isoDate(rs.getString("answered_on")), Optional.ofNullable(rs.getString("followed_up_by")),
+                            StoredInstants.parseOptional(rs.getString("followed_up_at")));
+                })
+                .list());
+    }
+
+    @Override
+    public int markFollowedUp(String accountId, String by, Instant at) {
+        return jdbi.inTransaction(h -> {
+            int marked = h.createUpdate("UPDATE feedback_answers SET followed_up_by = :by, followed_up_at = :at"
+                            + " WHERE account_id = :account AND needs_follow_up = 1 AND followed_up_at IS NULL")
+                    .bind("by", by).bind("at", StoredInstants.format(at)).bind("account", accountId).execute();
+            if (marked > 0) {
+                h.createUpdate("INSERT INTO audit_log (id, at, actor, action, account_id, detail)"
+                                + " VALUES (:id, :at, :actor, 'feedback-followed-up', :account, :detail)")
+                        .bind("id", java.util.UUID.randomUUID().toString()).bind("at", StoredInstants.format(at))
+                        .bind("actor", by).bind("account", accountId)
+                        .bind("detail", marked + (marked == 1 ? " answer" : " answers") + " followed up").execute();
+            }
+            return marked;
+        });
     }
 
     private static PromptKind kind(String label) {

@@ -52,21 +52,49 @@ class TeamsAccess {
             // Local development (Bot Framework Emulator on this machine): there is no tenant to check.
             return Caller.internal(userId, null, name);
         }
-        if (!"msteams".equals(activity.getChannelId()) || !settings.isInternalTenant(tenantOf(activity))) {
+        if (!"msteams".equals(activity.getChannelId())) {
             return Caller.external(userId, name);
+        }
+        if (!settings.isInternalTenant(tenantOf(activity))) {
+            return customer(turn, userId, name);
         }
         try {
             TeamsChannelAccount member = TeamsInfo.getMember(turn, userId).join();
-            if (member == null || isGuest(member) || isOtherTenant(member)) {
+            if (member == null) {
                 return Caller.external(userId, name);
             }
-            String email = member.getEmail() != null ? member.getEmail() : member.getUserPrincipalName();
-            return Caller.internal(userId, email, member.getName() != null ? member.getName() : name);
+            if (isGuest(member) || isOtherTenant(member)) {
+                return Caller.customer(userId, emailOf(member), tenantOf(member, activity), name);
+            }
+            return Caller.internal(userId, emailOf(member), member.getName() != null ? member.getName() : name);
         } catch (RuntimeException e) {
             log.warn("Teams: could not look up member {} in conversation {}; treating them as external: {}", userId,
                     conversationIdOf(activity), e.toString());
             return Caller.external(userId, name);
         }
+    }
+
+    /**
+     * A guest or someone of another tenant: refused everything but answering a prompt addressed to them, for which
+     * the connector's email (else the user principal name) and their tenant say who they are.
+     */
+    private Caller customer(TurnContext turn, String userId, String name) {
+        try {
+            TeamsChannelAccount member = TeamsInfo.getMember(turn, userId).join();
+            return Caller.customer(userId, member == null ? null : emailOf(member),
+                    member == null ? tenantOf(turn.getActivity()) : tenantOf(member, turn.getActivity()), name);
+        } catch (RuntimeException e) {
+            log.info("Teams: could not look up external member {}: {}", userId, e.toString());
+            return Caller.customer(userId, null, tenantOf(turn.getActivity()), name);
+        }
+    }
+
+    private static String emailOf(TeamsChannelAccount member) {
+        return member.getEmail() != null ? member.getEmail() : member.getUserPrincipalName();
+    }
+
+    private static String tenantOf(TeamsChannelAccount member, Activity activity) {
+        return member.getTenantId() != null ? member.getTenantId() : tenantOf(activity);
     }
 
     Conversation conversation(TurnContext turn) {

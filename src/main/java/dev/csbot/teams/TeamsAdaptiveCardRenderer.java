@@ -295,39 +295,75 @@ public final class TeamsAdaptiveCardRenderer {
         return container;
     }
 
+    /**
+     * A form as card inputs: a score as an {@code Input.ChoiceSet} of every point of its scale (labels beside the
+     * labelled points), text as a multi-line {@code Input.Text} within its length, a checkbox as an
+     * {@code Input.Toggle}; and one Action.Submit whose data names the form and carries its token. Teams merges
+     * the inputs' values into that data, by input id, when it is pressed.
+     */
     private static List<ObjectNode> form(ReplyBlock.Form form) {
         List<ObjectNode> out = new ArrayList<>();
         ObjectNode title = textBlock(form.title());
         title.put("weight", "Bolder");
         out.add(title);
         for (ReplyBlock.FormField field : form.fields()) {
-            ObjectNode input = JSON.objectNode();
-            input.put("id", field.id());
-            input.put("label", plain(field.label()));
-            input.put("isRequired", field.required());
-            if (field.kind() == ReplyBlock.FieldKind.SCALE) {
-                input.put("type", "Input.Number");
-                input.put("min", field.min());
-                input.put("max", field.max());
-                input.put("placeholder", field.min() + " to " + field.max());
-                if (field.required()) {
-                    input.put("errorMessage", "Enter a number from " + field.min() + " to " + field.max() + ".");
+            out.add(input(field));
+        }
+        ObjectNode actionSet = JSON.objectNode();
+        actionSet.put("type", "ActionSet");
+        ObjectNode submit = JSON.objectNode();
+        submit.put("type", "Action.Submit");
+        submit.put("title", plain(form.submitLabel()));
+        submit.put("style", "positive");
+        ObjectNode data = submit.putObject("data");
+        data.put(TeamsFormData.FORM, form.id());
+        data.put(TeamsFormData.TOKEN, form.token() == null ? "" : form.token());
+        actionSet.putArray("actions").add(submit);
+        out.add(actionSet);
+        return out;
+    }
+
+    private static ObjectNode input(ReplyBlock.FormField field) {
+        ObjectNode input = JSON.objectNode();
+        input.put("id", field.id());
+        switch (field.kind()) {
+            case SCALE -> {
+                input.put("type", "Input.ChoiceSet");
+                input.put("label", plain(field.label()));
+                input.put("style", "compact");
+                input.put("placeholder", "Pick " + field.min() + " to " + field.max());
+                java.util.Map<Integer, String> labels = new java.util.HashMap<>();
+                field.scaleLabels().forEach(l -> labels.put(l.value(), l.label()));
+                ArrayNode choices = input.putArray("choices");
+                for (int point = field.min(); point <= field.max(); point++) {
+                    String label = labels.get(point);
+                    choices.addObject().put("title", point + (label == null ? "" : " - " + plain(label)))
+                            .put("value", String.valueOf(point));
                 }
-            } else {
+                if (field.required()) {
+                    input.put("errorMessage", "Pick a score from " + field.min() + " to " + field.max() + ".");
+                }
+            }
+            case TEXT -> {
                 input.put("type", "Input.Text");
+                input.put("label", plain(field.label()));
                 input.put("isMultiline", true);
-                input.put("maxLength", 2000);
+                input.put("maxLength", field.maxLength() > 0 ? field.maxLength() : MAX_TEXT_BLOCK_CHARS);
                 if (field.required()) {
                     input.put("errorMessage", "Please fill this in.");
                 }
             }
-            out.add(input);
+            case CHECKBOX -> {
+                input.put("type", "Input.Toggle");
+                input.put("title", plain(field.label()));
+                input.put("value", "false");
+                input.put("valueOn", "true");
+                input.put("valueOff", "false");
+            }
+            default -> throw new IllegalStateException("unknown field kind " + field.kind());
         }
-        ObjectNode actionSet = JSON.objectNode();
-        actionSet.put("type", "ActionSet");
-        actionSet.putArray("actions").add(submit(form.submitLabel(), form.id(), form.token()));
-        out.add(actionSet);
-        return out;
+        input.put("isRequired", field.required());
+        return input;
     }
 
     /**

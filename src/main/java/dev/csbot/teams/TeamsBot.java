@@ -12,11 +12,15 @@ import dev.csbot.chat.Caller;
 import dev.csbot.chat.ChatRequest;
 import dev.csbot.chat.ChatService;
 import dev.csbot.chat.Conversation;
+import dev.csbot.chat.FormOutcome;
+import dev.csbot.chat.FormSubmission;
 import dev.csbot.chat.InboundEvents;
 import dev.csbot.chat.Platform;
 import dev.csbot.chat.Reply;
+import dev.csbot.chat.ReplyBlock;
 import java.net.HttpURLConnection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -62,6 +66,10 @@ class TeamsBot extends ActivityHandler {
     private CompletableFuture<Void> message(TurnContext turn) {
         Activity activity = turn.getActivity();
         remember(activity);
+        Optional<TeamsFormData> form = TeamsFormData.from(activity.getValue());
+        if (form.isPresent()) {
+            return submit(turn, form.get());
+        }
         Optional<TeamsActionData> press = TeamsActionData.from(activity.getValue());
         if (press.isPresent()) {
             return sender.send(turn, press(turn, press.get()));
@@ -74,7 +82,8 @@ class TeamsBot extends ActivityHandler {
         String command = TeamsCommandText.command(activity).orElse("help");
         Reply reply = answer(activity, () -> {
             Caller caller = access.caller(turn);
-            if (personal && caller.internal()) {
+            if (personal) {
+                // A CSM's personal chat takes their alerts; a customer's, the prompts sent to their email.
                 caller.email().ifPresent(email -> people.remember(email, TeamsAccess.conversationIdOf(activity)));
             }
             return chat.handle(new ChatRequest(command, caller, conversationFor(turn, caller)));
@@ -85,15 +94,17 @@ class TeamsBot extends ActivityHandler {
     @Override
     protected CompletableFuture<InvokeResponse> onInvokeActivity(TurnContext turn) {
         Activity activity = turn.getActivity();
+        Optional<TeamsFormData> form = TeamsFormData.from(activity.getValue());
         Optional<TeamsActionData> press = TeamsActionData.from(activity.getValue());
-        if (press.isEmpty()) {
+        if (form.isEmpty() && press.isEmpty()) {
             return super.onInvokeActivity(turn);
         }
         String delivery = deliveryKey(activity);
         if (!firstDelivery(delivery)) {
             return CompletableFuture.completedFuture(new InvokeResponse(HttpURLConnection.HTTP_OK, null));
         }
-        return handledOnlyIfAnswered(delivery, () -> sender.send(turn, press(turn, press.get())))
+        return handledOnlyIfAnswered(delivery, () -> form.isPresent() ? submit(turn, form.get())
+                : sender.send(turn, press(turn, press.get())))
                 .thenApply(sent -> new InvokeResponse(HttpURLConnection.HTTP_OK, null));
     }
 
@@ -158,6 +169,47 @@ class TeamsBot extends ActivityHandler {
             return chat.press(new ActionPress(data.actionId(), data.value(), caller, conversationFor(turn, caller),
                     pressedOn(turn.getActivity())));
         });
+    }
+
+    /**
+     * A filled-in card form. Recorded: the card the person submitted becomes the next step, or the thank-you (in a
+     * personal chat only they see it). Field errors: a reply card with the error lines, the filled-in card left as
+     * it is to correct. Refused: a reply card with the refusal, leaving the card alone (it may be someone else's).
+     */
+    private CompletableFuture<Void> submit(TurnContext turn, TeamsFormData data) {
+        FormOutcome outcome;
+        try {
+            Caller caller = access.caller(turn);
+            outcome = chat.submit(new FormSubmission(data.formId(), data.token(), data.inputs(), caller,
+                    conversationFor(turn, caller)));
+        } catch (RuntimeException e) {
+            log.error("Teams: a form submission in {} failed", TeamsAccess.conversationIdOf(turn.getActivity()), e);
+            return sender.send(turn, Reply.of(Reply.Status.FAILED, "Sorry, something went wrong", "csbot could not"
+                    + " record that just now. Please try again in a minute."));
+        }
+        if (outcome instanceof FormOutcome.Accepted accepted) {
+            Reply shown = accepted.next().map(next -> Reply.answer(next.title(), List.<ReplyBlock>of(next)))
+                    .orElse(accepted.reply());
+            return replace(turn, shown);
+        }
+        if (outcome instanceof FormOutcome.Invalid invalid) {
+            return sender.send(turn, new Reply(Reply.Status.USAGE_ERROR, "Please check your answer", List.of(
+                    new ReplyBlock.Items(invalid.fieldErrors().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                            .map(e -> ReplyBlock.Item.of(e.getValue(), null, ReplyBlock.Tone.BAD)).toList()),
+                    new ReplyBlock.Context(List.of("Correct it in the form above and send it again.")))));
+        }
+        return sender.send(turn, ((FormOutcome.Refused) outcome).reply());
+    }
+
+    /** The submitted card, updated in place to {@code reply}; a new card when Teams did not say which it was. */
+    private CompletableFuture<Void> replace(TurnContext turn, Reply reply) {
+        String card = turn.getActivity().getReplyToId();
+        if (card == null || card.isBlank()) {
+            return sender.send(turn, reply);
+        }
+        Activity update = sender.activities(reply).get(0);
+        update.setId(card);
+        return turn.updateActivity(update).thenApply(done -> null);
     }
 
     /** The card a button was on: Teams names it by the activity id the press replies to. */

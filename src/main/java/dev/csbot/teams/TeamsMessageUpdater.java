@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Posts and updates csbot's proactive messages in Teams through stored conversation references:
  * {@code continueConversation} then send (the returned activity id is the message reference) or
- * {@code updateActivity} on a stored activity id. The roster is read at every send, as {@link TeamsNotifier}
- * does, so a conversation with guests or people of another tenant is refused. Teams offers a bot no way to
+ * {@code updateActivity} on a stored activity id. For internal content the roster is read at every send, as
+ * {@link TeamsNotifier} does, so a conversation with guests or people of another tenant is refused; customer
+ * content goes to the conversation addressed (a customer's personal chat, a chat shared with them) and only there. Teams offers a bot no way to
  * search what it posted, so a post whose outcome was lost in a crash cannot be looked up (see README).
  */
 final class TeamsMessageUpdater implements ConversationMessenger {
@@ -56,15 +57,21 @@ final class TeamsMessageUpdater implements ConversationMessenger {
 
     @Override
     public MessageRef post(DeliveryTarget target, OutboundMessage message, String idempotencyKey) throws DeliveryFailure {
+        if (target.kind() == DeliveryTarget.Kind.USER) {
+            throw DeliveryFailure.permanent("Teams people are addressed by email, not by a chat user id");
+        }
         String conversation = target.kind() == DeliveryTarget.Kind.PERSON
                 ? people.personalChatOf(target.address()).orElseThrow(() -> DeliveryFailure.permanent(target.address()
                         + " has no personal chat with csbot in Teams yet: they need to send csbot a message once"))
                 : target.address();
         ConversationReference reference = referenceOf(conversation);
-        target.threadOf().ifPresent(thread -> reference.getConversation().setId(conversation + ";messageid=" + thread));
+        if (!message.forCustomer()) {
+            target.threadOf().ifPresent(thread -> reference.getConversation().setId(conversation + ";messageid="
+                    + thread));
+        }
         AtomicReference<String> id = new AtomicReference<>();
         // A long reply is several cards: all are sent, the first one's id is the message reference.
-        run(reference, turn -> turn.sendActivities(sender.activities(message.reply()))
+        run(reference, message.forCustomer(), turn -> turn.sendActivities(sender.activities(message.reply()))
                 .thenAccept((ResourceResponse[] sent) -> id.set(sent == null || sent.length == 0 || sent[0] == null
                         ? null : sent[0].getId())));
         if (id.get() == null || id.get().isBlank()) {
@@ -76,7 +83,7 @@ final class TeamsMessageUpdater implements ConversationMessenger {
     @Override
     public void update(MessageRef message, OutboundMessage content) throws DeliveryFailure {
         ConversationReference reference = referenceOf(message.conversationId());
-        run(reference, turn -> {
+        run(reference, content.forCustomer(), turn -> {
             Activity activity = sender.activities(content.reply()).get(0);
             activity.setId(message.messageId());
             return turn.updateActivity(activity).thenApply(updated -> null);
@@ -99,12 +106,15 @@ final class TeamsMessageUpdater implements ConversationMessenger {
         CompletableFuture<Void> run(TurnContext turn);
     }
 
-    /** Runs work in the conversation, only when it is, right now, ours alone. */
-    private void run(ConversationReference reference, Work work) throws DeliveryFailure {
+    /**
+     * Runs work in the conversation: internal content only when it is, right now, ours alone; customer content
+     * (a prompt, a loop-closing update) in the conversation addressed, whoever else is in it.
+     */
+    private void run(ConversationReference reference, boolean forCustomer, Work work) throws DeliveryFailure {
         AtomicBoolean refused = new AtomicBoolean();
         try {
             adapter.continueConversation(settings.appId(), reference, turn -> {
-                if (!mayReceiveInternalContent(turn)) {
+                if (!forCustomer && !mayReceiveInternalContent(turn)) {
                     refused.set(true);
                     return CompletableFuture.completedFuture(null);
                 }

@@ -7,8 +7,10 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The personal chat of each internal person who has talked to the bot, by email: where a direct message to a
- * CSM goes on Teams (Teams has no "open a chat with this email" for a bot that was never installed for them).
+ * The personal chat of each person who has talked to the bot, by email: where a direct message to a CSM (an
+ * alert, a digest) or to a customer (a prompt sent to their email) goes on Teams. Internal content is sent only
+ * after the roster check at send time says the chat is one of ours. Teams has no "open a chat with this email"
+ * for a bot, so such a person must have written to csbot once.
  */
 class TeamsPeople {
 

@@ -167,13 +167,17 @@ final class AnswerRecorder {
     }
 
     /**
-     * Only the addressed contact or chat user may answer; for a channel prompt, people of the customer's
-     * organisation in that channel: their email is at one of the domains of the account's contacts.
+     * Only the addressed contact (by email, or in the direct message the prompt was delivered to) or chat user may
+     * answer; for a channel prompt, people of the customer's organisation in that channel: their email is at one of
+     * the domains of the account's contacts.
      */
     private boolean addressedTo(PromptSend send, Respondent respondent, ChatPlace place) {
         Recipient recipient = send.recipient();
         if (recipient instanceof Recipient.ContactRecipient contact) {
-            return respondent.email().filter(e -> e.equalsIgnoreCase(contact.email())).isPresent();
+            // The direct message the prompt was delivered to was opened for the contact's email, and holds only them:
+            // answering there is answering as them, even where the platform hides the email (Slack Connect).
+            return respondent.email().filter(e -> e.equalsIgnoreCase(contact.email())).isPresent()
+                    || sends.deliveredTo(send.id()).contains(place);
         }
         if (recipient instanceof Recipient.ChatUserRecipient user) {
             return user.platform().equals(respondent.platform()) && user.userId().equals(respondent.userId());

@@ -27,6 +27,8 @@ public final class CampaignPlanner {
 
     /** A milestone missed by a few days (the service was down) still sends, within this grace. */
     static final int MILESTONE_GRACE_DAYS = 6;
+    /** The origin of a scheduled send (NPS every 90 days). */
+    static final String SCHEDULE = "schedule";
 
     private CampaignPlanner() {}
 
@@ -34,16 +36,33 @@ public final class CampaignPlanner {
     public record Due(FeedbackPrompt prompt, String accountId, Contact contact, String origin, String why) {}
 
     /**
-     * @param history the sends of at least the longest schedule or throttle, any prompt, any recipient
+     * A prompt that was due for a contact but held back, why (in the CSM's words), and the first day they may be
+     * asked again.
      */
+    public record Held(Due due, String reason, LocalDate notBefore) {}
+
+    /** Today's campaign: what to send, and what the throttle held back. */
+    public record Plan(List<Due> due, List<Held> held) {}
+
+    /** What is due today (see {@link #plan}). */
     public static List<Due> due(LocalDate today, ZoneId zone, Collection<FeedbackPrompt> prompts,
             List<AccountSignals> accounts, List<PromptSend> history) {
+        return plan(today, zone, prompts, accounts, history).due();
+    }
+
+    /**
+     * @param history the sends of at least the longest schedule or throttle, any prompt, any recipient
+     */
+    public static Plan plan(LocalDate today, ZoneId zone, Collection<FeedbackPrompt> prompts,
+            List<AccountSignals> accounts, List<PromptSend> history) {
+        Map<String, PromptSend> latestSend = new HashMap<>();
         Map<String, Instant> latestTo = new HashMap<>();
         Map<String, Instant> latestOfPrompt = new HashMap<>();
         Set<String> origins = new HashSet<>();
         for (PromptSend send : history) {
             String key = send.recipient().key();
             latestTo.merge(key, send.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
+            latestSend.merge(key, send, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b);
             latestOfPrompt.merge(key + "|" + send.promptId(), send.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
             origins.add(send.accountId() + "|" + send.promptId() + "|" + send.origin());
         }
@@ -52,22 +71,32 @@ public final class CampaignPlanner {
                 .sorted(Comparator.comparing((FeedbackPrompt p) -> p.campaign().trigger().isEmpty()))
                 .toList();
         List<Due> due = new ArrayList<>();
-        Set<String> askedToday = new HashSet<>();
+        List<Held> held = new ArrayList<>();
+        Map<String, String> askedToday = new HashMap<>();
         for (AccountSignals signals : accounts) {
             for (FeedbackPrompt prompt : ordered) {
                 for (Candidate candidate : candidates(prompt, signals, today, latestOfPrompt, origins, zone)) {
                     String key = new Recipient.ContactRecipient(candidate.contact().email(), "").key();
+                    Due wanted = new Due(prompt, signals.account().id(), candidate.contact(), candidate.origin(),
+                            candidate.why());
                     Instant last = latestTo.get(key);
-                    boolean throttled = last != null && prompt.campaign().throttleDays() > 0
-                            && LocalDate.ofInstant(last, zone).plusDays(prompt.campaign().throttleDays()).isAfter(today);
-                    if (!throttled && askedToday.add(key)) {
-                        due.add(new Due(prompt, signals.account().id(), candidate.contact(), candidate.origin(),
-                                candidate.why()));
+                    int days = prompt.campaign().throttleDays();
+                    LocalDate lastDay = last == null ? null : LocalDate.ofInstant(last, zone);
+                    if (lastDay != null && days > 0 && lastDay.plusDays(days).isAfter(today)) {
+                        held.add(new Held(wanted, "got the " + latestSend.get(key).promptId() + " prompt on " + lastDay
+                                + "; at most one prompt per " + days + " days, so not before " + lastDay.plusDays(days),
+                                lastDay.plusDays(days)));
+                    } else if (askedToday.containsKey(key)) {
+                        held.add(new Held(wanted, "is asked for " + askedToday.get(key) + " today; one prompt per"
+                                + " contact a day", today.plusDays(1)));
+                    } else {
+                        askedToday.put(key, prompt.id());
+                        due.add(wanted);
                     }
                 }
             }
         }
-        return due;
+        return new Plan(due, held);
     }
 
     private record Candidate(Contact contact, String origin, String why) {}
@@ -104,9 +133,9 @@ public final class CampaignPlanner {
                 String key = new Recipient.ContactRecipient(contact.email(), "").key();
                 Instant last = latestOfPrompt.get(key + "|" + prompt.id());
                 if (last == null) {
-                    out.add(new Candidate(contact, "schedule", "never asked " + prompt.id()));
+                    out.add(new Candidate(contact, SCHEDULE, "never asked " + prompt.id()));
                 } else if (!LocalDate.ofInstant(last, zone).plusDays(every).isAfter(today)) {
-                    out.add(new Candidate(contact, "schedule", "last asked " + prompt.id() + " on "
+                    out.add(new Candidate(contact, SCHEDULE, "last asked " + prompt.id() + " on "
                             + LocalDate.ofInstant(last, zone) + ", every " + every + " days"));
                 }
             }

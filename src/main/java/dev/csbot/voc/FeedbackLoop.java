@@ -14,11 +14,15 @@ public interface FeedbackLoop {
     Map<String, LoopState> states(LoopSubject.Kind kind);
 
     /**
-     * Moves {@code next.subject()} to its stage and records the messages, in one transaction; a message for an
-     * (item, customer, stage) already recorded is skipped. Returns how many were newly recorded.
+     * Moves {@code next.subject()} to its stage and records the messages with their deliveries, in one
+     * transaction; a message for an (item, customer, stage) already recorded is skipped (and not sent again).
+     * Returns how many were newly recorded.
      */
     int transition(LoopState next, List<LoopMessage> messages);
 
-    /** For each item that has been closed back to a customer, when that first happened. */
+    /** A loop-closing message by its id (what its delivery shows). */
+    Optional<LoopMessage> message(String messageId);
+
+    /** For each item that has been closed back to a customer, when the first such message was delivered. */
     Map<String, Instant> firstClosures();
 }

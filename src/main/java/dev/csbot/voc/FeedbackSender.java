@@ -22,11 +22,14 @@ final class FeedbackSender {
     private final AccountRepository accounts;
     private final PromptSends sends;
     private final Clock clock;
+    /** Where a contact named by email is reached when the CSM asked from neither chat (the command line). */
+    private final String defaultPlatform;
 
-    FeedbackSender(AccountRepository accounts, PromptSends sends, Clock clock) {
+    FeedbackSender(AccountRepository accounts, PromptSends sends, Clock clock, String defaultPlatform) {
         this.accounts = accounts;
         this.sends = sends;
         this.clock = clock;
+        this.defaultPlatform = defaultPlatform.toLowerCase(Locale.ROOT);
     }
 
     SendResult send(FeedbackPrompt prompt, Account account, SendTarget target, Optional<String> requestPlatform,
@@ -45,7 +48,7 @@ final class FeedbackSender {
                         + (prompt.campaign().audience() == Audience.CHAMPION ? "champion or executive sponsor"
                         : "contacts") + " to ask. Name a contact by email, a user (@name) or a channel (#name).");
             }
-            platform = requestPlatform;
+            platform = requestPlatform.or(() -> Optional.of(defaultPlatform));
         } else if (target instanceof SendTarget.Email email) {
             Optional<Contact> contact = contacts(account, today).stream()
                     .filter(c -> c.email().equalsIgnoreCase(email.email()) && c.activeOn(today)).findFirst();
@@ -54,7 +57,7 @@ final class FeedbackSender {
                         + ". Check the email, or import the contact first (contacts.csv).");
             }
             recipients.add(new Recipient.ContactRecipient(contact.get().email(), contact.get().name()));
-            platform = requestPlatform;
+            platform = requestPlatform.or(() -> Optional.of(defaultPlatform));
         } else if (target instanceof SendTarget.ChatUser user) {
             recipients.add(new Recipient.ChatUserRecipient(user.platform(), user.userId(), user.name()));
             platform = Optional.of(user.platform());
@@ -80,6 +83,31 @@ final class FeedbackSender {
         }
         return new SendResult.Queued(prompt, queued, heldBack);
     }
+
+    /**
+     * Queues what a campaign planned for today (the planner applied the throttle already), each contact on the
+     * default platform. A send another instance queued for the same contact, prompt and origin today is skipped
+     * by its campaign key. Returns the sends stored.
+     */
+    List<PromptSends.QueuedSend> queueCampaign(List<CampaignPlanner.Due> due, Map<String, Account> byId) {
+        Instant now = Instant.now(clock);
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+        List<PromptSends.QueuedSend> queued = new ArrayList<>();
+        for (CampaignPlanner.Due d : due) {
+            Account account = byId.get(d.accountId());
+            Recipient recipient = new Recipient.ContactRecipient(d.contact().email(), d.contact().name());
+            PromptSends.QueuedSend send = newSend(d.prompt(), account, recipient, Optional.of(defaultPlatform),
+                    CAMPAIGN, d.origin(), now);
+            // A trigger fires once per contact; a schedule once per contact and day.
+            String key = recipient.key() + "|" + d.prompt().id() + "|" + d.origin()
+                    + (d.origin().equals(CampaignPlanner.SCHEDULE) ? "|" + today : "");
+            queued.add(new PromptSends.QueuedSend(send.send(), send.token(), Optional.of(key)));
+        }
+        return queued.isEmpty() ? List.of() : sends.queue(queued);
+    }
+
+    /** Who queued a campaign's sends, as the audit and /feedback show it. */
+    static final String CAMPAIGN = "campaign";
 
     private List<Contact> contacts(Account account, LocalDate today) {
         return accounts.signals(account.id(), today, today).map(AccountSignals::contacts).orElse(List.of());

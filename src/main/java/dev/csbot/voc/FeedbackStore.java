@@ -20,4 +20,10 @@ public interface FeedbackStore {
 
     /** One account's feedback dated {@code from} or later, oldest first. */
     List<FeedbackRecord> forAccount(String accountId, LocalDate from);
+
+    /** One account's chat answers that needed a human fast, answered on or after {@code from}, newest first. */
+    List<FollowUp> followUps(String accountId, LocalDate from);
+
+    /** Marks every answer of the account still waiting for a follow-up as followed up by {@code by} at {@code at}. */
+    int markFollowedUp(String accountId, String by, java.time.Instant at);
 }

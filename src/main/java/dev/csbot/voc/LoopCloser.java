@@ -24,13 +24,17 @@ final class LoopCloser {
     private final FeedbackStore feedback;
     private final FeedbackLoop loop;
     private final Clock clock;
+    /** Where an imported item's customer (no conversation, only an email) is reached. */
+    private final String defaultPlatform;
 
-    LoopCloser(ThemeTagger tagger, VocInsights insights, FeedbackStore feedback, FeedbackLoop loop, Clock clock) {
+    LoopCloser(ThemeTagger tagger, VocInsights insights, FeedbackStore feedback, FeedbackLoop loop, Clock clock,
+            String defaultPlatform) {
         this.tagger = tagger;
         this.insights = insights;
         this.feedback = feedback;
         this.loop = loop;
         this.clock = clock;
+        this.defaultPlatform = defaultPlatform;
     }
 
     LoopMove move(LoopSubject subject, LoopStage to, Optional<String> message, String actor) {
@@ -76,13 +80,31 @@ final class LoopCloser {
         if (to.closesTheLoop()) {
             String about = subject.kind() == LoopSubject.Kind.THEME ? " about " + name : "";
             for (FeedbackRecord item : items) {
+                Optional<Destination> destination = destination(item);
+                if (destination.isEmpty()) {
+                    continue; // an imported row without an email: nobody to tell
+                }
                 messages.add(new LoopMessage(UUID.randomUUID().toString(), item.itemId(), item.accountId(),
                         item.customerKey(), item.anonymous() ? Optional.empty() : item.contactEmail(), item.place(),
-                        subject, to, customerText(item.date(), about, to, text.get()), item.date(), now));
+                        subject, to, customerText(item.date(), about, to, text.get()), item.date(), now,
+                        destination.get()));
             }
         }
         int told = loop.transition(new LoopState(subject, to, text, actor, now), messages);
         return new LoopMove.Moved(subject, name, accountId, from, to, items.size(), told);
+    }
+
+    /**
+     * Where the customer who raised an item hears back: the conversation they gave it in (for an anonymous answer
+     * nothing else is known, nor looked up), else the contact of an imported response by email.
+     */
+    private Optional<Destination> destination(FeedbackRecord item) {
+        if (item.place().isPresent()) {
+            ChatPlace place = item.place().get();
+            return Optional.of(new Destination(place.platform(), Destination.Kind.CONVERSATION, place.conversationId()));
+        }
+        return item.anonymous() ? Optional.empty() : item.contactEmail().filter(e -> !e.isBlank())
+                .map(email -> new Destination(defaultPlatform, Destination.Kind.PERSON, email));
     }
 
     /** What the customer reads: plain text, nothing internal, no quote of what anyone said. */

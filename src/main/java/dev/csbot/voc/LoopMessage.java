@@ -5,10 +5,11 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * A message that closes the loop with one customer about one item, waiting for delivery: in the conversation
- * where they gave the feedback ({@code place}), or, for imported feedback, to the contact by email. Recorded
- * once per (item, customer, stage): setting the same stage again records nothing new. For an anonymous
- * answer {@code contactEmail} is empty and {@code customerKey} names the answer, never the person.
+ * A message that closes the loop with one customer about one item: in the conversation where they gave the
+ * feedback ({@code place}), or, for imported feedback, to the contact by email ({@code destination} says which).
+ * Recorded once per (item, customer, stage), and written to the outbox in the same transaction: setting the same
+ * stage again records and sends nothing new. For an anonymous answer {@code contactEmail} is empty and
+ * {@code customerKey} names the answer, never the person.
  */
 public record LoopMessage(
         String id,
@@ -21,4 +22,5 @@ public record LoopMessage(
         LoopStage stage,
         String text,
         LocalDate raisedOn,
-        Instant createdAt) {}
+        Instant createdAt,
+        Destination destination) {}

@@ -434,6 +434,74 @@ class FeedbackFlowTest {
                 .contains("keep it to 500");
     }
 
+    // ---- phase 2: where prompts go, answering in a direct message, loop buttons ------------------------
+
+    @Test
+    void aSendFromTheCommandLineGoesToTheContactOnTheDefaultPlatformAndAChannelSendToTheChannel() {
+        chat.handle(new ChatRequest("/feedback send nps acme priya.shah@acme.example", CSM, Conversation.cli()));
+        ask("/feedback send product-request acme <#C9SHARED|acme-shared>");
+
+        assertThat(dev.csbot.voc.Destination.of(store.sends.get(0).send())).isEqualTo(new dev.csbot.voc.Destination(
+                "slack", dev.csbot.voc.Destination.Kind.PERSON, "priya.shah@acme.example"));
+        assertThat(dev.csbot.voc.Destination.of(store.sends.get(1).send())).isEqualTo(new dev.csbot.voc.Destination(
+                "slack", dev.csbot.voc.Destination.Kind.CONVERSATION, "C9SHARED"));
+    }
+
+    @Test
+    void aContactWithoutAVisibleEmailMayAnswerOnlyInTheDirectMessageTheirPromptWasDeliveredTo() {
+        ask("/feedback send csat acme priya.shah@acme.example");
+        String token = lastToken();
+        Caller hidden = Caller.customer("U77", null, "T-ACME", "Priya");
+
+        FormOutcome elsewhere = submit(hidden, PRIYA_DM, token, Map.of("score", "4"));
+        store.delivered.put(store.sends.get(0).send().id(), List.of(new dev.csbot.voc.ChatPlace("slack", "D77")));
+        FormOutcome inTheirDm = submit(hidden, PRIYA_DM, token, Map.of("score", "4"));
+
+        assertThat(elsewhere).isInstanceOf(FormOutcome.Refused.class);
+        assertThat(inTheirDm).isInstanceOf(FormOutcome.Accepted.class);
+        assertThat(store.answers.values()).extracting(FeedbackAnswer::contactEmail)
+                .containsExactly(Optional.of("priya.shah@acme.example"));
+    }
+
+    @Test
+    void aStageButtonOnAnItemAcknowledgesAtOnceOrAsksForTheMessageCustomersWillRead() {
+        ask("/feedback send nps acme priya.shah@acme.example");
+        String token = lastToken();
+        submit(PRIYA, PRIYA_DM, token, Map.of("score", "4", "comment", "Exports time out"));
+        Reply summary = ask("/feedback acme");
+        ReplyBlock.Action ship = summary.blocks().stream().filter(b -> b instanceof ReplyBlock.Actions)
+                .flatMap(b -> ((ReplyBlock.Actions) b).actions().stream())
+                .filter(a -> a.id().equals(ActionIds.VOC_SHIPPED)).findFirst().orElseThrow();
+        String item = ship.value();
+        assertThat(item).startsWith("item:fb-");
+
+        Reply acknowledged = chat.press(new ActionPress(ActionIds.VOC_ACKNOWLEDGE, item, CSM, CSM_DM));
+        Reply asks = chat.press(new ActionPress(ActionIds.VOC_SHIPPED, item, CSM, CSM_DM));
+        ReplyBlock.Form form = (ReplyBlock.Form) asks.blocks().get(0);
+        FormOutcome empty = chat.submit(new FormSubmission(form.id(), form.token(), Map.of("message", " "), CSM, CSM_DM));
+        FormOutcome byACustomer = chat.submit(new FormSubmission(form.id(), form.token(), Map.of("message", "Hi"),
+                PRIYA, PRIYA_DM));
+        FormOutcome told = chat.submit(new FormSubmission(form.id(), form.token(),
+                Map.of("message", "Exports are fast now."), CSM, CSM_DM));
+
+        assertThat(ReplyText.of(acknowledged)).contains("moved from new to acknowledged");
+        assertThat(form.id()).isEqualTo(FormIds.LOOP_MESSAGE);
+        assertThat(form.fields()).extracting(ReplyBlock.FormField::id).containsExactly("message");
+        assertThat(empty).isEqualTo(new FormOutcome.Invalid(Map.of("message", "Say what the customers should hear.")));
+        assertThat(byACustomer).isInstanceOf(FormOutcome.Refused.class);
+        assertThat(ReplyText.of(((FormOutcome.Accepted) told).reply())).contains("moved from acknowledged to shipped",
+                "1 loop-closing message queued");
+        assertThat(store.messages).extracting(dev.csbot.voc.LoopMessage::text)
+                .containsExactly(store.messages.get(0).text());
+        assertThat(store.messages.get(0).text()).endsWith("it has shipped. Exports are fast now.");
+        assertThat(store.messages.get(0).destination()).isEqualTo(new dev.csbot.voc.Destination("slack",
+                dev.csbot.voc.Destination.Kind.CONVERSATION, "D77"));
+        assertThat(audit).anyMatch(a -> a.startsWith("voc-shipped acme item fb-"));
+        FormOutcome finalAlready = chat.submit(new FormSubmission(form.id(), form.token(),
+                Map.of("message", "Again"), CSM, CSM_DM));
+        assertThat(((FormOutcome.Invalid) finalAlready).fieldErrors().get("message")).contains("shipped and declined are final");
+    }
+
     private static final class NoLinks implements ChannelLinks {
         private final Map<String, String> links = new HashMap<>();
 

@@ -68,6 +68,10 @@ class VocCliTest {
                 "--db", db);
         assertThat(closed.exitCode()).as(closed.err()).isZero();
         assertThat(closed.out()).containsPattern("\\d+ loop-closing messages queued");
+        // Closed back to the customer means delivered: the command line only queues, the service's outbox delivers.
+        assertThat(csbot("ask", "/voc", "--db", db).out()).contains("Loop closed             0 of");
+        org.jdbi.v3.core.Jdbi.create("jdbc:sqlite:" + db).useHandle(h -> h.execute("UPDATE outbox SET state ="
+                + " 'delivered' WHERE item_kind = 'voc-loop'"));
         assertThat(csbot("ask", "/voc", "--db", db).out()).doesNotContain("Loop closed             0 of")
                 .containsPattern("Median days to close +\\d");
     }
@@ -83,8 +87,22 @@ class VocCliTest {
 
         CliRun slack = csbot("ask", "/feedback initech", "--db", db, "--format", "slack");
 
-        assertThat(slack.out()).contains("&lt;!channel&gt; &lt;@U123&gt; &lt;https://evil.example|click&gt; the SSO")
-                .doesNotContain("<!channel>").doesNotContain("<@U123>");
+        // The comment is plain text: Slack formats, mentions and links nothing in it; no mrkdwn holds it.
+        com.google.gson.JsonArray blocks = com.google.gson.JsonParser.parseString(slack.out()).getAsJsonObject()
+                .getAsJsonArray("blocks");
+        com.google.gson.JsonObject quote = null;
+        for (com.google.gson.JsonElement block : blocks) {
+            com.google.gson.JsonObject text = block.getAsJsonObject().getAsJsonObject("text");
+            if (text != null && text.get("text").getAsString().contains("the SSO login fails")) {
+                quote = text;
+            }
+            if (text != null && text.get("type").getAsString().equals("mrkdwn")) {
+                assertThat(text.get("text").getAsString()).doesNotContain("<!channel>").doesNotContain("<@U123>");
+            }
+        }
+        assertThat(quote).as(slack.out()).isNotNull();
+        assertThat(quote.get("type").getAsString()).isEqualTo("plain_text");
+        assertThat(quote.get("text").getAsString()).startsWith("“<!channel> <@U123> <https:\u2060//evil.example|click>");
     }
 
     @Test

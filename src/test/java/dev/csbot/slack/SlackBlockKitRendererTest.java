@@ -95,15 +95,76 @@ class SlackBlockKitRendererTest {
     }
 
     @Test
-    void quoteFromACustomerIsInert() {
-        String hostile = "<!channel> @here <@U123> <https://evil.example|click> & *bold*";
-        JsonObject payload = single(reply(new ReplyBlock.Quote(hostile, "<!here> Pat, Acme")));
-        String text = blocks(payload).get(1).getAsJsonObject().getAsJsonObject("text").get("text").getAsString();
-        assertThat(text).isEqualTo(">&lt;!channel&gt; @here &lt;@U123&gt; &lt;https://evil.example|click&gt; &amp; *bold*");
-        assertThat(blocks(payload).get(1).getAsJsonObject().getAsJsonObject("text").get("verbatim").getAsBoolean()).isTrue();
-        String attribution = blocks(payload).get(2).getAsJsonObject().getAsJsonArray("elements").get(0)
-                .getAsJsonObject().get("text").getAsString();
-        assertThat(attribution).isEqualTo("— &lt;!here&gt; Pat, Acme");
+    void quoteFromACustomerIsPlainTextThatFormatsMentionsAndLinksNothing() {
+        String hostile = "<!channel> @here <@U123> <https://evil.example|click> & *bold* _it_ ~gone~ `code` https://x.example";
+        JsonObject payload = single(reply(new ReplyBlock.Quote(hostile, "<!here> *Pat*, Acme")));
+        JsonObject text = blocks(payload).get(1).getAsJsonObject().getAsJsonObject("text");
+
+        // plain_text: Slack formats nothing in it and parses no mention, broadcast or link; emoji codes stay text.
+        assertThat(text.get("type").getAsString()).isEqualTo("plain_text");
+        assertThat(text.get("emoji").getAsBoolean()).isFalse();
+        assertThat(text.get("text").getAsString()).isEqualTo("“<!channel> @here <@U123> <https:\u2060//evil.example|click>"
+                + " & *bold* _it_ ~gone~ `code` https:\u2060//x.example”");
+        JsonObject attribution = blocks(payload).get(2).getAsJsonObject().getAsJsonArray("elements").get(0)
+                .getAsJsonObject();
+        assertThat(attribution.get("type").getAsString()).isEqualTo("plain_text");
+        assertThat(attribution.get("text").getAsString()).isEqualTo("— <!here> *Pat*, Acme");
+        // No mrkdwn object anywhere holds the customer's text (SlackLimits fails on a raw '<' in mrkdwn).
+        assertThat(blocks(payload).toString()).doesNotContain("\"mrkdwn\"");
+        SlackSchema.assertValidBlocks(blocks(payload).toString());
+    }
+
+    @Test
+    void internalTextStillFormatsAsMrkdwnWhileCustomerTextBesideItDoesNot() {
+        JsonArray rendered = blocks(single(reply(new ReplyBlock.Paragraph("*bold* by us"),
+                new ReplyBlock.Quote("*bold* by them", "Pat"))));
+        assertThat(rendered.get(1).getAsJsonObject().getAsJsonObject("text").get("type").getAsString()).isEqualTo("mrkdwn");
+        assertThat(rendered.get(2).getAsJsonObject().getAsJsonObject("text").get("type").getAsString())
+                .isEqualTo("plain_text");
+    }
+
+    @Test
+    void aPromptsFormIsAModalOfInputsByFieldIdWithinSlacksSchemaAndLimits() {
+        dev.csbot.voc.FeedbackPrompt nps = dev.csbot.voc.PromptLoader.shipped().find("nps").orElseThrow();
+        java.time.Instant now = java.time.Instant.parse("2026-11-23T12:00:00Z");
+        dev.csbot.voc.PromptSend send = new dev.csbot.voc.PromptSend("s1", "acme", "nps",
+                new dev.csbot.voc.Recipient.ChannelRecipient("slack", "C9", "acme-shared"), Optional.of("slack"), "h",
+                "command", "dana", now, now.plusSeconds(86_400), Optional.empty(), Optional.empty(), Optional.empty());
+        ReplyBlock.Form form = dev.csbot.chat.PromptMessages.form(new dev.csbot.voc.OpenPrompt(nps, send,
+                Optional.empty()), "tok-123");
+
+        com.slack.api.model.view.View view = renderer.modal(form, "{\"form\":\"feedback-answer\"}");
+        String json = SlackPayloads.json(view);
+
+        SlackSchema.assertValidModal(json);
+        SlackLimits.assertViewWithinLimits(json);
+        JsonObject modal = JsonParser.parseString(json).getAsJsonObject();
+        assertThat(modal.get("callback_id").getAsString()).isEqualTo(SlackBlockKitRenderer.FORM_CALLBACK);
+        JsonArray blocks = modal.getAsJsonArray("blocks");
+        assertThat(blocks).extracting(b -> b.getAsJsonObject().get("block_id").getAsString())
+                .containsExactly("score", "anonymous");
+        JsonObject select = blocks.get(0).getAsJsonObject().getAsJsonObject("element");
+        assertThat(select.get("action_id").getAsString()).isEqualTo(SlackBlockKitRenderer.INPUT_ACTION);
+        assertThat(select.getAsJsonArray("options")).hasSize(11);
+        assertThat(select.getAsJsonArray("options").get(10).getAsJsonObject().getAsJsonObject("text").get("text")
+                .getAsString()).isEqualTo("10 - Extremely likely");
+        assertThat(blocks.get(0).getAsJsonObject().get("optional").getAsBoolean()).isFalse();
+        assertThat(blocks.get(1).getAsJsonObject().get("optional").getAsBoolean()).isTrue();
+        assertThat(json).doesNotContain("\"mrkdwn\"");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> renderer.modal(form, "x".repeat(3001)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aResultIsAModalWithNothingToSubmit() {
+        String json = SlackPayloads.json(renderer.resultModal(Reply.of(Reply.Status.ANSWER, "Thanks, recorded",
+                "Your answer goes straight to the team that looks after your account.")));
+
+        SlackSchema.assertValidModal(json);
+        JsonObject modal = JsonParser.parseString(json).getAsJsonObject();
+        assertThat(modal.getAsJsonObject("title").get("text").getAsString()).isEqualTo("Thanks, recorded");
+        assertThat(modal.has("submit")).isFalse();
+        assertThat(modal.getAsJsonObject("close").get("text").getAsString()).isEqualTo("Close");
     }
 
     @Test
@@ -318,7 +379,7 @@ class SlackBlockKitRendererTest {
                 .getAsString()).isEqualTo("*Label*\nFACTS-3");
         assertBlock(rendered.get(4), "section", "text", "• ITEMS-4");
         assertBlock(rendered.get(5), "section", "text", "*TREND-5*\na `▁█` b (now 2)");
-        assertBlock(rendered.get(6), "section", "text", ">QUOTE-6");
+        assertBlock(rendered.get(6), "section", "text", "“QUOTE-6”");
         assertThat(rendered.get(7).getAsJsonObject().get("type").getAsString()).isEqualTo("context");
         assertBlock(rendered.get(8), "section", "text", ":large_yellow_circle: NOTICE-7");
         assertThat(rendered.get(9).getAsJsonObject().get("type").getAsString()).isEqualTo("context");

@@ -54,7 +54,7 @@ final class SlackFake {
         FAKE_SLACK.respond("/conversations.info", SlackFake::conversationsInfo);
     }
 
-    private static Response usersInfo(Recorded request) {
+    static Response usersInfo(Recorded request) {
         String user = form(request.body()).getOrDefault("user", "");
         if (user.startsWith(FLAKY) && FAILED_ONCE.putIfAbsent(user, true) == null) {
             return user.startsWith(FLAKY_NOT_OK) ? Response.json("{\"ok\":false,\"error\":\"ratelimited\"}")
@@ -71,7 +71,7 @@ final class SlackFake {
         };
     }
 
-    private static Response user(String id, String team, String email, boolean restricted, boolean stranger) {
+    static Response user(String id, String team, String email, boolean restricted, boolean stranger) {
         return Response.json("{\"ok\":true,\"user\":{\"id\":\"" + id + "\",\"team_id\":\"" + team + "\",\"name\":\""
                 + id.toLowerCase() + "\",\"real_name\":\"Person " + id + "\",\"is_restricted\":" + restricted
                 + ",\"is_ultra_restricted\":false,\"is_bot\":false,\"deleted\":false"

@@ -87,6 +87,70 @@ final class SlackRequests {
         return "payload=" + enc(json);
     }
 
+    /**
+     * A view_submission body (payload=JSON) for the modal {@code viewJson} (as csbot opened it), filled in with
+     * {@code values} by block id: a static_select gets that option picked, a text input that text, a checkbox
+     * ticked when the value is "true".
+     */
+    static String viewSubmission(String userId, String viewJson, Map<String, String> values) {
+        com.google.gson.JsonObject view = com.google.gson.JsonParser.parseString(viewJson).getAsJsonObject();
+        view.addProperty("id", "V0" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 100_000));
+        view.addProperty("team_id", SlackFake.TEAM);
+        view.addProperty("hash", "h");
+        com.google.gson.JsonObject state = new com.google.gson.JsonObject();
+        com.google.gson.JsonObject byBlock = new com.google.gson.JsonObject();
+        for (com.google.gson.JsonElement element : view.getAsJsonArray("blocks")) {
+            com.google.gson.JsonObject block = element.getAsJsonObject();
+            String id = block.get("block_id").getAsString();
+            if (!values.containsKey(id)) {
+                continue;
+            }
+            String type = block.getAsJsonObject("element").get("type").getAsString();
+            com.google.gson.JsonObject value = new com.google.gson.JsonObject();
+            value.addProperty("type", type);
+            switch (type) {
+                case "static_select" -> {
+                    com.google.gson.JsonObject option = new com.google.gson.JsonObject();
+                    option.addProperty("value", values.get(id));
+                    value.add("selected_option", option);
+                }
+                case "checkboxes" -> {
+                    com.google.gson.JsonArray picked = new com.google.gson.JsonArray();
+                    if ("true".equals(values.get(id))) {
+                        com.google.gson.JsonObject option = new com.google.gson.JsonObject();
+                        option.addProperty("value", "true");
+                        picked.add(option);
+                    }
+                    value.add("selected_options", picked);
+                }
+                default -> value.addProperty("value", values.get(id));
+            }
+            com.google.gson.JsonObject actions = new com.google.gson.JsonObject();
+            actions.add("value", value);
+            byBlock.add(id, actions);
+        }
+        state.add("values", byBlock);
+        view.add("state", state);
+        com.google.gson.JsonObject payload = new com.google.gson.JsonObject();
+        payload.addProperty("type", "view_submission");
+        com.google.gson.JsonObject team = new com.google.gson.JsonObject();
+        team.addProperty("id", SlackFake.TEAM);
+        team.addProperty("domain", "internal");
+        payload.add("team", team);
+        com.google.gson.JsonObject user = new com.google.gson.JsonObject();
+        user.addProperty("id", userId);
+        user.addProperty("username", userId.toLowerCase());
+        user.addProperty("name", userId.toLowerCase());
+        user.addProperty("team_id", SlackFake.TEAM);
+        payload.add("user", user);
+        payload.addProperty("api_app_id", "A0CSBOT");
+        payload.addProperty("token", "legacy-token");
+        payload.addProperty("trigger_id", UUID.randomUUID().toString());
+        payload.add("view", view);
+        payload.add("response_urls", new com.google.gson.JsonArray());
+        return "payload=" + enc(payload.toString());
+    }
+
     /** An app_home_opened event callback. */
     static String appHomeOpened(String userId, String eventId) {
         return "{\"token\":\"legacy-token\",\"team_id\":\"" + SlackFake.TEAM + "\",\"api_app_id\":\"A0CSBOT\","

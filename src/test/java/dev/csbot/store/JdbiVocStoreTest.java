@@ -6,8 +6,10 @@ import dev.csbot.account.AccountSignals;
 import dev.csbot.account.FeedbackResponse;
 import dev.csbot.support.TestDatabase;
 import dev.csbot.voc.ChatPlace;
+import dev.csbot.voc.Destination;
 import dev.csbot.voc.FeedbackAnswer;
 import dev.csbot.voc.FeedbackRecord;
+import dev.csbot.voc.FollowUp;
 import dev.csbot.voc.LoopMessage;
 import dev.csbot.voc.LoopStage;
 import dev.csbot.voc.LoopState;
@@ -16,6 +18,8 @@ import dev.csbot.voc.PromptKind;
 import dev.csbot.voc.PromptSend;
 import dev.csbot.voc.PromptSends;
 import dev.csbot.voc.Recipient;
+import dev.csbot.voc.VocItems;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -160,27 +164,126 @@ class JdbiVocStoreTest {
         assertThat(responses).isZero();
     }
 
+    private static LoopMessage loopMessage(String id, LoopSubject subject, LoopStage stage, String text, Instant at) {
+        return new LoopMessage(id, "fb-1", "acme", "contact:jane@acme.example", Optional.of("jane@acme.example"),
+                Optional.empty(), subject, stage, text, TODAY, at,
+                new Destination("slack", Destination.Kind.PERSON, "jane@acme.example"));
+    }
+
+    private List<Map<String, Object>> outbox(String kind) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT item_id, platform, target_kind, target, state FROM outbox"
+                + " WHERE item_kind = :kind ORDER BY created_at, item_id").bind("kind", kind).mapToMap().list());
+    }
+
     @Test
-    void aLoopMessageIsRecordedOncePerItemCustomerAndStage() {
+    void aLoopMessageIsRecordedAndQueuedOncePerItemCustomerAndStageAndCountsAsClosedOnceDelivered() {
         LoopSubject theme = LoopSubject.theme("reporting");
-        LoopMessage message = new LoopMessage("m1", "fb-1", "acme", "contact:jane@acme.example",
-                Optional.of("jane@acme.example"), Optional.empty(), theme, LoopStage.PLANNED, "Planned", TODAY, NOW);
 
         int first = loop.transition(new LoopState(theme, LoopStage.PLANNED, Optional.of("Planned"), "dana", NOW),
-                List.of(message));
+                List.of(loopMessage("m1", theme, LoopStage.PLANNED, "Planned", NOW)));
         int again = loop.transition(new LoopState(theme, LoopStage.PLANNED, Optional.of("Planned"), "dana", NOW),
-                List.of(new LoopMessage("m2", "fb-1", "acme", "contact:jane@acme.example",
-                        Optional.of("jane@acme.example"), Optional.empty(), theme, LoopStage.PLANNED, "Planned", TODAY,
-                        NOW.plusSeconds(5))));
+                List.of(loopMessage("m2", theme, LoopStage.PLANNED, "Planned", NOW.plusSeconds(5))));
         int shipped = loop.transition(new LoopState(theme, LoopStage.SHIPPED, Optional.of("Out"), "dana",
-                NOW.plusSeconds(9)), List.of(new LoopMessage("m3", "fb-1", "acme", "contact:jane@acme.example",
-                Optional.of("jane@acme.example"), Optional.empty(), theme, LoopStage.SHIPPED, "Out", TODAY,
-                NOW.plusSeconds(9))));
+                NOW.plusSeconds(9)), List.of(loopMessage("m3", theme, LoopStage.SHIPPED, "Out", NOW.plusSeconds(9))));
 
         assertThat(List.of(first, again, shipped)).containsExactly(1, 0, 1);
         assertThat(loop.state(theme)).map(LoopState::stage).contains(LoopStage.SHIPPED);
         assertThat(loop.states(LoopSubject.Kind.THEME)).containsOnlyKeys("reporting");
         assertThat(loop.states(LoopSubject.Kind.ITEM)).isEmpty();
+        assertThat(outbox(VocItems.LOOP)).extracting(r -> r.get("item_id") + " " + r.get("target_kind") + " "
+                + r.get("target")).containsExactly("m1 person jane@acme.example", "m3 person jane@acme.example");
+        assertThat(loop.message("m3")).map(LoopMessage::text).contains("Out");
+        assertThat(loop.firstClosures()).as("queued is not closed back yet").isEmpty();
+
+        jdbi.useHandle(h -> h.execute("UPDATE outbox SET state = 'delivered' WHERE item_id = 'm1'"));
+
         assertThat(loop.firstClosures()).containsExactly(Map.entry("fb-1", NOW));
+    }
+
+    @Test
+    void aSendIsWrittenWithItsDeliveryToTheContactChannelOrUserItAddresses() {
+        sends.queue(List.of(
+                new PromptSends.QueuedSend(send("s1", new Recipient.ContactRecipient("priya@acme.example", "Priya"), NOW),
+                        "raw-1"),
+                new PromptSends.QueuedSend(send("s2", new Recipient.ChannelRecipient("slack", "C9SHARED", "acme"), NOW),
+                        "raw-2"),
+                new PromptSends.QueuedSend(send("s3", new Recipient.ChatUserRecipient("slack", "U77", "priya"), NOW),
+                        "raw-3")));
+
+        assertThat(outbox(VocItems.PROMPT)).extracting(r -> r.get("item_id") + " " + r.get("platform") + " "
+                + r.get("target_kind") + " " + r.get("target")).containsExactly("s1 SLACK person priya@acme.example",
+                "s2 SLACK conversation C9SHARED", "s3 SLACK user U77");
+        assertThat(sends.pendingToken("s2")).contains("raw-2");
+    }
+
+    @Test
+    void aCampaignSendIsQueuedOnceForItsKeyEvenWhenTwoRunsQueueIt() {
+        Recipient priya = new Recipient.ContactRecipient("priya@acme.example", "Priya");
+        PromptSends.QueuedSend first = new PromptSends.QueuedSend(send("s1", priya, NOW), "raw-1",
+                Optional.of("contact:priya@acme.example|nps|schedule|2026-11-23"));
+        PromptSends.QueuedSend second = new PromptSends.QueuedSend(send("s2", priya, NOW), "raw-2",
+                Optional.of("contact:priya@acme.example|nps|schedule|2026-11-23"));
+
+        assertThat(sends.queue(List.of(first))).hasSize(1);
+        assertThat(sends.queue(List.of(second))).isEmpty();
+
+        assertThat(outbox(VocItems.PROMPT)).extracting(r -> r.get("item_id")).containsExactly("s1");
+        assertThat(sends.find("s2")).isEmpty();
+    }
+
+    @Test
+    void aPromptsTokenIsForgottenOnceNothingLeftToDeliverCarriesIt() {
+        PromptSend withReminder = send("s1", new Recipient.ContactRecipient("priya@acme.example", "Priya"), NOW);
+        sends.queue(List.of(new PromptSends.QueuedSend(withReminder, "raw-1")));
+
+        sends.delivered("s1", false);
+        assertThat(sends.pendingToken("s1")).as("the reminder still needs it").contains("raw-1");
+        assertThat(sends.remindersDue(NOW.plus(Duration.ofDays(3)), 10)).extracting(PromptSend::id).containsExactly("s1");
+
+        assertThat(sends.remind(List.of(withReminder), NOW.plus(Duration.ofDays(3)))).isEqualTo(1);
+        assertThat(sends.remind(List.of(withReminder), NOW.plus(Duration.ofDays(4)))).as("one reminder, never more")
+                .isZero();
+        assertThat(sends.remindersDue(NOW.plus(Duration.ofDays(5)), 10)).isEmpty();
+        assertThat(outbox(VocItems.REMINDER)).extracting(r -> r.get("item_id") + " " + r.get("target"))
+                .containsExactly("s1 priya@acme.example");
+
+        sends.delivered("s1", true);
+        assertThat(sends.pendingToken("s1")).isEmpty();
+    }
+
+    @Test
+    void aHoldIsRecordedOnceAndItsCsmGetsOneNoteListingIt() {
+        Destination csm = new Destination("slack", Destination.Kind.PERSON, "dana.cho@csbot.example");
+        PromptSends.CampaignHold hold = new PromptSends.CampaignHold("acme", "Acme", "nps", "contact:priya@acme.example",
+                "Priya (priya@acme.example)", "schedule", "got the csat prompt on 2026-11-20", TODAY.plusDays(11),
+                "dana.cho@csbot.example", csm);
+
+        assertThat(sends.hold(List.of(hold), NOW)).hasSize(1);
+        assertThat(sends.hold(List.of(hold), NOW.plus(Duration.ofDays(1)))).isEmpty();
+
+        List<Map<String, Object>> notes = outbox(VocItems.CAMPAIGN_NOTE);
+        assertThat(notes).hasSize(1);
+        assertThat(notes.get(0).get("target")).isEqualTo("dana.cho@csbot.example");
+        PromptSends.CampaignNote note = sends.note((String) notes.get(0).get("item_id")).orElseThrow();
+        assertThat(note.holds()).extracting(PromptSends.CampaignHold::accountName, PromptSends.CampaignHold::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Acme", "got the csat prompt on 2026-11-20"));
+    }
+
+    @Test
+    void answersThatNeedAHumanAreFollowedUpOnceWithWhoAndWhen() {
+        sends.queue(List.of(new PromptSends.QueuedSend(send("s1", new Recipient.ChannelRecipient("slack", "C9SHARED",
+                "acme-shared"), NOW), "raw")));
+        feedback.saveAnswer(answer("a1", "s1", true, 2, "Slow <!channel>", NOW));
+
+        FollowUp waiting = feedback.followUps("acme", TODAY.minusDays(30)).get(0);
+        assertThat(waiting.pending()).isTrue();
+        assertThat(waiting.contactEmail()).as("anonymous: never who").isEmpty();
+
+        assertThat(feedback.markFollowedUp("acme", "dana.cho@csbot.example", NOW.plusSeconds(60))).isEqualTo(1);
+        assertThat(feedback.markFollowedUp("acme", "sam@csbot.example", NOW.plusSeconds(90))).isZero();
+
+        FollowUp done = feedback.followUps("acme", TODAY.minusDays(30)).get(0);
+        assertThat(done.followedUpBy()).contains("dana.cho@csbot.example");
+        assertThat(done.followedUpAt()).contains(NOW.plusSeconds(60));
     }
 }

@@ -2,10 +2,12 @@ package dev.csbot.support;
 
 import dev.csbot.account.AccountSignals;
 import dev.csbot.account.FeedbackResponse;
+import dev.csbot.voc.ChatPlace;
 import dev.csbot.voc.FeedbackAnswer;
 import dev.csbot.voc.FeedbackLoop;
 import dev.csbot.voc.FeedbackRecord;
 import dev.csbot.voc.FeedbackStore;
+import dev.csbot.voc.FollowUp;
 import dev.csbot.voc.LoopMessage;
 import dev.csbot.voc.LoopState;
 import dev.csbot.voc.LoopSubject;
@@ -40,9 +42,100 @@ public class InMemoryVoc implements PromptSends, FeedbackStore, FeedbackLoop {
         this.portfolio = portfolio;
     }
 
+    public final Map<String, String> pendingTokens = new HashMap<>();
+    public final Map<String, List<ChatPlace>> delivered = new HashMap<>();
+    public final List<CampaignHold> holds = new ArrayList<>();
+    public final Map<String, Instant> reminded = new HashMap<>();
+    public final Map<String, Map.Entry<String, Instant>> followedUp = new HashMap<>();
+
     @Override
-    public void queue(List<QueuedSend> queued) {
-        sends.addAll(queued);
+    public List<QueuedSend> queue(List<QueuedSend> queued) {
+        List<QueuedSend> stored = new ArrayList<>();
+        for (QueuedSend q : queued) {
+            boolean clash = q.campaignKey().isPresent() && sends.stream().anyMatch(s -> s.campaignKey().equals(q.campaignKey()));
+            if (!clash) {
+                sends.add(q);
+                pendingTokens.put(q.send().id(), q.token());
+                stored.add(q);
+            }
+        }
+        return stored;
+    }
+
+    @Override
+    public Optional<PromptSend> find(String sendId) {
+        return sends.stream().map(QueuedSend::send).filter(s -> s.id().equals(sendId)).findFirst().map(this::withAnswers);
+    }
+
+    @Override
+    public Optional<String> pendingToken(String sendId) {
+        return Optional.ofNullable(pendingTokens.get(sendId));
+    }
+
+    @Override
+    public void delivered(String sendId, boolean reminder) {
+        PromptSend send = find(sendId).orElseThrow();
+        if (reminder || send.reminderDueAt().isEmpty() || send.answeredAt().isPresent()) {
+            pendingTokens.remove(sendId);
+        }
+    }
+
+    @Override
+    public List<ChatPlace> deliveredTo(String sendId) {
+        return delivered.getOrDefault(sendId, List.of());
+    }
+
+    @Override
+    public List<PromptSend> createdSince(Instant from) {
+        return sends.stream().map(QueuedSend::send).filter(s -> !s.createdAt().isBefore(from)).map(this::withAnswers)
+                .toList();
+    }
+
+    @Override
+    public List<PromptSend> remindersDue(Instant now, int limit) {
+        return sends.stream().map(QueuedSend::send).map(this::withAnswers)
+                .filter(s -> s.reminderDueAt().filter(at -> !at.isAfter(now)).isPresent() && s.remindedAt().isEmpty()
+                        && s.answeredAt().isEmpty() && s.openAt(now) && pendingTokens.containsKey(s.id()))
+                .limit(limit).toList();
+    }
+
+    @Override
+    public int remind(List<PromptSend> due, Instant now) {
+        int queued = 0;
+        for (PromptSend send : due) {
+            if (reminded.putIfAbsent(send.id(), now) == null) {
+                queued++;
+            }
+        }
+        return queued;
+    }
+
+    @Override
+    public List<CampaignHold> hold(List<CampaignHold> held, Instant now) {
+        List<CampaignHold> recorded = new ArrayList<>();
+        for (CampaignHold hold : held) {
+            boolean seen = holds.stream().anyMatch(h -> h.recipientKey().equals(hold.recipientKey())
+                    && h.promptId().equals(hold.promptId()) && h.origin().equals(hold.origin())
+                    && h.notBefore().equals(hold.notBefore()));
+            if (!seen) {
+                holds.add(hold);
+                recorded.add(hold);
+            }
+        }
+        return recorded;
+    }
+
+    @Override
+    public Optional<CampaignNote> note(String noteId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public int forgetTokens(Instant now) {
+        int before = pendingTokens.size();
+        pendingTokens.keySet().removeIf(id -> find(id).map(s -> !s.openAt(now) || s.answeredAt().isPresent())
+                .orElse(true));
+        return before - pendingTokens.size();
     }
 
     @Override
@@ -66,13 +159,13 @@ public class InMemoryVoc implements PromptSends, FeedbackStore, FeedbackLoop {
                 && !s.createdAt().isBefore(from)).map(this::withAnswers).toList();
     }
 
-    /** A send as the store would read it back: answered once any answer to it exists. */
+    /** A send as the store would read it back: answered once any answer to it exists, reminded once reminded. */
     private PromptSend withAnswers(PromptSend s) {
         Optional<Instant> answered = answers.values().stream().filter(a -> a.sendId().equals(s.id()))
                 .map(FeedbackAnswer::answeredAt).min(Comparator.naturalOrder());
         return new PromptSend(s.id(), s.accountId(), s.promptId(), s.recipient(), s.platform(), s.tokenHash(),
-                s.origin(), s.requestedBy(), s.createdAt(), s.expiresAt(), s.reminderDueAt(), s.remindedAt(),
-                answered);
+                s.origin(), s.requestedBy(), s.createdAt(), s.expiresAt(), s.reminderDueAt(),
+                s.remindedAt().or(() -> Optional.ofNullable(reminded.get(s.id()))), answered);
     }
 
     @Override
@@ -145,6 +238,35 @@ public class InMemoryVoc implements PromptSends, FeedbackStore, FeedbackLoop {
         return added;
     }
 
+    @Override
+    public Optional<LoopMessage> message(String messageId) {
+        return messages.stream().filter(m -> m.id().equals(messageId)).findFirst();
+    }
+
+    @Override
+    public List<FollowUp> followUps(String accountId, LocalDate from) {
+        return answers.values().stream().filter(a -> a.accountId().equals(accountId) && a.needsFollowUp()
+                        && !a.answeredOn().isBefore(from))
+                .sorted(Comparator.comparing(FeedbackAnswer::answeredAt).reversed())
+                .map(a -> new FollowUp(a.id(), a.kind(), a.score(), a.comment(), a.contactEmail(), a.anonymous(),
+                        a.answeredOn(), Optional.ofNullable(followedUp.get(a.id())).map(Map.Entry::getKey),
+                        Optional.ofNullable(followedUp.get(a.id())).map(Map.Entry::getValue)))
+                .toList();
+    }
+
+    @Override
+    public int markFollowedUp(String accountId, String by, Instant at) {
+        int marked = 0;
+        for (FeedbackAnswer a : answers.values()) {
+            if (a.accountId().equals(accountId) && a.needsFollowUp()
+                    && followedUp.putIfAbsent(a.id(), Map.entry(by, at)) == null) {
+                marked++;
+            }
+        }
+        return marked;
+    }
+
+    /** Every message counts as delivered here (the store counts only those the outbox delivered). */
     @Override
     public Map<String, Instant> firstClosures() {
         Map<String, Instant> first = new HashMap<>();

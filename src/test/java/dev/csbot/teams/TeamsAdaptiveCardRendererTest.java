@@ -37,8 +37,12 @@ class TeamsAdaptiveCardRendererTest {
                         new ReplyBlock.Action(ActionIds.START_PLAYBOOK, "Start playbook", "acme|champion-change",
                                 Tone.BAD))),
                 new ReplyBlock.Form("feedback-answer", "How likely are you to recommend us?", List.of(
-                        new ReplyBlock.FormField("score", "Score", ReplyBlock.FieldKind.SCALE, 0, 10, true),
-                        new ReplyBlock.FormField("comment", "Why?", ReplyBlock.FieldKind.TEXT, 0, 0, false)),
+                        new ReplyBlock.FormField("score", "Score", ReplyBlock.FieldKind.SCALE, 0, 10, true,
+                                List.of(new ReplyBlock.ScaleLabel(0, "Not at all likely"),
+                                        new ReplyBlock.ScaleLabel(10, "Extremely likely")), 0),
+                        new ReplyBlock.FormField("comment", "Why?", ReplyBlock.FieldKind.TEXT, 0, 0, false),
+                        new ReplyBlock.FormField("anonymous", "Don't show my name", ReplyBlock.FieldKind.CHECKBOX, 0, 0,
+                                false)),
                         "Send", "tok-123")));
     }
 
@@ -51,7 +55,8 @@ class TeamsAdaptiveCardRendererTest {
         AdaptiveCardSchema.assertValid(card.toString());
         assertThat(card.path("version").asText()).isEqualTo("1.5");
         List<String> types = types(card.path("body"));
-        assertThat(types).contains("TextBlock", "FactSet", "Container", "ActionSet", "Input.Number", "Input.Text");
+        assertThat(types).contains("TextBlock", "FactSet", "Container", "ActionSet", "Input.ChoiceSet", "Input.Text",
+                "Input.Toggle");
         // Dates and numbers are not markdown: they come out as they are.
         assertThat(card.toString()).contains("Dana Lee left on 2026-10-02");
     }
@@ -99,7 +104,7 @@ class TeamsAdaptiveCardRendererTest {
         assertThat(body.get(9).path("actions").get(0).path("title").asText()).isEqualTo("ACTIONS 9");
         assertThat(body.get(9).path("actions").get(0).path("data").path("action").asText()).isEqualTo("open-qbr");
         assertThat(body.get(10).path("text").asText()).isEqualTo("FORM 10");
-        assertThat(body.get(11).path("actions").get(0).path("data").path("value").asText()).isEqualTo("tok");
+        assertThat(body.get(11).path("actions").get(0).path("data").path("token").asText()).isEqualTo("tok");
     }
 
     @Test
@@ -140,17 +145,28 @@ class TeamsAdaptiveCardRendererTest {
     }
 
     @Test
-    void formsBecomeInputsAndASubmitCarryingTheToken() {
+    void formsBecomeInputsAndASubmitCarryingTheFormAndItsToken() {
         ObjectNode card = renderer.render(everyBlock()).get(0);
-        JsonNode number = find(card.path("body"), "Input.Number");
-        assertThat(number.path("id").asText()).isEqualTo("score");
-        assertThat(number.path("min").asInt()).isZero();
-        assertThat(number.path("max").asInt()).isEqualTo(10);
-        assertThat(number.path("isRequired").asBoolean()).isTrue();
+        JsonNode score = find(card.path("body"), "Input.ChoiceSet");
+        assertThat(score.path("id").asText()).isEqualTo("score");
+        assertThat(score.path("isRequired").asBoolean()).isTrue();
+        assertThat(score.path("choices")).hasSize(11);
+        assertThat(score.path("choices").get(0).path("title").asText()).isEqualTo("0 - Not at all likely");
+        assertThat(score.path("choices").get(0).path("value").asText()).isEqualTo("0");
+        assertThat(score.path("choices").get(5).path("title").asText()).isEqualTo("5");
+        JsonNode comment = find(card.path("body"), "Input.Text");
+        assertThat(comment.path("isMultiline").asBoolean()).isTrue();
+        assertThat(comment.path("maxLength").asInt()).isEqualTo(2000);
+        JsonNode anonymous = find(card.path("body"), "Input.Toggle");
+        assertThat(anonymous.path("id").asText()).isEqualTo("anonymous");
+        assertThat(anonymous.path("valueOn").asText()).isEqualTo("true");
+        assertThat(anonymous.path("valueOff").asText()).isEqualTo("false");
         List<JsonNode> actionSets = findAll(card.path("body"), "ActionSet");
         JsonNode send = actionSets.get(actionSets.size() - 1).path("actions").get(0);
-        assertThat(send.path("data").path("action").asText()).isEqualTo("feedback-answer");
-        assertThat(send.path("data").path("value").asText()).isEqualTo("tok-123");
+        assertThat(send.path("type").asText()).isEqualTo("Action.Submit");
+        assertThat(send.path("data").path("form").asText()).isEqualTo("feedback-answer");
+        assertThat(send.path("data").path("token").asText()).isEqualTo("tok-123");
+        assertThat(send.path("data").has("action")).as("a form is not a button press").isFalse();
     }
 
     @Test
