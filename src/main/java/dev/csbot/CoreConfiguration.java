@@ -12,9 +12,6 @@ import dev.csbot.health.ScorecardLoader;
 import dev.csbot.voc.VocService;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -33,18 +30,7 @@ class CoreConfiguration {
      */
     @Bean
     Clock clock(@Value("${csbot.today:}") String today) {
-        if (today.isBlank()) {
-            return Clock.systemDefaultZone();
-        }
-        ZoneId zone = ZoneId.systemDefault();
-        LocalDate pinned;
-        try {
-            pinned = LocalDate.parse(today.trim());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("csbot.today (CSBOT_TODAY) is \"" + today
-                    + "\": set a date as YYYY-MM-DD, or leave it unset for the real date", e);
-        }
-        return Clock.fixed(pinned.atTime(12, 0).atZone(zone).toInstant(), zone);
+        return BusinessClock.of(today);
     }
 
     @Bean

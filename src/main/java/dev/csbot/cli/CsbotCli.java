@@ -297,10 +297,15 @@ public final class CsbotCli implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            StoreLocation location = parent.storeOf(true, store);
             PrintWriter err = spec.commandLine().getErr();
+            if (out != null) {
+                // CSV files only: no store is opened (nor created).
+                return DemoCommand.writeCsv(accounts, days, seed, out,
+                        dev.csbot.BusinessClock.of(StoreLocation.setting("csbot.today")), spec.commandLine().getOut(), err);
+            }
+            StoreLocation location = parent.storeOf(true, store);
             return parent.withContext(location, Map.of(), err, context -> context.getBean(DemoCommand.class)
-                    .run(accounts, days, seed, out, location, spec.commandLine().getOut(), err));
+                    .run(accounts, days, seed, location, spec.commandLine().getOut(), err));
         }
     }
 

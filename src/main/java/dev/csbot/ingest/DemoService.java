@@ -43,6 +43,12 @@ public class DemoService {
 
     /** Writes the seven CSV files of the import format into {@code directory} (created if needed). */
     public Generated writeCsv(int accounts, int days, long seed, Path directory) throws IOException {
+        return writeCsv(accounts, days, seed, directory, clock);
+    }
+
+    /** The same without a store: the demo as files needs only the day it ends on. */
+    public static Generated writeCsv(int accounts, int days, long seed, Path directory, Clock clock)
+            throws IOException {
         long started = System.nanoTime();
         DemoPortfolio portfolio = new DemoPortfolio(accounts, days, seed, LocalDate.now(clock));
         Map<Dataset, Long> counts = writeCsv(portfolio, directory);

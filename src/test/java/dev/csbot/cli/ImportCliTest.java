@@ -24,6 +24,8 @@ class ImportCliTest {
     void demoCsvFilesImportWithExitZeroAndACountPerFile() {
         CliRun demo = csbot("demo", "--accounts", "12", "--days", "30", "--out", dir.resolve("csv").toString(),
                 "--db", db());
+        assertThat(demo.err()).as("writing files opens no store").isEmpty();
+        assertThat(dir.resolve("store.db")).as("nor creates one").doesNotExist();
         CliRun imported = csbot("--db", db(), "import", dir.resolve("csv").toString());
 
         assertThat(demo.exitCode()).isZero();
