@@ -90,7 +90,7 @@ class CliDoorTest {
 
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"ask|/help", "import|.", "accounts|delete|nobody",
-            "demo|--out|csv"})
+            "demo|--accounts|3|--days|7", "scan|--dry-run"})
     void everyCommandThatOpensAStoreSaysWhichOnStderrFirst(String args) {
         java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of(args.split("\\|")));
         arguments.replaceAll(a -> a.equals(".") || a.equals("csv") ? dir.resolve(a).normalize().toString() : a);
