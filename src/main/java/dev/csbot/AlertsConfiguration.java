@@ -14,7 +14,6 @@ import dev.csbot.alerts.LinkedConversations;
 import dev.csbot.alerts.Outbox;
 import dev.csbot.alerts.OutboxContent;
 import dev.csbot.alerts.OutboxWorker;
-import dev.csbot.alerts.UsageBaselines;
 import dev.csbot.alerts.WeeklyDigest;
 import dev.csbot.chat.AlertChecklistContent;
 import dev.csbot.chat.AlertDesk;
@@ -75,8 +74,8 @@ class AlertsConfiguration {
 
     @Bean
     AlertService alertService(AccountRepository accounts, Scorecard scorecard, AlertRules rules, AlertStore store,
-            Outbox outbox, ChannelLinks links, Clock clock, OutboxDeliveries deliveries,
-            UsageBaselines baselines, LinkedConversations linked,
+            Outbox outbox, ChannelLinks links, Clock clock, OutboxDeliveries deliveries, HealthService health,
+            LinkedConversations linked,
             @Value("${slack.bot-token:}") String slackToken, @Value("${microsoft.app-id:}") String teamsAppId) {
         List<Platform> platforms = new ArrayList<>();
         if (!slackToken.isBlank()) {
@@ -87,7 +86,7 @@ class AlertsConfiguration {
         }
         return new AlertService(accounts, scorecard, new AlertEvaluator(rules, scorecard::bandOf), store, outbox,
                 new AlertRouter(links, platforms), clock, () -> UUID.randomUUID().toString(), deliveries::wake,
-                baselines, linked);
+                health::bookParts, linked);
     }
 
     @Bean

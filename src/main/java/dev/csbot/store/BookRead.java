@@ -34,8 +34,9 @@ import org.jdbi.v3.core.statement.Query;
  */
 final class BookRead {
 
-    /** An account as the book read sees it: the account and the first and last usage days on record. */
-    private record AccountRow(Account account, Optional<LocalDate> firstUsage, Optional<LocalDate> lastUsage) {}
+    /** An account as the book read sees it: the account, the first and last usage days on record, the last active one. */
+    private record AccountRow(Account account, Optional<LocalDate> firstUsage, Optional<LocalDate> lastUsage,
+            Optional<LocalDate> lastActive) {}
 
     private record WindowRow(String accountId, UsageTotals totals) {}
 
@@ -96,7 +97,8 @@ final class BookRead {
                 });
                 List<UsageDay> days = daily == null ? List.of() : daily.take(id);
                 each.accept(new BookSignals(row.account(), contacts.take(id), tickets.take(id), feedback.take(id),
-                        meetings.take(id), new UsageSummary(totals, row.firstUsage(), row.lastUsage(), days)));
+                        meetings.take(id), new UsageSummary(totals, row.firstUsage(), row.lastUsage(), days,
+                        row.lastActive())));
             }
             for (Cursor<?> cursor : open) {
                 if (cursor.hasNext()) {
@@ -116,11 +118,15 @@ final class BookRead {
         String asOf = query.asOf().toString();
         RowMapper<AccountRow> mapper = (rs, ctx) -> new AccountRow(Rows.ACCOUNT.map(rs, ctx),
                 Optional.ofNullable(rs.getString(12)).map(Rows::isoDate),
-                Optional.ofNullable(rs.getString(13)).map(Rows::isoDate));
-        // Each account's first and last day are two index seeks on (account_id, date), not a scan.
+                Optional.ofNullable(rs.getString(13)).map(Rows::isoDate),
+                query.lastActiveDay() ? Optional.ofNullable(rs.getString(14)).map(Rows::isoDate) : Optional.empty());
+        // Each account's first and last day are two index seeks on (account_id, date), not a scan; the last active
+        // day walks back from the last one, most often no further than it.
         return select("SELECT " + Rows.prefixed("a", Rows.ACCOUNT_COLUMNS) + ","
                 + " (SELECT MIN(u.date) FROM usage_daily u WHERE u.account_id = a.account_id AND u.date <= :asOf),"
                 + " (SELECT MAX(u.date) FROM usage_daily u WHERE u.account_id = a.account_id AND u.date <= :asOf)"
+                + (query.lastActiveDay() ? ", (SELECT MAX(u.date) FROM usage_daily u WHERE u.account_id = a.account_id"
+                        + " AND u.date <= :asOf AND u.active_users > 0)" : "")
                 + " FROM accounts a WHERE 1 = 1" + filter("a.account_id") + " ORDER BY a.account_id")
                 .bind("asOf", asOf)
                 .map(mapper);
