@@ -2,6 +2,7 @@ package dev.csbot;
 
 import dev.csbot.account.AccountRepository;
 import dev.csbot.alerts.AlertEvaluator;
+import dev.csbot.alerts.AlertJobs;
 import dev.csbot.alerts.AlertRouter;
 import dev.csbot.alerts.AlertRules;
 import dev.csbot.alerts.AlertRulesLoader;
@@ -141,7 +142,7 @@ class AlertsConfiguration {
                 @Value("${csbot.scan.cron:0 0 8 * * *}") String scanCron, @Value("${csbot.scan.zone:}") String scanZone,
                 @Value("${csbot.digest.cron:0 0 8 * * MON}") String digestCron,
                 @Value("${csbot.outbox.poll:2s}") Duration poll) {
-            return new AlertSchedule(deliveries, alerts, digest, scanCron, scanZone, digestCron, poll);
+            return new AlertSchedule(deliveries, new AlertJobs(alerts, digest), scanCron, scanZone, digestCron, poll);
         }
     }
 }
