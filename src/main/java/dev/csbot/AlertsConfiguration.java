@@ -128,8 +128,9 @@ class AlertsConfiguration {
     }
 
     @Bean
-    AlertsOnPortfolioChange alertsOnPortfolioChange(AlertService alerts, ExecutorService alertEvaluations) {
-        return new AlertsOnPortfolioChange(alerts, alertEvaluations);
+    AlertsOnPortfolioChange alertsOnPortfolioChange(AlertService alerts, ExecutorService alertEvaluations,
+            HealthService health) {
+        return new AlertsOnPortfolioChange(alerts, alertEvaluations, health::all);
     }
 
     /** Only in the service: the worker loop, the daily scan and the weekly digest. */

@@ -31,9 +31,16 @@ public final class AlertsOnPortfolioChange implements PortfolioListener {
     private boolean queued;
     private boolean evaluating;
 
-    public AlertsOnPortfolioChange(AlertService alerts, Executor executor) {
-        this(change -> change.wholeBook() ? alerts.scan(alerts.today(), false)
-                : alerts.evaluate(change.accountIds()), executor);
+    /**
+     * @param rankingFirst ranks the book as the write left it, or waits for the ranking already under way, before the
+     *     evaluation reads the book: the first {@code /risks} after a write then never shares the cores (or the common
+     *     pool's thread) with the alerts. In the service the ranking is made after every write anyway.
+     */
+    public AlertsOnPortfolioChange(AlertService alerts, Executor executor, Runnable rankingFirst) {
+        this(change -> {
+            rankingFirst.run();
+            return change.wholeBook() ? alerts.scan(alerts.today(), false) : alerts.evaluate(change.accountIds());
+        }, executor);
     }
 
     AlertsOnPortfolioChange(Function<PortfolioChanged, ScanResult> evaluation, Executor executor) {
