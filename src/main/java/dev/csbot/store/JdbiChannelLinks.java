@@ -38,14 +38,14 @@ class JdbiChannelLinks implements ChannelLinks {
 
     @Override
     public Optional<String> unlink(Platform platform, String conversationId) {
-        return jdbi.inTransaction(h -> {
-            Optional<String> account = find(h, platform, conversationId);
-            h.createUpdate("DELETE FROM channel_links WHERE platform = :platform AND conversation_id = :conversation")
-                    .bind("platform", platform.name())
-                    .bind("conversation", conversationId)
-                    .execute();
-            return account;
-        });
+        // One statement that writes first: a transaction that read before writing could not wait for another writer
+        // of the SQLite file (an alert evaluation committing) and would fail at once.
+        return jdbi.withHandle(h -> h.createQuery("DELETE FROM channel_links WHERE platform = :platform"
+                        + " AND conversation_id = :conversation RETURNING account_id")
+                .bind("platform", platform.name())
+                .bind("conversation", conversationId)
+                .mapTo(String.class)
+                .findOne());
     }
 
     @Override
