@@ -214,8 +214,9 @@ public final class AlertService {
     private ScanResult run(Evaluation evaluation, LocalDate asOf, boolean dryRun, Collection<String> scope,
             Map<String, List<StoredAlert>> unresolved) {
         Instant now = Instant.now(clock);
-        // A whole-book scan reads every link once; a few touched accounts ask per account.
-        Map<String, List<DeliveryTarget>> links = scope.isEmpty() ? linked.all() : null;
+        // A whole-book read reads every link once; a few touched accounts ask per account.
+        Map<String, List<DeliveryTarget>> links = scope.isEmpty() || scope.size() > WHOLE_BOOK_FROM ? linked.all()
+                : null;
         List<AlertChange> changes = new ArrayList<>();
         List<AlertStore.Notice> notices = new ArrayList<>();
         List<OutboxEntry> deliveries = new ArrayList<>();
