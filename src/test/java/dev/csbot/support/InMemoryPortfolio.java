@@ -76,7 +76,7 @@ public class InMemoryPortfolio implements AccountRepository {
         return Optional.ofNullable(byId.get(accountId)).map(s -> window(s, usageFrom, asOf));
     }
 
-    @Override
+    /** Every account's signals, usage from {@code usageFrom} (onboarding accounts from {@code onboardingUsageFrom}). */
     public synchronized List<AccountSignals> allSignals(LocalDate usageFrom, LocalDate onboardingUsageFrom, LocalDate asOf) {
         return byId.values().stream()
                 .map(s -> window(s, s.account().lifecycleStage() == dev.csbot.account.LifecycleStage.ONBOARDING
