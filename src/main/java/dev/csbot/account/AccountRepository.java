@@ -38,18 +38,8 @@ public interface AccountRepository {
      * Every account's signals as of a day, limited to what the caller evaluates ({@link BookQuery}): the
      * read behind ranking the book and scanning it for alerts. Accounts come one at a time, in account id
      * order, so a reader holds one account's rows at a time however large the book is.
-     *
-     * <p>The default reads every account's full history and summarises it; stores do it in a few passes.
      */
-    default void forEachInBook(BookQuery query, Consumer<BookSignals> each) {
-        BookQuery.IdRange range = query.accounts();
-        findAll().stream().map(Account::id)
-                .filter(id -> range.from().map(from -> id.compareTo(from) >= 0).orElse(true)
-                        && range.until().map(until -> id.compareTo(until) < 0).orElse(true))
-                .sorted()
-                .flatMap(id -> signals(id, BookSignalsFromHistory.DAWN, query.asOf()).stream())
-                .forEach(signals -> each.accept(BookSignalsFromHistory.of(signals, query)));
-    }
+    void forEachInBook(BookQuery query, Consumer<BookSignals> each);
 
     /** {@link #forEachInBook} for some accounts only (those a write touched); ids that do not exist are skipped. */
     default void forEachOf(Set<String> accountIds, BookQuery query, Consumer<BookSignals> each) {
