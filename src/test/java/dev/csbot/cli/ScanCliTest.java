@@ -26,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The "done means" for alerts, through the command line: scan the demo, scan again, recover, scan. */
+/**
+ * The issue's "done means" for alerts, through the command line: scan the demo, scan again, then import days where
+ * Acme's usage recovers: the import itself resolves the usage alert and queues the update of its message.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScanCliTest {
 
