@@ -1,7 +1,6 @@
 package dev.csbot;
 
-import dev.csbot.alerts.AlertService;
-import dev.csbot.alerts.WeeklyDigest;
+import dev.csbot.alerts.AlertJobs;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.slf4j.Logger;
@@ -13,26 +12,25 @@ import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * The service's clockwork for alerts: the outbox worker on a fixed delay, the daily scan and the weekly digest
- * on their crons. Started once the application is ready (the store migrated), stopped with the context.
+ * on their crons ({@link AlertJobs}: never at the same time, the digest after that day's scan). Started once the
+ * application is ready (the store migrated), stopped with the context.
  */
 final class AlertSchedule implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertSchedule.class);
 
     private final OutboxDeliveries deliveries;
-    private final AlertService alerts;
-    private final WeeklyDigest digest;
+    private final AlertJobs jobs;
     private final CronTrigger scan;
     private final CronTrigger digestCron;
     private final Duration poll;
     private final ZoneId zone;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
-    AlertSchedule(OutboxDeliveries deliveries, AlertService alerts, WeeklyDigest digest, String scanCron, String scanZone,
-            String digestCron, Duration poll) {
+    AlertSchedule(OutboxDeliveries deliveries, AlertJobs jobs, String scanCron, String scanZone, String digestCron,
+            Duration poll) {
         this.deliveries = deliveries;
-        this.alerts = alerts;
-        this.digest = digest;
+        this.jobs = jobs;
         this.zone = scanZone.isBlank() ? ZoneId.systemDefault() : zone(scanZone.trim());
         this.scan = cron("csbot.scan.cron (CSBOT_SCAN_CRON)", scanCron, zone, "0 0 8 * * *");
         this.digestCron = cron("csbot.digest.cron (CSBOT_DIGEST_CRON)", digestCron, zone, "0 0 8 * * MON");
@@ -65,35 +63,17 @@ final class AlertSchedule implements AutoCloseable {
 
     @EventListener(ApplicationReadyEvent.class)
     void start() {
-        scheduler.setPoolSize(2);
+        // The outbox worker keeps a thread of its own while a job runs (and another waits for it).
+        scheduler.setPoolSize(3);
         scheduler.setThreadNamePrefix("alert-schedule-");
         scheduler.setDaemon(true);
         scheduler.initialize();
         deliveries.startedInService();
         scheduler.scheduleWithFixedDelay(deliveries::runQuietly, poll);
-        scheduler.schedule(this::dailyScan, scan);
-        scheduler.schedule(this::weeklyDigest, digestCron);
+        scheduler.schedule(jobs::dailyScan, scan);
+        scheduler.schedule(jobs::weeklyDigest, digestCron);
         log.info("Alerts: daily scan \"{}\", weekly digest \"{}\" ({}); outbox checked every {} ms",
                 scan.getExpression(), digestCron.getExpression(), zone, poll.toMillis());
-    }
-
-    private void dailyScan() {
-        try {
-            var result = alerts.scan(alerts.today(), false);
-            log.info("Alerts: daily scan of {} accounts: {} new, {} worse, {} resolved", result.accounts(),
-                    result.count("new"), result.count("worse"), result.count("resolved"));
-        } catch (RuntimeException e) {
-            log.error("Alerts: the daily scan failed; the next one tries again", e);
-        }
-    }
-
-    private void weeklyDigest() {
-        try {
-            int queued = digest.queue(alerts.today());
-            log.info("Alerts: weekly digest queued for {} CSMs", queued);
-        } catch (RuntimeException e) {
-            log.error("Alerts: the weekly digest failed; the next one tries again", e);
-        }
     }
 
     @Override

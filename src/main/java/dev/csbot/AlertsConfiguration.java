@@ -2,6 +2,7 @@ package dev.csbot;
 
 import dev.csbot.account.AccountRepository;
 import dev.csbot.alerts.AlertEvaluator;
+import dev.csbot.alerts.AlertJobs;
 import dev.csbot.alerts.AlertRouter;
 import dev.csbot.alerts.AlertRules;
 import dev.csbot.alerts.AlertRulesLoader;
@@ -14,7 +15,6 @@ import dev.csbot.alerts.LinkedConversations;
 import dev.csbot.alerts.Outbox;
 import dev.csbot.alerts.OutboxContent;
 import dev.csbot.alerts.OutboxWorker;
-import dev.csbot.alerts.UsageBaselines;
 import dev.csbot.alerts.WeeklyDigest;
 import dev.csbot.chat.AlertChecklistContent;
 import dev.csbot.chat.AlertDesk;
@@ -76,8 +76,8 @@ class AlertsConfiguration {
 
     @Bean
     AlertService alertService(AccountRepository accounts, Scorecard scorecard, AlertRules rules, AlertStore store,
-            Outbox outbox, ChannelLinks links, Clock clock, OutboxDeliveries deliveries,
-            UsageBaselines baselines, LinkedConversations linked,
+            Outbox outbox, ChannelLinks links, Clock clock, OutboxDeliveries deliveries, HealthService health,
+            LinkedConversations linked,
             @Value("${slack.bot-token:}") String slackToken, @Value("${microsoft.app-id:}") String teamsAppId) {
         List<Platform> platforms = new ArrayList<>();
         if (!slackToken.isBlank()) {
@@ -88,7 +88,7 @@ class AlertsConfiguration {
         }
         return new AlertService(accounts, scorecard, new AlertEvaluator(rules, scorecard::bandOf), store, outbox,
                 new AlertRouter(links, platforms), clock, () -> UUID.randomUUID().toString(), deliveries::wake,
-                baselines, linked);
+                health::bookParts, linked);
     }
 
     @Bean
@@ -130,8 +130,9 @@ class AlertsConfiguration {
     }
 
     @Bean
-    AlertsOnPortfolioChange alertsOnPortfolioChange(AlertService alerts, ExecutorService alertEvaluations) {
-        return new AlertsOnPortfolioChange(alerts, alertEvaluations);
+    AlertsOnPortfolioChange alertsOnPortfolioChange(AlertService alerts, ExecutorService alertEvaluations,
+            HealthService health) {
+        return new AlertsOnPortfolioChange(alerts, alertEvaluations, health::all);
     }
 
     /** Only in the service: the worker loop, the daily scan and the weekly digest. */
@@ -144,7 +145,7 @@ class AlertsConfiguration {
                 @Value("${csbot.scan.cron:0 0 8 * * *}") String scanCron, @Value("${csbot.scan.zone:}") String scanZone,
                 @Value("${csbot.digest.cron:0 0 8 * * MON}") String digestCron,
                 @Value("${csbot.outbox.poll:2s}") Duration poll) {
-            return new AlertSchedule(deliveries, alerts, digest, scanCron, scanZone, digestCron, poll);
+            return new AlertSchedule(deliveries, new AlertJobs(alerts, digest), scanCron, scanZone, digestCron, poll);
         }
     }
 }

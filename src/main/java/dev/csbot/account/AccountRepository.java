@@ -35,27 +35,11 @@ public interface AccountRepository {
     Optional<AccountSignals> signals(String accountId, LocalDate usageFrom, LocalDate asOf);
 
     /**
-     * Every account's signals, read in bulk (a few queries, not one per account). Usage starts at
-     * {@code usageFrom}, except for onboarding accounts, whose time to value needs it from
-     * {@code onboardingUsageFrom} (earlier).
-     */
-    List<AccountSignals> allSignals(LocalDate usageFrom, LocalDate onboardingUsageFrom, LocalDate asOf);
-
-    /**
      * Every account's signals as of a day, limited to what the caller evaluates ({@link BookQuery}): the
      * read behind ranking the book and scanning it for alerts. Accounts come one at a time, in account id
      * order, so a reader holds one account's rows at a time however large the book is.
-     *
-     * <p>The default reads every account's full history and summarises it; stores do it in a few passes.
      */
-    default void forEachInBook(BookQuery query, Consumer<BookSignals> each) {
-        BookQuery.IdRange range = query.accounts();
-        allSignals(BookSignalsFromHistory.DAWN, BookSignalsFromHistory.DAWN, query.asOf()).stream()
-                .filter(s -> range.from().map(from -> s.account().id().compareTo(from) >= 0).orElse(true)
-                        && range.until().map(until -> s.account().id().compareTo(until) < 0).orElse(true))
-                .sorted(java.util.Comparator.comparing(s -> s.account().id()))
-                .forEach(signals -> each.accept(BookSignalsFromHistory.of(signals, query)));
-    }
+    void forEachInBook(BookQuery query, Consumer<BookSignals> each);
 
     /** {@link #forEachInBook} for some accounts only (those a write touched); ids that do not exist are skipped. */
     default void forEachOf(Set<String> accountIds, BookQuery query, Consumer<BookSignals> each) {

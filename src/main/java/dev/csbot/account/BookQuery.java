@@ -22,6 +22,8 @@ import java.util.Set;
  * @param withText whether the words people wrote are read: ticket subjects, feedback comments, people's
  *     email addresses (empty otherwise). Scoring needs none of them; leaving them out makes the read lighter.
  * @param accounts which accounts to read, by a range of ids (so that parts of the book can be read side by side)
+ * @param lastActiveDay whether each account's last day with an active user (up to {@code asOf}) is read, however
+ *     old: how long an account has been idle ({@link UsageSummary#lastActiveDay()}; empty otherwise)
  */
 public record BookQuery(
         LocalDate asOf,
@@ -30,7 +32,8 @@ public record BookQuery(
         Set<UsageWindow> usageWindows,
         Set<LifecycleStage> dailyUsageStages,
         boolean withText,
-        IdRange accounts) {
+        IdRange accounts,
+        boolean lastActiveDay) {
 
     /**
      * Account ids from {@code from} (inclusive) up to {@code until} (exclusive), in the store's own order of
@@ -44,6 +47,12 @@ public record BookQuery(
     public BookQuery(LocalDate asOf, List<LocalDate> evaluatedOn, LocalDate historyAfter, Set<UsageWindow> usageWindows,
             Set<LifecycleStage> dailyUsageStages) {
         this(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, true, IdRange.ALL);
+    }
+
+    /** Without each account's last active day. */
+    public BookQuery(LocalDate asOf, List<LocalDate> evaluatedOn, LocalDate historyAfter, Set<UsageWindow> usageWindows,
+            Set<LifecycleStage> dailyUsageStages, boolean withText, IdRange accounts) {
+        this(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts, false);
     }
 
     public BookQuery {
@@ -62,12 +71,37 @@ public record BookQuery(
 
     /** The same query for the accounts of {@code range} only. */
     public BookQuery within(IdRange range) {
-        return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, range);
+        return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, range,
+                lastActiveDay);
     }
 
     /** The same query without the words people wrote (what scoring reads). */
     public BookQuery withoutText() {
-        return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, false, accounts);
+        return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, false, accounts,
+                lastActiveDay);
+    }
+
+    /** The same query, with each account's last active day. */
+    public BookQuery withLastActiveDay() {
+        return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts, true);
+    }
+
+    /**
+     * One read that gives what this query and {@code other} each would (of the same day and accounts): both
+     * readers evaluate on it, so the alert scan and the ranking it scores with share one pass over the book.
+     */
+    public BookQuery and(BookQuery other) {
+        if (!asOf.equals(other.asOf) || !accounts.equals(other.accounts)) {
+            throw new IllegalArgumentException("book reads of different days or accounts cannot be one read");
+        }
+        Set<UsageWindow> windows = new java.util.HashSet<>(usageWindows);
+        windows.addAll(other.usageWindows);
+        Set<LifecycleStage> stages = java.util.EnumSet.noneOf(LifecycleStage.class);
+        stages.addAll(dailyUsageStages);
+        stages.addAll(other.dailyUsageStages);
+        return new BookQuery(asOf, java.util.stream.Stream.concat(evaluatedOn.stream(), other.evaluatedOn.stream())
+                .distinct().toList(), historyAfter.isBefore(other.historyAfter) ? historyAfter : other.historyAfter,
+                windows, stages, withText || other.withText, accounts, lastActiveDay || other.lastActiveDay);
     }
 
     /** The earliest evaluated day: a ticket still open then or later is read whenever it was opened. */

@@ -34,7 +34,9 @@ public final class BookSignalsFromHistory {
         UsageSummary summary = new UsageSummary(windows,
                 usage.isEmpty() ? Optional.empty() : Optional.of(usage.get(0).date()),
                 usage.isEmpty() ? Optional.empty() : Optional.of(usage.get(usage.size() - 1).date()),
-                query.dailyUsageStages().contains(history.account().lifecycleStage()) ? usage : List.of());
+                query.dailyUsageStages().contains(history.account().lifecycleStage()) ? usage : List.of(),
+                query.lastActiveDay() ? usage.stream().filter(d -> d.activeUsers() > 0).map(UsageDay::date)
+                        .max(LocalDate::compareTo) : Optional.empty());
         LocalDate firstEvaluated = query.firstEvaluated();
         List<Ticket> tickets = kept(history.tickets(), Ticket::openedOn, query,
                 t -> t.closedOn().map(closed -> closed.isAfter(firstEvaluated)).orElse(true));

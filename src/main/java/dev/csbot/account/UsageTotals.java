@@ -5,6 +5,12 @@ public record UsageTotals(int days, long activeUsers, int maxKeyFeatures) {
 
     public static final UsageTotals NONE = new UsageTotals(0, 0, 0);
 
+    /** These totals and {@code other}'s, of a span of days next to these (days and users add up, the best day is kept). */
+    public UsageTotals plus(UsageTotals other) {
+        return new UsageTotals(days + other.days, activeUsers + other.activeUsers,
+                Math.max(maxKeyFeatures, other.maxKeyFeatures));
+    }
+
     /** These totals with one more day counted in. */
     public UsageTotals plus(UsageDay day) {
         return new UsageTotals(days + 1, activeUsers + day.activeUsers(), Math.max(maxKeyFeatures, day.keyFeaturesUsed()));

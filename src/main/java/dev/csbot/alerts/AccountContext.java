@@ -1,40 +1,44 @@
 package dev.csbot.alerts;
 
+import dev.csbot.account.Account;
 import dev.csbot.account.AccountSignals;
+import dev.csbot.account.BookQuery;
+import dev.csbot.account.BookSignals;
+import dev.csbot.account.Contact;
 import dev.csbot.account.FeedbackResponse;
-import dev.csbot.account.UsageDay;
+import dev.csbot.account.Ticket;
 import dev.csbot.health.Band;
 import dev.csbot.health.HealthScore;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.IntFunction;
 
-/** One account as the rules see it on one day: its signals, its health, and how scores map to bands. */
-record AccountContext(AccountSignals signals, HealthScore health, LocalDate asOf, IntFunction<Band> bandOf,
-        java.util.Optional<UsageBaselines.Baseline> usageBaseline) {
+/**
+ * One account as the rules see it on one day: who it is, its people, tickets, feedback and usage, its health,
+ * and how scores map to bands. Lists are sorted by date, oldest first.
+ */
+record AccountContext(Account account, List<Contact> contacts, List<Ticket> tickets, List<FeedbackResponse> feedback,
+        RuleUsage usage, HealthScore health, LocalDate asOf, IntFunction<Band> bandOf) {
+
+    /** From an account's history (its full signals, or any part reaching back as far as the rules look). */
+    static AccountContext of(AccountSignals signals, HealthScore health, LocalDate asOf, IntFunction<Band> bandOf) {
+        return new AccountContext(signals.account(), signals.contacts(), signals.tickets(), signals.feedback(),
+                RuleUsage.ofDays(signals.usage(), asOf), health, asOf, bandOf);
+    }
+
+    /** From a read of the book that {@code query} planned. */
+    static AccountContext of(BookSignals book, BookQuery query, HealthScore health, IntFunction<Band> bandOf) {
+        return new AccountContext(book.account(), book.contacts(), book.tickets(), book.feedback(),
+                RuleUsage.ofSummary(book.usage(), query, book.account().lifecycleStage()), health, query.asOf(), bandOf);
+    }
 
     long daysToRenewal() {
-        return signals.account().daysToRenewal(asOf);
+        return account.daysToRenewal(asOf);
     }
-
-    /** Mean daily active users over the days with rows dated after {@code fromExclusive} up to {@code toInclusive}. */
-    Mean meanActiveUsers(LocalDate fromExclusive, LocalDate toInclusive) {
-        long sum = 0;
-        int days = 0;
-        for (UsageDay day : signals.usage()) {
-            if (day.date().isAfter(fromExclusive) && !day.date().isAfter(toInclusive)) {
-                sum += day.activeUsers();
-                days++;
-            }
-        }
-        return new Mean(days, days == 0 ? 0 : (double) sum / days);
-    }
-
-    record Mean(int days, double value) {}
 
     /** Promoters (NPS 9-10, CSAT 5, CES 6-7) answering on or after {@code from}. */
     int promotersSince(LocalDate from) {
-        return (int) signals.feedback().stream().filter(f -> !f.date().isBefore(from) && !f.date().isAfter(asOf))
+        return (int) feedback.stream().filter(f -> !f.date().isBefore(from) && !f.date().isAfter(asOf))
                 .filter(AccountContext::promoter).count();
     }
 
@@ -47,6 +51,6 @@ record AccountContext(AccountSignals signals, HealthScore health, LocalDate asOf
     }
 
     List<FeedbackResponse> feedbackSince(LocalDate from) {
-        return signals.feedback().stream().filter(f -> !f.date().isBefore(from) && !f.date().isAfter(asOf)).toList();
+        return feedback.stream().filter(f -> !f.date().isBefore(from) && !f.date().isAfter(asOf)).toList();
     }
 }

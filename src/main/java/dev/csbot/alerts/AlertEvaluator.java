@@ -1,12 +1,17 @@
 package dev.csbot.alerts;
 
 import dev.csbot.account.AccountSignals;
+import dev.csbot.account.BookQuery;
+import dev.csbot.account.BookSignals;
+import dev.csbot.account.LifecycleStage;
+import dev.csbot.account.UsageWindow;
 import dev.csbot.health.Band;
 import dev.csbot.health.HealthScore;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -45,27 +50,36 @@ public final class AlertEvaluator {
         return rules;
     }
 
-    /** The days of the usage-drop baseline as of a day: after {@code fromExclusive}, up to {@code toInclusive}. */
-    public record Window(LocalDate fromExclusive, LocalDate toInclusive) {}
-
-    public Window usageBaselineWindow(LocalDate asOf) {
-        AlertRules.UsageDrop r = rules.rules().usageDrop();
-        LocalDate recentFrom = asOf.minusDays(r.recentDays());
-        return new Window(recentFrom.minusDays(r.baselineDays()), recentFrom);
+    /** The findings for one account from its history (reaching back as far as the rules look), in rule order. */
+    public List<Finding> evaluate(AccountSignals signals, HealthScore health, LocalDate asOf) {
+        return evaluate(AccountContext.of(signals, health, asOf, bandOf));
     }
 
-    /** The findings for one account, in rule order. */
-    public List<Finding> evaluate(AccountSignals signals, HealthScore health, LocalDate asOf) {
-        return evaluate(signals, health, asOf, Optional.empty());
+    /** The findings for one account of a book read that {@link #bookQuery} planned; the same as from its history. */
+    public List<Finding> evaluate(BookSignals book, BookQuery query, HealthScore health) {
+        return evaluate(AccountContext.of(book, query, health, bandOf));
     }
 
     /**
-     * The same, with the account's usage baseline (the {@code baseline_days} before the recent window) computed
-     * by the store, for signals that hold only the recent weeks of usage.
+     * What the rules read of the book as of {@code asOf}: the usage windows they average, each account's last
+     * active day, tickets and feedback as far back as they look, contacts and ticket subjects for the evidence,
+     * and every usage day of onboarding accounts (first value). Scoring's needs are added by the caller.
      */
-    public List<Finding> evaluate(AccountSignals signals, HealthScore health, LocalDate asOf,
-            Optional<UsageBaselines.Baseline> usageBaseline) {
-        AccountContext context = new AccountContext(signals, health, asOf, bandOf, usageBaseline);
+    public BookQuery bookQuery(LocalDate asOf) {
+        AlertRules.Rules r = rules.rules();
+        LocalDate recentFrom = asOf.minusDays(r.usageDrop().recentDays());
+        Set<UsageWindow> windows = Set.of(new UsageWindow(recentFrom, asOf),
+                new UsageWindow(recentFrom.minusDays(r.usageDrop().baselineDays()), recentFrom),
+                new UsageWindow(asOf.minusDays(r.licenseUtilization().windowDays()), asOf));
+        int history = Math.max(r.supportSpike().recentDays() + r.supportSpike().baselineDays(),
+                Math.max(r.detractorFeedback().lookbackDays(), r.detractorFeedback().promoterDays()));
+        Set<LifecycleStage> daily = r.onboardingStalled().common().enabled() ? Set.of(LifecycleStage.ONBOARDING)
+                : Set.of();
+        // A day more than the longest lookback: "on or after" and "after" boundaries both stay inside the read.
+        return new BookQuery(asOf, List.of(asOf), asOf.minusDays(history + 1L), windows, daily).withLastActiveDay();
+    }
+
+    private List<Finding> evaluate(AccountContext context) {
         List<Finding> findings = new ArrayList<>();
         int detractors = -1;
         for (Check check : enabled) {
@@ -98,14 +112,14 @@ public final class AlertEvaluator {
             return false;
         }
         if (when.segment() != null
-                && when.segment().stream().noneMatch(s -> s.equalsIgnoreCase(c.signals().account().segment().label()))) {
+                && when.segment().stream().noneMatch(s -> s.equalsIgnoreCase(c.account().segment().label()))) {
             return false;
         }
         if (when.renewalWithinDays() != null
                 && (c.daysToRenewal() < 0 || c.daysToRenewal() > when.renewalWithinDays())) {
             return false;
         }
-        if (when.arrAtLeast() != null && c.signals().account().arr() < when.arrAtLeast()) {
+        if (when.arrAtLeast() != null && c.account().arr() < when.arrAtLeast()) {
             return false;
         }
         if (when.promotersAtLeast() != null && c.promotersSince(c.asOf().minusDays(

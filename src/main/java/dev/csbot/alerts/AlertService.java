@@ -2,7 +2,8 @@ package dev.csbot.alerts;
 
 import dev.csbot.account.Account;
 import dev.csbot.account.AccountRepository;
-import dev.csbot.account.AccountSignals;
+import dev.csbot.account.BookQuery;
+import dev.csbot.account.BookSignals;
 import dev.csbot.chat.MessageRef;
 import dev.csbot.health.HealthScore;
 import dev.csbot.health.HealthScorer;
@@ -17,9 +18,12 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,8 +40,8 @@ public final class AlertService {
     public static final String NOTICE = "alert-notice";
     private static final Logger log = LoggerFactory.getLogger(AlertService.class);
     private static final int ATTEMPTS = 3;
-    /** Past this many touched accounts one bulk read is cheaper than one read per account. */
-    private static final int BULK_FROM = 50;
+    /** Past this many touched accounts one read of the whole book is cheaper than reading them by id. */
+    private static final int WHOLE_BOOK_FROM = 1_000;
 
     private final AccountRepository accounts;
     private final HealthScorer scorer;
@@ -49,13 +53,14 @@ public final class AlertService {
     private final Clock clock;
     private final Supplier<String> ids;
     private final Runnable deliveriesWaiting;
-    private final UsageBaselines baselines;
+    private final Supplier<List<BookQuery.IdRange>> bookParts;
     private final LinkedConversations linked;
 
+    /** @param bookParts how to split a read of the whole book to run side by side (as the ranking does) */
     public AlertService(AccountRepository accounts, Scorecard scorecard, AlertEvaluator evaluator, AlertStore store,
             Outbox outbox, AlertRouter router, Clock clock, Supplier<String> ids, Runnable deliveriesWaiting,
-            UsageBaselines baselines, LinkedConversations linked) {
-        this.baselines = baselines;
+            Supplier<List<BookQuery.IdRange>> bookParts, LinkedConversations linked) {
+        this.bookParts = bookParts;
         this.linked = linked;
         this.accounts = accounts;
         this.scorer = new HealthScorer(scorecard);
@@ -80,12 +85,9 @@ public final class AlertService {
     /** The whole book as of {@code asOf}; with {@code dryRun} nothing is written or sent. */
     public synchronized ScanResult scan(LocalDate asOf, boolean dryRun) {
         return withRetries(() -> {
-            AlertEvaluator.Window window = evaluator.usageBaselineWindow(asOf);
-            // The store averages the baselines (in SQL) while this thread reads and maps the recent signals.
-            CompletableFuture<Map<String, UsageBaselines.Baseline>> usual = CompletableFuture.supplyAsync(() ->
-                    baselines.meanActiveUsers(window.fromExclusive(), window.toInclusive()));
-            List<AccountSignals> book = bulk(asOf, recentUsageDays());
-            return run(book, asOf, dryRun, List.of(), usual.join());
+            BookQuery query = bookQuery(asOf);
+            Map<String, List<StoredAlert>> unresolved = unresolvedByAccount(List.of());
+            return run(readBook(query, unresolved.keySet(), id -> true), asOf, dryRun, List.of(), unresolved);
         });
     }
 
@@ -97,14 +99,16 @@ public final class AlertService {
             return new ScanResult(asOf, false, 0, List.of(), 0);
         }
         return withRetries(() -> {
-            List<AccountSignals> signals = new ArrayList<>();
-            if (scope.size() >= BULK_FROM) {
-                bulk(asOf, usageDays()).stream().filter(s -> scope.contains(s.account().id())).forEach(signals::add);
+            BookQuery query = bookQuery(asOf);
+            Map<String, List<StoredAlert>> unresolved = unresolvedByAccount(scope);
+            Evaluation evaluation;
+            if (scope.size() > WHOLE_BOOK_FROM) {
+                evaluation = readBook(query, unresolved.keySet(), scope::contains);
             } else {
-                LocalDate from = asOf.minusDays(usageDays());
-                scope.forEach(id -> accounts.signals(id, from, asOf).ifPresent(signals::add));
+                evaluation = new Evaluation(query, unresolved.keySet(), id -> true);
+                accounts.forEachOf(scope, query, evaluation);
             }
-            return run(signals, asOf, false, scope, Map.of());
+            return run(evaluation, asOf, false, scope, unresolved);
         });
     }
 
@@ -122,56 +126,104 @@ public final class AlertService {
         }
     }
 
-    private List<AccountSignals> bulk(LocalDate asOf, int days) {
-        return accounts.allSignals(asOf.minusDays(days), asOf.minusDays(Math.max(days, onboardingDays())), asOf);
+    /** One read for the rules and the health score they look at. */
+    private BookQuery bookQuery(LocalDate asOf) {
+        return evaluator.bookQuery(asOf).and(scorer.rankingQuery(asOf));
     }
 
-    /** Every rule's raw usage but the usage-drop baseline, which a whole-book scan gets as an aggregate. */
-    private int recentUsageDays() {
-        AlertRules.Rules r = evaluator.rules().rules();
-        Scorecard card = scorer.scorecard();
-        return Math.max(Math.max(r.usageDrop().recentDays(), r.licenseUtilization().windowDays()),
-                Math.max(r.noActivity().days(), card.usageWindowDays() + card.trendDays()));
-    }
-
-    /** Enough usage for every rule and for the health score the rules look at. */
-    private int usageDays() {
-        AlertRules.Rules r = evaluator.rules().rules();
-        Scorecard card = scorer.scorecard();
-        return Math.max(Math.max(r.usageDrop().recentDays() + r.usageDrop().baselineDays(),
-                r.licenseUtilization().windowDays()), Math.max(r.noActivity().days(),
-                card.usageWindowDays() + card.trendDays()));
-    }
-
-    /** Onboarding accounts need usage since their start (first value), the scorer's time-to-value too. */
-    private int onboardingDays() {
-        Scorecard card = scorer.scorecard();
-        return Math.max(recentUsageDays(), Math.max(evaluator.rules().rules().onboardingStalled().overdueDays() + 1,
-                card.measures().timeToValue().overdueDays() + card.trendDays()));
-    }
-
-    private record Evaluated(AccountSignals signals, List<Finding> findings) {}
-
-    private ScanResult run(List<AccountSignals> book, LocalDate asOf, boolean dryRun, Collection<String> scope,
-            Map<String, UsageBaselines.Baseline> usual) {
-        Instant now = Instant.now(clock);
+    private Map<String, List<StoredAlert>> unresolvedByAccount(Collection<String> scope) {
         Map<String, List<StoredAlert>> unresolved = new HashMap<>();
         store.unresolved(scope).forEach(a -> unresolved.computeIfAbsent(a.accountId(), k -> new ArrayList<>()).add(a));
-        List<Evaluated> evaluated = book.parallelStream().map(signals -> {
-            HealthScore health = scorer.scoreForRanking(signals, asOf);
-            Optional<UsageBaselines.Baseline> baseline = usual.isEmpty() ? Optional.empty()
-                    : Optional.of(usual.getOrDefault(signals.account().id(), new UsageBaselines.Baseline(0, 0)));
-            return new Evaluated(signals, evaluator.evaluate(signals, health, asOf, baseline));
-        }).toList();
-        // A whole-book scan reads every link once; a few touched accounts ask per account.
-        Map<String, List<DeliveryTarget>> links = scope.isEmpty() ? linked.all() : null;
+        return unresolved;
+    }
+
+    /**
+     * Evaluates every account of the book (those {@code inScope}) as the read streams by, in the parts the ranking
+     * reads side by side, each on its own connection and core: no part holds more than one account's signals.
+     */
+    private Evaluation readBook(BookQuery query, Set<String> withAlerts, Predicate<String> inScope) {
+        List<BookQuery.IdRange> parts = bookParts.get();
+        List<Evaluation> evaluations = parts.stream().map(range -> new Evaluation(query, withAlerts, inScope)).toList();
+        // The common pool explicitly: on two cores CompletableFuture would otherwise start a thread per task.
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        for (int i = 1; i < parts.size(); i++) {
+            BookQuery part = query.within(parts.get(i));
+            Evaluation evaluation = evaluations.get(i);
+            others.add(CompletableFuture.runAsync(() -> accounts.forEachInBook(part, evaluation),
+                    ForkJoinPool.commonPool()));
+        }
+        accounts.forEachInBook(query.within(parts.get(0)), evaluations.get(0));
+        others.forEach(AlertService::join);
+        Evaluation all = new Evaluation(query, withAlerts, inScope);
+        evaluations.forEach(all::add);
+        return all;
+    }
+
+    private static void join(CompletableFuture<Void> part) {
+        try {
+            part.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
+    /** An account with something to plan: findings, or unresolved alerts that may have cleared. */
+    private record Evaluated(Account account, List<Finding> findings) {}
+
+    /**
+     * Scores and evaluates each account of a read as it comes, and keeps only the accounts with something to plan
+     * (what a scan holds in memory: its findings, never the book's signals). One per part of a read: not shared
+     * between threads.
+     */
+    private final class Evaluation implements Consumer<BookSignals> {
+        private final BookQuery query;
+        private final Set<String> withAlerts;
+        private final Predicate<String> inScope;
+        private final List<Evaluated> kept = new ArrayList<>();
+        private int read;
+
+        Evaluation(BookQuery query, Set<String> withAlerts, Predicate<String> inScope) {
+            this.query = query;
+            this.withAlerts = withAlerts;
+            this.inScope = inScope;
+        }
+
+        @Override
+        public void accept(BookSignals book) {
+            String id = book.account().id();
+            if (!inScope.test(id)) {
+                return;
+            }
+            read++;
+            HealthScore health = scorer.scoreForRanking(book, query);
+            List<Finding> findings = evaluator.evaluate(book, query, health);
+            if (!findings.isEmpty() || withAlerts.contains(id)) {
+                kept.add(new Evaluated(book.account(), findings));
+            }
+        }
+
+        void add(Evaluation part) {
+            kept.addAll(part.kept);
+            read += part.read;
+        }
+    }
+
+    private ScanResult run(Evaluation evaluation, LocalDate asOf, boolean dryRun, Collection<String> scope,
+            Map<String, List<StoredAlert>> unresolved) {
+        Instant now = Instant.now(clock);
+        // A whole-book read reads every link once; a few touched accounts ask per account.
+        Map<String, List<DeliveryTarget>> links = scope.isEmpty() || scope.size() > WHOLE_BOOK_FROM ? linked.all()
+                : null;
         List<AlertChange> changes = new ArrayList<>();
         List<AlertStore.Notice> notices = new ArrayList<>();
         List<OutboxEntry> deliveries = new ArrayList<>();
         List<ScanResult.Line> lines = new ArrayList<>();
         List<String> resolved = new ArrayList<>();
-        for (Evaluated e : evaluated) {
-            Account account = e.signals().account();
+        for (Evaluated e : evaluation.kept) {
+            Account account = e.account();
             List<AlertChange> planned = lifecycle.plan(account.id(), e.findings(),
                     unresolved.getOrDefault(account.id(), List.of()), asOf, ids);
             changes.addAll(planned);
@@ -211,7 +263,7 @@ public final class AlertService {
                 }
             }
         }
-        return new ScanResult(asOf, dryRun, book.size(), lines, messages);
+        return new ScanResult(asOf, dryRun, evaluation.read, lines, messages);
     }
 
     /** Another writer raised the same (account, rule) first; the evaluation is planned again from the store. */

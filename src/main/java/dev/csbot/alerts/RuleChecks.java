@@ -31,10 +31,8 @@ final class RuleChecks {
     Optional<Finding> usageDrop(AccountContext c) {
         AlertRules.UsageDrop r = rules.usageDrop();
         LocalDate recentFrom = c.asOf().minusDays(r.recentDays());
-        AccountContext.Mean recent = c.meanActiveUsers(recentFrom, c.asOf());
-        // A whole-book scan brings the baseline from the store's aggregate; otherwise it comes from the signals.
-        AccountContext.Mean baseline = c.usageBaseline().map(b -> new AccountContext.Mean(b.days(), b.mean()))
-                .orElseGet(() -> c.meanActiveUsers(recentFrom.minusDays(r.baselineDays()), recentFrom));
+        RuleUsage.Mean recent = c.usage().mean(recentFrom, c.asOf());
+        RuleUsage.Mean baseline = c.usage().mean(recentFrom.minusDays(r.baselineDays()), recentFrom);
         if (recent.days() * 2 < r.recentDays() || baseline.days() * 2 < r.baselineDays()
                 || baseline.value() < r.minBaselineUsers()) {
             return Optional.empty();
@@ -54,14 +52,13 @@ final class RuleChecks {
 
     Optional<Finding> noActivity(AccountContext c) {
         AlertRules.NoActivity r = rules.noActivity();
-        List<UsageDay> usage = c.signals().usage().stream().filter(d -> !d.date().isAfter(c.asOf())).toList();
-        if (usage.isEmpty()) {
+        Optional<LocalDate> first = c.usage().firstDay();
+        if (first.isEmpty()) {
             return Optional.empty();
         }
-        Optional<LocalDate> lastActive = usage.stream().filter(d -> d.activeUsers() > 0).map(UsageDay::date)
-                .max(Comparator.naturalOrder());
+        Optional<LocalDate> lastActive = c.usage().lastActiveDay();
         long idle = lastActive.map(d -> ChronoUnit.DAYS.between(d, c.asOf()))
-                .orElse(ChronoUnit.DAYS.between(usage.get(0).date(), c.asOf()) + 1);
+                .orElse(ChronoUnit.DAYS.between(first.get(), c.asOf()) + 1);
         if (idle < r.days()) {
             return Optional.empty();
         }
@@ -77,7 +74,7 @@ final class RuleChecks {
         List<String> roles = new ArrayList<>();
         for (boolean champion : new boolean[] {true, false}) {
             String role = champion ? "champion" : "executive sponsor";
-            List<Contact> holders = c.signals().contacts().stream()
+            List<Contact> holders = c.contacts().stream()
                     .filter(p -> champion ? p.champion() : p.execSponsor()).toList();
             if (holders.stream().anyMatch(p -> p.activeOn(c.asOf()))) {
                 continue; // someone holds the role today: replaced, or never left
@@ -104,13 +101,13 @@ final class RuleChecks {
 
     Optional<Finding> supportSpike(AccountContext c) {
         AlertRules.SupportSpike r = rules.supportSpike();
-        List<Ticket> urgent = c.signals().tickets().stream().filter(t -> t.severity() == 1 && t.openOn(c.asOf()))
+        List<Ticket> urgent = c.tickets().stream().filter(t -> t.severity() == 1 && t.openOn(c.asOf()))
                 .toList();
         LocalDate recentFrom = c.asOf().minusDays(r.recentDays());
         LocalDate baselineFrom = recentFrom.minusDays(r.baselineDays());
-        long recent = c.signals().tickets().stream().filter(t -> t.openedOn().isAfter(recentFrom)
+        long recent = c.tickets().stream().filter(t -> t.openedOn().isAfter(recentFrom)
                 && !t.openedOn().isAfter(c.asOf())).count();
-        long before = c.signals().tickets().stream().filter(t -> t.openedOn().isAfter(baselineFrom)
+        long before = c.tickets().stream().filter(t -> t.openedOn().isAfter(baselineFrom)
                 && !t.openedOn().isAfter(recentFrom)).count();
         double usual = before * (double) r.recentDays() / r.baselineDays();
         boolean spike = recent >= r.minTickets() && recent >= r.spikeRatio() * usual;
@@ -176,7 +173,7 @@ final class RuleChecks {
         int widest = r.windows().stream().mapToInt(AlertRules.Window::days).max().orElse(0);
         return Optional.of(finding("renewal_at_risk", severity(window.get().severity()), r.playbook(),
                 "Renewal in " + days + " days while " + c.health().band().label(),
-                "Renews on " + c.signals().account().renewalDate() + " (" + days + " days, inside the "
+                "Renews on " + c.account().renewalDate() + " (" + days + " days, inside the "
                         + window.get().days() + "-day window); health " + c.health().score() + " ("
                         + c.health().band().label() + ")" + trend(c),
                 widest - window.get().days()));
@@ -184,11 +181,11 @@ final class RuleChecks {
 
     Optional<Finding> licenseUtilization(AccountContext c) {
         AlertRules.LicenseUtilization r = rules.licenseUtilization();
-        int seats = c.signals().account().seatsPurchased();
-        if (seats <= 0 || c.signals().account().lifecycleStage() == LifecycleStage.ONBOARDING) {
+        int seats = c.account().seatsPurchased();
+        if (seats <= 0 || c.account().lifecycleStage() == LifecycleStage.ONBOARDING) {
             return Optional.empty();
         }
-        AccountContext.Mean active = c.meanActiveUsers(c.asOf().minusDays(r.windowDays()), c.asOf());
+        RuleUsage.Mean active = c.usage().mean(c.asOf().minusDays(r.windowDays()), c.asOf());
         if (active.days() * 2 < r.windowDays()) {
             return Optional.empty();
         }
@@ -224,7 +221,7 @@ final class RuleChecks {
 
     Optional<Finding> onboardingStalled(AccountContext c) {
         AlertRules.OnboardingStalled r = rules.onboardingStalled();
-        var account = c.signals().account();
+        var account = c.account();
         if (account.lifecycleStage() != LifecycleStage.ONBOARDING || account.seatsPurchased() <= 0) {
             return Optional.empty();
         }
@@ -234,8 +231,8 @@ final class RuleChecks {
         }
         double needed = r.firstValueUtilization() * account.seatsPurchased();
         int best = 0;
-        for (UsageDay day : c.signals().usage()) {
-            if (!day.date().isBefore(account.contractStart()) && !day.date().isAfter(c.asOf())) {
+        for (UsageDay day : c.usage().everyDay()) {
+            if (!day.date().isBefore(account.contractStart())) {
                 if (day.activeUsers() >= needed) {
                     return Optional.empty(); // first value reached
                 }

@@ -1,10 +1,12 @@
 package dev.csbot.cli;
 
 import dev.csbot.CsbotApplication;
+import dev.csbot.alerts.AlertsOnPortfolioChange;
 import dev.csbot.bench.BenchCommand;
 import dev.csbot.bench.SlackBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -170,8 +172,38 @@ public final class CsbotCli implements Callable<Integer> {
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
                 .run(asArguments(properties))) {
-            return work.apply(context);
+            int code = work.apply(context);
+            finishAlertEvaluations(context, err);
+            return code;
         }
+    }
+
+    /** How long a command waits, before it exits, for the alert evaluation of what it wrote (a whole book takes seconds). */
+    static final Duration ALERT_EVALUATION_WAIT = Duration.ofSeconds(60);
+
+    /**
+     * A write is evaluated for alerts on a thread of its own, after it commits: the command waits for that before its
+     * context closes (the store with it), so that the alerts are committed when the command returns.
+     */
+    private static void finishAlertEvaluations(ConfigurableApplicationContext context, PrintWriter err) {
+        AlertsOnPortfolioChange evaluations = context.getBeanProvider(AlertsOnPortfolioChange.class).getIfAvailable();
+        if (evaluations == null) {
+            return;
+        }
+        Duration wait = context.getEnvironment().getProperty("csbot.alerts.evaluation-wait", Duration.class,
+                ALERT_EVALUATION_WAIT);
+        try {
+            if (!evaluations.finish(wait)) {
+                err.println("csbot: stopped waiting after " + wait.toSeconds() + " s for the alert rules to evaluate"
+                        + " what this command wrote, so its alerts are not committed; the service's daily scan (or"
+                        + " csbot scan) raises them");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            err.println("csbot: interrupted while the alert rules evaluated what this command wrote; the service's daily"
+                    + " scan (or csbot scan) raises its alerts");
+        }
+        err.flush();
     }
 
     @Command(name = "serve", description = "Run the bot service (Slack, Teams, REST API).")

@@ -1,6 +1,8 @@
 package dev.csbot.health;
 
 import dev.csbot.account.AccountSignals;
+import dev.csbot.account.BookQuery;
+import dev.csbot.account.BookSignals;
 import dev.csbot.account.FeedbackResponse;
 import dev.csbot.account.LifecycleStage;
 import dev.csbot.account.Meeting;
@@ -43,9 +45,22 @@ public final class HealthScorer {
         return score(signals, new UsageSeries(signals.usage()), asOf, false);
     }
 
-    /** The ranking score with usage given apart from the signals (summarised by the store for the whole book). */
-    HealthScore scoreForRanking(AccountSignals signals, UsageSeries usage, LocalDate asOf) {
-        return score(signals, usage, asOf, false);
+    /** What ranking reads of the book as of {@code asOf} (a reader may ask for more in the same read). */
+    public BookQuery rankingQuery(LocalDate asOf) {
+        return BookReadPlan.forRanking(scorecard, asOf);
+    }
+
+    /**
+     * The ranking score of one account of a book read that asked for at least {@link #rankingQuery}: the same as
+     * {@link #scoreForRanking(AccountSignals, LocalDate)} from the account's full signals.
+     */
+    public HealthScore scoreForRanking(BookSignals book, BookQuery query) {
+        AccountSignals signals = new AccountSignals(book.account(), book.contacts(), book.usage().daily(),
+                book.tickets(), book.feedback(), book.meetings(), List.of());
+        UsageSeries usage = query.dailyUsageStages().contains(book.account().lifecycleStage())
+                ? new UsageSeries(book.usage().daily())
+                : new SummarisedUsage(book.usage(), query.asOf());
+        return score(signals, usage, query.asOf(), false);
     }
 
     private HealthScore score(AccountSignals signals, UsageSeries usage, LocalDate asOf, boolean withWeekly) {

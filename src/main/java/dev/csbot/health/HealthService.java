@@ -254,6 +254,14 @@ public class HealthService implements PortfolioListener {
         return scores;
     }
 
+    /**
+     * How a whole-book read is split to run side by side (one range for a small book): the ranking's parts, for
+     * other readers of the whole book (the alert scan).
+     */
+    public List<BookQuery.IdRange> bookParts() {
+        return parts(directory());
+    }
+
     /** Ranges of account ids that split the book into about equal parts, one per processor (up to four). */
     static List<BookQuery.IdRange> parts(AccountDirectory directory) {
         int count = Math.min(4, Runtime.getRuntime().availableProcessors());
@@ -286,12 +294,7 @@ public class HealthService implements PortfolioListener {
     }
 
     private HealthScore rankingScore(BookSignals book, BookQuery query) {
-        AccountSignals signals = new AccountSignals(book.account(), book.contacts(), book.usage().daily(),
-                book.tickets(), book.feedback(), book.meetings(), List.of());
-        UsageSeries usage = query.dailyUsageStages().contains(book.account().lifecycleStage())
-                ? new UsageSeries(book.usage().daily())
-                : new SummarisedUsage(book.usage(), query.asOf());
-        return scorer.scoreForRanking(signals, usage, query.asOf());
+        return scorer.scoreForRanking(book, query);
     }
 
     private static <T> T join(CompletableFuture<T> future) {

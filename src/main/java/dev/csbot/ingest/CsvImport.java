@@ -1,6 +1,7 @@
 package dev.csbot.ingest;
 
 import dev.csbot.chat.AuditTrail;
+import dev.csbot.store.PortfolioListeners;
 import dev.csbot.store.StoreBusy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,8 +98,15 @@ public class CsvImport {
         Set<String> accounts = new HashSet<>(jdbi.withHandle(h -> h.createQuery("SELECT account_id FROM accounts")
                 .mapTo(String.class).list()));
         List<ImportReport.FileOutcome> outcomes = new ArrayList<>();
-        for (Dataset dataset : listing.present()) {
-            outcomes.add(importFile(dataset, directory.resolve(dataset.fileName()), accounts, options, problems));
+        // One transaction per file, one portfolio change for the directory: listeners see the import whole.
+        PortfolioListeners.Batch written = jdbi.getConfig(PortfolioListeners.class).batch();
+        try {
+            for (Dataset dataset : listing.present()) {
+                outcomes.add(importFile(dataset, directory.resolve(dataset.fileName()), accounts, options, problems,
+                        written));
+            }
+        } finally {
+            written.tell();
         }
         ImportReport report = new ImportReport(outcomes, listing.misnamed(), options.dryRun());
         if (!options.dryRun() && !outcomes.isEmpty()) {
@@ -111,16 +119,17 @@ public class CsvImport {
     }
 
     private ImportReport.FileOutcome importFile(Dataset dataset, Path file, Set<String> accounts,
-            ImportOptions options, Consumer<String> problems) {
+            ImportOptions options, Consumer<String> problems, PortfolioListeners.Batch written) {
         long started = System.nanoTime();
         FileRun run = new FileRun(dataset, accounts, zone, options.progress(), problems);
         try {
             long rows = options.dryRun() ? run.read(file, null) : jdbi.inTransaction(h -> {
-                long written = run.read(file, h);
+                written.join(h);
+                long upserted = run.read(file, h);
                 if (run.bad > 0) {
                     throw new Rejected();
                 }
-                return written;
+                return upserted;
             });
             if (run.bad > 0) {
                 throw new Rejected();

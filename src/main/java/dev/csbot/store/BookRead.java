@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -34,8 +36,9 @@ import org.jdbi.v3.core.statement.Query;
  */
 final class BookRead {
 
-    /** An account as the book read sees it: the account and the first and last usage days on record. */
-    private record AccountRow(Account account, Optional<LocalDate> firstUsage, Optional<LocalDate> lastUsage) {}
+    /** An account as the book read sees it: the account, the first and last usage days on record, the last active one. */
+    private record AccountRow(Account account, Optional<LocalDate> firstUsage, Optional<LocalDate> lastUsage,
+            Optional<LocalDate> lastActive) {}
 
     private record WindowRow(String accountId, UsageTotals totals) {}
 
@@ -80,23 +83,37 @@ final class BookRead {
                     .map(query.withText() ? Rows.FEEDBACK : FEEDBACK_NO_TEXT), FeedbackResponse::accountId);
             Cursor<Meeting> meetings = open(open, dated("meetings", Rows.MEETING_COLUMNS, "date", "date, kind")
                     .map(Rows.MEETING), Meeting::accountId);
-            Map<UsageWindow, Cursor<WindowRow>> windows = new LinkedHashMap<>();
+            // Windows that overlap are read as the pieces they cut each other into, each piece once.
+            Map<UsageWindow, Cursor<WindowRow>> pieces = new LinkedHashMap<>();
+            for (UsageWindow piece : pieces(query.usageWindows())) {
+                pieces.put(piece, open(open, window(piece), WindowRow::accountId));
+            }
+            Map<UsageWindow, List<UsageWindow>> piecesOf = new LinkedHashMap<>();
             for (UsageWindow window : query.usageWindows()) {
-                windows.put(window, open(open, window(window), WindowRow::accountId));
+                piecesOf.put(window, pieces.keySet().stream().filter(piece -> within(piece, window)).toList());
             }
             Cursor<UsageDay> daily = query.dailyUsageStages().isEmpty() ? null : open(open, daily(), UsageDay::accountId);
 
             while (accounts.hasNext()) {
                 AccountRow row = accounts.next();
                 String id = row.account().id();
-                Map<UsageWindow, UsageTotals> totals = new HashMap<>();
-                windows.forEach((window, cursor) -> {
+                Map<UsageWindow, UsageTotals> ofPiece = new HashMap<>();
+                pieces.forEach((piece, cursor) -> {
                     List<WindowRow> found = cursor.take(id);
-                    totals.put(window, found.isEmpty() ? UsageTotals.NONE : found.get(0).totals());
+                    ofPiece.put(piece, found.isEmpty() ? UsageTotals.NONE : found.get(0).totals());
+                });
+                Map<UsageWindow, UsageTotals> totals = new HashMap<>();
+                piecesOf.forEach((window, its) -> {
+                    UsageTotals sum = UsageTotals.NONE;
+                    for (UsageWindow piece : its) {
+                        sum = sum.plus(ofPiece.get(piece));
+                    }
+                    totals.put(window, sum);
                 });
                 List<UsageDay> days = daily == null ? List.of() : daily.take(id);
                 each.accept(new BookSignals(row.account(), contacts.take(id), tickets.take(id), feedback.take(id),
-                        meetings.take(id), new UsageSummary(totals, row.firstUsage(), row.lastUsage(), days)));
+                        meetings.take(id), new UsageSummary(totals, row.firstUsage(), row.lastUsage(), days,
+                        row.lastActive())));
             }
             for (Cursor<?> cursor : open) {
                 if (cursor.hasNext()) {
@@ -116,11 +133,15 @@ final class BookRead {
         String asOf = query.asOf().toString();
         RowMapper<AccountRow> mapper = (rs, ctx) -> new AccountRow(Rows.ACCOUNT.map(rs, ctx),
                 Optional.ofNullable(rs.getString(12)).map(Rows::isoDate),
-                Optional.ofNullable(rs.getString(13)).map(Rows::isoDate));
-        // Each account's first and last day are two index seeks on (account_id, date), not a scan.
+                Optional.ofNullable(rs.getString(13)).map(Rows::isoDate),
+                query.lastActiveDay() ? Optional.ofNullable(rs.getString(14)).map(Rows::isoDate) : Optional.empty());
+        // Each account's first and last day are two index seeks on (account_id, date), not a scan; the last active
+        // day walks back from the last one, most often no further than it.
         return select("SELECT " + Rows.prefixed("a", Rows.ACCOUNT_COLUMNS) + ","
                 + " (SELECT MIN(u.date) FROM usage_daily u WHERE u.account_id = a.account_id AND u.date <= :asOf),"
                 + " (SELECT MAX(u.date) FROM usage_daily u WHERE u.account_id = a.account_id AND u.date <= :asOf)"
+                + (query.lastActiveDay() ? ", (SELECT MAX(u.date) FROM usage_daily u WHERE u.account_id = a.account_id"
+                        + " AND u.date <= :asOf AND u.active_users > 0)" : "")
                 + " FROM accounts a WHERE 1 = 1" + filter("a.account_id") + " ORDER BY a.account_id")
                 .bind("asOf", asOf)
                 .map(mapper);
@@ -163,6 +184,34 @@ final class BookRead {
             select.bind("evaluated" + i, query.evaluatedOn().get(i).toString());
         }
         return select;
+    }
+
+    /**
+     * The windows cut at every window's ends, keeping the pieces some window covers: each asked window is the union
+     * of the pieces within it. The alert scan's 90-day baseline then costs the days no other window reads, not 90.
+     */
+    static List<UsageWindow> pieces(Set<UsageWindow> windows) {
+        TreeSet<LocalDate> ends = new TreeSet<>();
+        for (UsageWindow window : windows) {
+            ends.add(window.fromExclusive());
+            ends.add(window.toInclusive());
+        }
+        List<UsageWindow> pieces = new ArrayList<>();
+        LocalDate from = null;
+        for (LocalDate end : ends) {
+            if (from != null) {
+                UsageWindow piece = new UsageWindow(from, end);
+                if (windows.stream().anyMatch(window -> within(piece, window))) {
+                    pieces.add(piece);
+                }
+            }
+            from = end;
+        }
+        return pieces;
+    }
+
+    private static boolean within(UsageWindow piece, UsageWindow window) {
+        return !piece.fromExclusive().isBefore(window.fromExclusive()) && !piece.toInclusive().isAfter(window.toInclusive());
     }
 
     private org.jdbi.v3.core.result.ResultIterable<WindowRow> window(UsageWindow window) {

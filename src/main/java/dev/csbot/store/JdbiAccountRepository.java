@@ -5,23 +5,14 @@ import dev.csbot.account.AccountRepository;
 import dev.csbot.account.AccountSignals;
 import dev.csbot.account.BookQuery;
 import dev.csbot.account.BookSignals;
-import dev.csbot.account.Contact;
-import dev.csbot.account.FeedbackResponse;
-import dev.csbot.account.Meeting;
-import dev.csbot.account.SuccessPlanObjective;
-import dev.csbot.account.Ticket;
-import dev.csbot.account.UsageDay;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
@@ -141,56 +132,6 @@ class JdbiAccountRepository implements AccountRepository {
     }
 
     @Override
-    public List<AccountSignals> allSignals(LocalDate usageFrom, LocalDate onboardingUsageFrom, LocalDate asOf) {
-        return jdbi.inTransaction(h -> {
-            List<Account> accounts = h.createQuery("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts ORDER BY account_id")
-                    .map(Rows.ACCOUNT)
-                    .list();
-            Map<String, List<Contact>> contacts = grouped(h, "SELECT " + Rows.CONTACT_COLUMNS + " FROM contacts ORDER BY contact_id",
-                    Rows.CONTACT, Contact::accountId);
-            Map<String, List<UsageDay>> usage = new HashMap<>();
-            // Onboarding accounts first, with their older rows, so every list stays in date order.
-            h.createQuery("SELECT u.account_id, u.date, u.active_users, u.events, u.key_features_used"
-                            + " FROM usage_daily u JOIN accounts a ON a.account_id = u.account_id"
-                            + " WHERE a.lifecycle_stage = 'onboarding' AND u.date >= :from AND u.date < :until"
-                            + " ORDER BY u.account_id, u.date")
-                    .bind("from", onboardingUsageFrom.toString())
-                    .bind("until", usageFrom.toString())
-                    .map(Rows.USAGE)
-                    .forEach(day -> usage.computeIfAbsent(day.accountId(), k -> new ArrayList<>()).add(day));
-            // Date order comes free from the covering index on (date, account_id, ...): no sort, no table reads.
-            h.createQuery("SELECT account_id, date, active_users, events, key_features_used FROM usage_daily"
-                            + " WHERE date >= :from AND date <= :to ORDER BY date")
-                    .bind("from", usageFrom.toString())
-                    .bind("to", asOf.toString())
-                    .map(Rows.USAGE)
-                    .forEach(day -> usage.computeIfAbsent(day.accountId(), k -> new ArrayList<>()).add(day));
-            Map<String, List<Ticket>> tickets = grouped(h, "SELECT " + Rows.TICKET_COLUMNS + " FROM tickets ORDER BY " + TICKET_ORDER,
-                    Rows.TICKET, Ticket::accountId);
-            Map<String, List<FeedbackResponse>> feedback = grouped(h,
-                    "SELECT " + Rows.FEEDBACK_COLUMNS + " FROM feedback_responses ORDER BY " + FEEDBACK_ORDER, Rows.FEEDBACK,
-                    FeedbackResponse::accountId);
-            Map<String, List<Meeting>> meetings = grouped(h, "SELECT " + Rows.MEETING_COLUMNS + " FROM meetings ORDER BY " + MEETING_ORDER,
-                    Rows.MEETING, Meeting::accountId);
-            Map<String, List<SuccessPlanObjective>> objectives = grouped(h,
-                    "SELECT " + Rows.OBJECTIVE_COLUMNS + " FROM success_plans ORDER BY due_date, objective", Rows.OBJECTIVE,
-                    SuccessPlanObjective::accountId);
-            List<AccountSignals> all = new ArrayList<>(accounts.size());
-            for (Account account : accounts) {
-                String id = account.id();
-                all.add(new AccountSignals(account,
-                        contacts.getOrDefault(id, List.of()),
-                        usage.getOrDefault(id, List.of()),
-                        tickets.getOrDefault(id, List.of()),
-                        feedback.getOrDefault(id, List.of()),
-                        meetings.getOrDefault(id, List.of()),
-                        objectives.getOrDefault(id, List.of())));
-            }
-            return all;
-        });
-    }
-
-    @Override
     public void forEachInBook(BookQuery query, Consumer<BookSignals> each) {
         jdbi.useTransaction(h -> new BookRead(h, query, Optional.empty()).forEach(each));
     }
@@ -202,13 +143,5 @@ class JdbiAccountRepository implements AccountRepository {
             List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IDS_PER_READ));
             jdbi.useTransaction(h -> new BookRead(h, query, Optional.of(chunk)).forEach(each));
         }
-    }
-
-    private static <T> Map<String, List<T>> grouped(Handle h, String sql, RowMapper<T> mapper,
-            Function<T, String> accountOf) {
-        Map<String, List<T>> byAccount = new HashMap<>();
-        h.createQuery(sql).map(mapper).forEach(row -> byAccount.computeIfAbsent(accountOf.apply(row),
-                k -> new ArrayList<>()).add(row));
-        return byAccount;
     }
 }

@@ -2,8 +2,11 @@ package dev.csbot.store;
 
 import dev.csbot.account.PortfolioChanged;
 import dev.csbot.account.PortfolioListener;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.config.JdbiConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +43,51 @@ public final class PortfolioListeners implements JdbiConfig<PortfolioListeners> 
                 log.error("{} failed on a portfolio change of {} accounts", listener.getClass().getSimpleName(),
                         change.accountIds().size(), e);
             }
+        }
+    }
+
+    /** A batch of writes whose listeners are told once, after the last ({@link Batch}). */
+    public Batch batch() {
+        return new Batch(this);
+    }
+
+    /**
+     * Several writes told as one: a write on a handle that {@link #join joined} the batch is recorded as every write
+     * is, but its listeners hear nothing until {@link #tell}, which tells them once of every account the batch's
+     * committed writes touched. An import of a directory is one transaction per file, and one change to evaluate:
+     * alerts raised after its first file, before its usage arrived, would be noise.
+     */
+    public static final class Batch {
+        private final PortfolioListeners listeners;
+        private final Set<String> touched = new HashSet<>();
+        private boolean committed;
+
+        private Batch(PortfolioListeners listeners) {
+            this.listeners = listeners;
+        }
+
+        /** Makes the writes on {@code handle} (in its transaction) part of this batch. */
+        public void join(Handle handle) {
+            handle.configure(PortfolioListeners.class, config -> config.tellEach(() -> List.of(this::heard)));
+        }
+
+        private synchronized void heard(PortfolioChanged change) {
+            touched.addAll(change.accountIds());
+            committed = true;
+        }
+
+        /** Tells the listeners once of what the batch committed (nothing when it committed nothing). */
+        public void tell() {
+            PortfolioChanged change;
+            synchronized (this) {
+                if (!committed) {
+                    return;
+                }
+                change = new PortfolioChanged(touched, false);
+                touched.clear();
+                committed = false;
+            }
+            listeners.tell(change);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.csbot.voc;
 
-import dev.csbot.account.AccountSignals;
+import dev.csbot.account.BookSignals;
 import dev.csbot.account.Contact;
 import dev.csbot.account.LifecycleStage;
 import dev.csbot.account.Ticket;
@@ -46,7 +46,7 @@ public final class CampaignPlanner {
 
     /** What is due today (see {@link #plan}). */
     public static List<Due> due(LocalDate today, ZoneId zone, Collection<FeedbackPrompt> prompts,
-            List<AccountSignals> accounts, List<PromptSend> history) {
+            List<BookSignals> accounts, List<PromptSend> history) {
         return plan(today, zone, prompts, accounts, history).due();
     }
 
@@ -54,7 +54,7 @@ public final class CampaignPlanner {
      * @param history the sends of at least the longest schedule or throttle, any prompt, any recipient
      */
     public static Plan plan(LocalDate today, ZoneId zone, Collection<FeedbackPrompt> prompts,
-            List<AccountSignals> accounts, List<PromptSend> history) {
+            List<BookSignals> accounts, List<PromptSend> history) {
         Map<String, PromptSend> latestSend = new HashMap<>();
         Map<String, Instant> latestTo = new HashMap<>();
         Map<String, Instant> latestOfPrompt = new HashMap<>();
@@ -73,7 +73,7 @@ public final class CampaignPlanner {
         List<Due> due = new ArrayList<>();
         List<Held> held = new ArrayList<>();
         Map<String, String> askedToday = new HashMap<>();
-        for (AccountSignals signals : accounts) {
+        for (BookSignals signals : accounts) {
             for (FeedbackPrompt prompt : ordered) {
                 for (Candidate candidate : candidates(prompt, signals, today, latestOfPrompt, origins, zone)) {
                     String key = new Recipient.ContactRecipient(candidate.contact().email(), "").key();
@@ -101,7 +101,7 @@ public final class CampaignPlanner {
 
     private record Candidate(Contact contact, String origin, String why) {}
 
-    private static List<Candidate> candidates(FeedbackPrompt prompt, AccountSignals signals, LocalDate today,
+    private static List<Candidate> candidates(FeedbackPrompt prompt, BookSignals signals, LocalDate today,
             Map<String, Instant> latestOfPrompt, Set<String> origins, ZoneId zone) {
         String accountId = signals.account().id();
         List<Contact> audience = FeedbackSender.forAudience(prompt.campaign().audience(), signals.contacts(), today);

@@ -2,7 +2,9 @@ package dev.csbot.voc;
 
 import dev.csbot.account.Account;
 import dev.csbot.account.AccountRepository;
-import dev.csbot.account.AccountSignals;
+import dev.csbot.account.BookQuery;
+import dev.csbot.account.BookSignals;
+import dev.csbot.account.BookSignalsFromHistory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +12,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -42,8 +45,11 @@ final class CampaignRunner {
 
     CampaignDay run(Instant now) {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        List<AccountSignals> book = accounts.allSignals(today, today, today);
-        Map<String, Account> byId = book.stream().map(AccountSignals::account)
+        // Contacts and tickets of the whole history, no usage: a ticket opened long ago may have closed yesterday.
+        BookQuery query = new BookQuery(today, List.of(today), BookSignalsFromHistory.DAWN, Set.of(), Set.of());
+        List<BookSignals> book = new ArrayList<>();
+        accounts.forEachInBook(query, book::add);
+        Map<String, Account> byId = book.stream().map(BookSignals::account)
                 .collect(Collectors.toMap(Account::id, Function.identity()));
         List<PromptSend> history = sends.createdSince(now.minus(Duration.ofDays(historyDays())));
         CampaignPlanner.Plan plan = CampaignPlanner.plan(today, clock.getZone(), prompts.all(), book, history);

@@ -5,12 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.csbot.alerts.Outbox;
+import dev.csbot.alerts.OutboxRow;
+import dev.csbot.chat.MessageRef;
+import dev.csbot.chat.Platform;
+import dev.csbot.store.StoreFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -19,7 +26,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The "done means" for alerts, through the command line: scan the demo, scan again, recover, scan. */
+/**
+ * The issue's "done means" for alerts, through the command line: scan the demo, scan again, then import days where
+ * Acme's usage recovers: the import itself resolves the usage alert and queues the update of its message.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScanCliTest {
 
@@ -80,7 +90,8 @@ class ScanCliTest {
     @Order(2)
     void aScanCommitsAcmesAlertsAsOneMessageAndASecondScanRaisesNothingNew() throws IOException {
         List<JsonNode> first = scan();
-        assertThat(of(first, "acme")).isNotEmpty();
+        assertThat(of(first, "acme")).filteredOn(l -> l.path("rule").asText().equals("usage_drop")).singleElement()
+                .satisfies(l -> assertThat(l.path("state").asText()).isEqualTo("new"));
 
         List<String> acmeMessages = store().withHandle(h -> h.createQuery("SELECT item_id FROM outbox"
                 + " WHERE account_id = 'acme' AND operation = 'post'").mapTo(String.class).list());
@@ -97,7 +108,16 @@ class ScanCliTest {
 
     @Test
     @Order(3)
-    void importingDaysWhereAcmesUsageRecoversResolvesItsUsageAlert() throws IOException {
+    void importingDaysWhereAcmesUsageRecoversResolvesItsUsageAlertAndQueuesItsMessageUpdateWithoutAScan()
+            throws IOException {
+        // The service's worker posted Acme's message meanwhile (recorded as it records a post): a message to update.
+        Outbox outbox = StoreFixtures.outbox(store());
+        Instant now = Instant.now();
+        OutboxRow acmePost = outbox.claim("test-worker", now, now.plusSeconds(60), 10_000).stream()
+                .filter(row -> "acme".equals(row.entry().accountId())).findFirst().orElseThrow();
+        MessageRef posted = new MessageRef(Platform.SLACK, "C0ACME", "1767000000.000100");
+        outbox.delivered(acmePost, Optional.of(posted), now);
+
         Path recovery = Files.createDirectories(dir.resolve("recovery"));
         StringBuilder csv = new StringBuilder("account_id,date,active_users,events,key_features_used\n");
         LocalDate today = LocalDate.now();
@@ -106,14 +126,21 @@ class ScanCliTest {
         }
         Files.writeString(recovery.resolve("usage_daily.csv"), csv);
         CliRun imported = csbot("import", recovery.toString(), "--db", db);
+
         assertThat(imported.exitCode()).as(imported.err()).isZero();
-
-        List<JsonNode> lines = scan();
-
-        assertThat(of(lines, "acme")).filteredOn(l -> l.path("rule").asText().equals("usage_drop"))
-                .singleElement().satisfies(l -> assertThat(l.path("state").asText()).isEqualTo("resolved"));
+        assertThat(imported.err()).doesNotContain("stopped waiting");
+        List<String> usageAlert = store().withHandle(h -> h.createQuery("SELECT status FROM alerts"
+                + " WHERE account_id = 'acme' AND rule_id = 'usage_drop'").mapTo(String.class).list());
+        assertThat(usageAlert).containsExactly("resolved");
         assertThat(count("SELECT COUNT(*) FROM audit_log WHERE action = 'alert-resolved'"
                 + " AND account_id = 'acme' AND detail LIKE 'usage_drop%'")).isEqualTo(1);
+        List<String> updates = store().withHandle(h -> h.createQuery("SELECT message_id FROM outbox"
+                        + " WHERE account_id = 'acme' AND operation = 'update' AND state = 'pending' AND item_id = :notice")
+                .bind("notice", acmePost.entry().itemId()).mapTo(String.class).list());
+        assertThat(updates).as("the message that showed the alert is queued to be updated")
+                .containsExactly(posted.messageId());
+        assertThat(of(scan("--dry-run"), "acme")).as("nothing is left for a scan to resolve")
+                .noneMatch(l -> l.path("rule").asText().equals("usage_drop"));
     }
 
     @Test

@@ -76,6 +76,36 @@ class PortfolioChangeLogTest {
     }
 
     @Test
+    void aDirectoryOfSeveralFilesIsOneChangeToldAfterItsLastFileWithEveryAccountItWrote() throws Exception {
+        importCsv("accounts.csv", ACCOUNTS, List.of(account("acme"), account("globex")));
+        heard.clear();
+        long before = elsewhere.portfolioVersion();
+        Path dir = Files.createTempDirectory(tmp, "csv");
+        Files.writeString(dir.resolve("accounts.csv"), ACCOUNTS + "\n" + account("initech") + "\n");
+        Files.writeString(dir.resolve("usage_daily.csv"), "account_id,date,active_users,events,key_features_used\n"
+                + "acme,2026-11-23,4,41,2\ninitech,2026-11-23,2,10,1\n");
+        Files.writeString(dir.resolve("tickets.csv"), "ticket_id,account_id,opened_on,closed_on,severity,subject\n"
+                + "t1,globex,2026-11-20,,2,Export fails\n");
+        // Each file is a write of its own: a listener at that point hears nothing yet.
+        List<Long> versionsSeenAtEachFile = new CopyOnWriteArrayList<>();
+        jdbi.getConfig(PortfolioListeners.class).tellEach(() -> List.of(change -> {
+            heard.add(change);
+            versionsSeenAtEachFile.add(elsewhere.portfolioVersion());
+        }));
+
+        ImportReport report = new CsvImport(jdbi, (actor, action, account, detail) -> { }, "UTC")
+                .importDirectory(dir, "test", p -> { });
+
+        assertThat(report.anyRejected()).isFalse();
+        assertThat(heard).singleElement().satisfies(change -> {
+            assertThat(change.accountIds()).containsExactlyInAnyOrder("acme", "globex", "initech");
+            assertThat(change.wholeBook()).isFalse();
+        });
+        assertThat(versionsSeenAtEachFile).as("told after the last file committed").containsExactly(before + 3);
+        assertThat(elsewhere.changedBetween(before, before + 3)).contains(Set.of("acme", "globex", "initech"));
+    }
+
+    @Test
     void aRejectedFileChangesNothingAndTellsNobody() throws Exception {
         importCsv("accounts.csv", ACCOUNTS, List.of(account("acme")));
         heard.clear();

@@ -56,7 +56,7 @@ class StoreReadsTest extends IntegrationTest {
     @Test
     void theBookReadSaysWhatEveryAccountsFullHistorySays() {
         for (BookQuery query : days().stream().flatMap(day -> java.util.stream.Stream.of(query(day),
-                query(day).withoutText())).toList()) {
+                query(day).withoutText(), query(day).withLastActiveDay())).toList()) {
             LocalDate asOf = query.asOf();
             List<BookSignals> book = new ArrayList<>();
             accounts.forEachInBook(query, book::add);
@@ -74,6 +74,13 @@ class StoreReadsTest extends IntegrationTest {
                     .anySatisfy(b -> assertThat(b.usage().daily()).isNotEmpty());
             assertThat(book).as("text is read only when asked for").allSatisfy(b -> assertThat(b.feedback())
                     .allSatisfy(f -> assertThat(f.contactEmail().isEmpty()).isEqualTo(!query.withText())));
+            if (query.lastActiveDay()) {
+                assertThat(book).as("the last active day, when asked for")
+                        .anySatisfy(b -> assertThat(b.usage().lastActiveDay()).isPresent());
+            } else {
+                assertThat(book).as("the last active day is read only when asked for")
+                        .allSatisfy(b -> assertThat(b.usage().lastActiveDay()).isEmpty());
+            }
         }
     }
 

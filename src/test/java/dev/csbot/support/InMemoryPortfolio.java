@@ -3,6 +3,9 @@ package dev.csbot.support;
 import dev.csbot.account.Account;
 import dev.csbot.account.AccountRepository;
 import dev.csbot.account.AccountSignals;
+import dev.csbot.account.BookQuery;
+import dev.csbot.account.BookSignals;
+import dev.csbot.account.BookSignalsFromHistory;
 import dev.csbot.account.UsageDay;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,11 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * An {@link AccountRepository} over signals held in memory, for testing the core without a store. Like the
- * store, it remembers which account each version wrote; the book reads are the interface's defaults (the
- * meaning a store's own reads are tested against).
+ * store, it remembers which account each version wrote; its book reads summarise each account's full history
+ * ({@link BookSignalsFromHistory}: the meaning a store's own reads are tested against).
  */
 public class InMemoryPortfolio implements AccountRepository {
 
@@ -76,7 +80,22 @@ public class InMemoryPortfolio implements AccountRepository {
         return Optional.ofNullable(byId.get(accountId)).map(s -> window(s, usageFrom, asOf));
     }
 
+    /** Every account's full history, summarised as the query asks ({@link BookSignalsFromHistory}: what stores reproduce). */
     @Override
+    public void forEachInBook(BookQuery query, Consumer<BookSignals> each) {
+        List<AccountSignals> book;
+        synchronized (this) {
+            book = byId.values().stream().sorted(Comparator.comparing(s -> s.account().id())).toList();
+        }
+        BookQuery.IdRange range = query.accounts();
+        book.stream()
+                .filter(s -> range.from().map(from -> s.account().id().compareTo(from) >= 0).orElse(true)
+                        && range.until().map(until -> s.account().id().compareTo(until) < 0).orElse(true))
+                .forEach(s -> each.accept(BookSignalsFromHistory.of(window(s, BookSignalsFromHistory.DAWN,
+                        query.asOf()), query)));
+    }
+
+    /** Every account's signals, usage from {@code usageFrom} (onboarding accounts from {@code onboardingUsageFrom}). */
     public synchronized List<AccountSignals> allSignals(LocalDate usageFrom, LocalDate onboardingUsageFrom, LocalDate asOf) {
         return byId.values().stream()
                 .map(s -> window(s, s.account().lifecycleStage() == dev.csbot.account.LifecycleStage.ONBOARDING

@@ -4,12 +4,15 @@ import static dev.csbot.support.SignalsBuilder.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.csbot.account.AccountSignals;
+import dev.csbot.account.BookQuery;
+import dev.csbot.account.BookSignalsFromHistory;
 import dev.csbot.account.LifecycleStage;
 import dev.csbot.support.SignalsBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +23,9 @@ class CampaignPlannerTest {
     private final PromptCatalog prompts = PromptLoader.shipped();
 
     private List<CampaignPlanner.Due> due(List<AccountSignals> accounts, List<PromptSend> history) {
-        return CampaignPlanner.due(TODAY, ZoneOffset.UTC, prompts.all(), accounts, history);
+        BookQuery wholeHistory = new BookQuery(TODAY, List.of(TODAY), BookSignalsFromHistory.DAWN, Set.of(), Set.of());
+        return CampaignPlanner.due(TODAY, ZoneOffset.UTC, prompts.all(),
+                accounts.stream().map(a -> BookSignalsFromHistory.of(a, wholeHistory)).toList(), history);
     }
 
     private static PromptSend sent(String promptId, String email, String origin, int daysAgo) {

@@ -1,0 +1,113 @@
+package dev.csbot.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.csbot.account.PortfolioChanged;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Writes are evaluated off the writer's thread, a burst of them together, and a process about to exit can wait. */
+class AlertsOnPortfolioChangeTest {
+
+    private final ExecutorService executor = Executors.newSingleThreadExecutor();
+    private final List<PortfolioChanged> evaluated = new CopyOnWriteArrayList<>();
+    private final CountDownLatch firstStarted = new CountDownLatch(1);
+    private final CountDownLatch release = new CountDownLatch(1);
+
+    /** Evaluations that record what they were given; the first one waits for {@code release}. */
+    private final AlertsOnPortfolioChange listener = new AlertsOnPortfolioChange(change -> {
+        evaluated.add(change);
+        firstStarted.countDown();
+        try {
+            release.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new ScanResult(LocalDate.parse("2026-11-23"), false, change.accountIds().size(), List.of(), 0);
+    }, executor);
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        executor.shutdownNow();
+    }
+
+    @Test
+    void writesHeardWhileAnEvaluationRunsAreEvaluatedTogetherInOneGoAfterIt() throws Exception {
+        listener.portfolioChanged(new PortfolioChanged(Set.of("acme"), false));
+        firstStarted.await();
+
+        listener.portfolioChanged(new PortfolioChanged(Set.of("globex"), false));
+        listener.portfolioChanged(new PortfolioChanged(Set.of("initech", "globex"), false));
+        release.countDown();
+
+        assertThat(listener.finish(Duration.ofSeconds(10))).isTrue();
+        assertThat(evaluated).extracting(PortfolioChanged::accountIds)
+                .containsExactly(Set.of("acme"), Set.of("globex", "initech"));
+    }
+
+    @Test
+    void finishGivesUpAfterItsTimeoutWhileAnEvaluationRunsAndReturnsOnceItIsDone() throws Exception {
+        listener.portfolioChanged(new PortfolioChanged(Set.of("acme"), false));
+        firstStarted.await();
+
+        assertThat(listener.finish(Duration.ofMillis(50))).isFalse();
+
+        release.countDown();
+        assertThat(listener.finish(Duration.ofSeconds(10))).isTrue();
+        assertThat(evaluated).hasSize(1);
+    }
+
+    @Test
+    void aWholeBookChangeWaitingBesideOthersIsEvaluatedAsTheWholeBook() throws Exception {
+        listener.portfolioChanged(new PortfolioChanged(Set.of("acme"), false));
+        firstStarted.await();
+        listener.portfolioChanged(new PortfolioChanged(Set.of("globex"), false));
+        listener.portfolioChanged(new PortfolioChanged(Set.of(), true));
+        release.countDown();
+
+        assertThat(listener.finish(Duration.ofSeconds(10))).isTrue();
+        assertThat(evaluated.get(1).wholeBook()).isTrue();
+    }
+
+    @Test
+    void aStoppingServiceRefusesTheEvaluationAndNothingWaitsForIt() throws Exception {
+        AlertsOnPortfolioChange refused = new AlertsOnPortfolioChange(change -> {
+            throw new AssertionError("never evaluated");
+        }, task -> {
+            throw new RejectedExecutionException("stopping");
+        });
+
+        refused.portfolioChanged(new PortfolioChanged(Set.of("acme"), false));
+
+        assertThat(refused.finish(Duration.ZERO)).isTrue();
+    }
+
+    @Test
+    void aFailedEvaluationIsLoggedAndTheNextWriteIsEvaluatedAsUsual() throws Exception {
+        List<PortfolioChanged> seen = new CopyOnWriteArrayList<>();
+        AlertsOnPortfolioChange failingOnce = new AlertsOnPortfolioChange(change -> {
+            seen.add(change);
+            if (seen.size() == 1) {
+                throw new IllegalStateException("store busy");
+            }
+            return new ScanResult(LocalDate.parse("2026-11-23"), false, 1, List.of(), 0);
+        }, executor);
+
+        failingOnce.portfolioChanged(new PortfolioChanged(Set.of("acme"), false));
+        assertThat(failingOnce.finish(Duration.ofSeconds(10))).isTrue();
+        failingOnce.portfolioChanged(new PortfolioChanged(Set.of("globex"), false));
+
+        assertThat(failingOnce.finish(Duration.ofSeconds(10))).isTrue();
+        assertThat(seen).extracting(PortfolioChanged::accountIds).containsExactly(Set.of("acme"), Set.of("globex"));
+    }
+}
