@@ -2,6 +2,7 @@ package dev.csbot;
 
 import dev.csbot.alerts.AlertService;
 import dev.csbot.alerts.WeeklyDigest;
+import dev.csbot.store.ScheduledJobLock;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.slf4j.Logger;
@@ -13,11 +14,14 @@ import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * The service's clockwork for alerts: the outbox worker on a fixed delay, the daily scan and the weekly digest
- * on their crons. Started once the application is ready (the store migrated), stopped with the context.
+ * on their crons, each on one instance at a time ({@link ScheduledJobLock}; the outbox needs no lock, its rows are
+ * claimed). Started once the application is ready (the store migrated), stopped with the context.
  */
 final class AlertSchedule implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertSchedule.class);
+    /** Far past the longest scan or digest (100,000 accounts scan in seconds); a crashed holder's lock lapses then. */
+    static final Duration JOB_LEASE = Duration.ofHours(1);
 
     private final OutboxDeliveries deliveries;
     private final AlertService alerts;
@@ -26,11 +30,13 @@ final class AlertSchedule implements AutoCloseable {
     private final CronTrigger digestCron;
     private final Duration poll;
     private final ZoneId zone;
+    private final ScheduledJobLock lock;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
-    AlertSchedule(OutboxDeliveries deliveries, AlertService alerts, WeeklyDigest digest, String scanCron, String scanZone,
-            String digestCron, Duration poll) {
+    AlertSchedule(OutboxDeliveries deliveries, AlertService alerts, WeeklyDigest digest, ScheduledJobLock lock,
+            String scanCron, String scanZone, String digestCron, Duration poll) {
         this.deliveries = deliveries;
+        this.lock = lock;
         this.alerts = alerts;
         this.digest = digest;
         this.zone = scanZone.isBlank() ? ZoneId.systemDefault() : zone(scanZone.trim());
@@ -65,8 +71,8 @@ final class AlertSchedule implements AutoCloseable {
         scheduler.initialize();
         deliveries.startedInService();
         scheduler.scheduleWithFixedDelay(deliveries::runQuietly, poll);
-        scheduler.schedule(this::dailyScan, scan);
-        scheduler.schedule(this::weeklyDigest, digestCron);
+        scheduler.schedule(() -> lock.runAlone("daily-scan", JOB_LEASE, this::dailyScan), scan);
+        scheduler.schedule(() -> lock.runAlone("weekly-digest", JOB_LEASE, this::weeklyDigest), digestCron);
         log.info("Alerts: daily scan \"{}\", weekly digest \"{}\" ({}); outbox checked every {} ms",
                 scan.getExpression(), digestCron.getExpression(), zone, poll.toMillis());
     }
