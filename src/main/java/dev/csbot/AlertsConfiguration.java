@@ -24,6 +24,7 @@ import dev.csbot.chat.DigestContent;
 import dev.csbot.chat.Platform;
 import dev.csbot.health.HealthService;
 import dev.csbot.health.Scorecard;
+import dev.csbot.store.InstanceId;
 import dev.csbot.store.ScheduledJobLock;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -70,7 +71,8 @@ class AlertsConfiguration {
         // Real time: backoff and leases are about the wire, not the business date csbot.today may pin.
         OutboxWorker worker = new OutboxWorker(outbox, messengers.orderedStream().toList(),
                 contents.orderedStream().toList(), Clock.systemUTC(),
-                new OutboxWorker.Settings(maxAttempts, initialBackoff, defaults.maxBackoff(), lease, defaults.batch()), "csbot-" + UUID.randomUUID(), duration -> Thread.sleep(duration.toMillis()));
+                new OutboxWorker.Settings(maxAttempts, initialBackoff, defaults.maxBackoff(), lease, defaults.batch()),
+                InstanceId.ofThisProcess(), duration -> Thread.sleep(duration.toMillis()));
         return new OutboxDeliveries(worker);
     }
 

@@ -119,6 +119,10 @@ final class SlackListeners {
         // Logs name the command, never its text: that is what a user typed (customer names, anything at all).
         String command = payload.getCommand();
         String text = (command + " " + (payload.getText() == null ? "" : payload.getText())).trim();
+        boolean readsOnly = chat.readsOnly(text);
+        if (!readsOnly && retries.isRepeatElsewhere(req)) {
+            return ctx.ack();
+        }
         CompletableFuture<List<SlackMessage>> work;
         try {
             work = CompletableFuture.supplyAsync(() -> answer(command, text, payload.getUserId(), payload.getChannelId()),
@@ -126,6 +130,10 @@ final class SlackListeners {
         } catch (RejectedExecutionException busy) {
             log.warn("Slack {} from {} turned away: all workers busy", command, payload.getUserId());
             return ctx.ack(r -> r.responseType("ephemeral").text(BUSY));
+        }
+        // A command that only reads is answered while the store is asked whether another instance had it.
+        if (readsOnly && retries.isRepeatElsewhere(req)) {
+            return ctx.ack();
         }
         try {
             List<SlackMessage> pages = work.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
@@ -222,6 +230,9 @@ final class SlackListeners {
         String userId = payload.getUser().getId();
         String channelId = payload.getChannel() == null ? null : payload.getChannel().getId();
         submit(ctx, () -> {
+            if (retries.isRepeatElsewhere(req)) {
+                return;
+            }
             Caller caller = resolver.caller(userId);
             Conversation conversation = resolver.conversation(channelId, userId);
             Reply reply = ask(() -> chat.press(new ActionPress(action.getActionId(), action.getValue(), caller,
@@ -267,6 +278,9 @@ final class SlackListeners {
             return ctx.ack();
         }
         submit(ctx, () -> {
+            if (retries.isRepeatElsewhere(req)) {
+                return;
+            }
             Caller caller = resolver.caller(userId);
             Conversation conversation = resolver.conversation(channelId, userId);
             Reply reply = ask(() -> chat.handle(new ChatRequest(command, caller, conversation)), SHARE_IN_CHANNEL);

@@ -1,11 +1,8 @@
 package dev.csbot.store;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,24 +28,13 @@ class JdbiScheduledJobLock implements ScheduledJobLock {
 
     @Autowired
     JdbiScheduledJobLock(Jdbi jdbi) {
-        this(jdbi, Clock.systemUTC(), thisInstance());
+        this(jdbi, Clock.systemUTC(), InstanceId.ofThisProcess());
     }
 
     JdbiScheduledJobLock(Jdbi jdbi, Clock clock, String instance) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.instance = instance;
-    }
-
-    /** Host, process and a random part: two processes on one host, or one restarted, are told apart. */
-    static String thisInstance() {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        return host + "/" + ProcessHandle.current().pid() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Override
