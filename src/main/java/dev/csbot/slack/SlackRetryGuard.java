@@ -14,9 +14,11 @@ import org.slf4j.LoggerFactory;
  * unsigned requests never reach the store.
  *
  * <p>Two checks, so that the hot path stays fast: this process's memory first (a retry to the same instance costs
- * nothing), then the store, whose primary key decides across instances. A command that only reads is answered
- * while the store is asked (the answer is dropped if another instance had it); anything that writes asks first.
- * Events API callbacks are recorded in the store straight away.
+ * nothing), then, when several instances can share the store (PostgreSQL), the store, whose primary key decides
+ * across instances. A command that only reads is answered while the store is asked (the answer is dropped if
+ * another instance had it); anything that writes asks first. On SQLite, which one instance serves, commands and
+ * presses are remembered in memory only: a store write per command was the slowest step there (it cut
+ * {@code csbot bench-slack} to a fifth, docs/benchmark.md). Events API callbacks are recorded in the store always.
  */
 final class SlackRetryGuard {
 
@@ -24,10 +26,13 @@ final class SlackRetryGuard {
 
     private final InboundEvents store;
     private final InboundEvents local;
+    private final boolean acrossInstances;
 
-    SlackRetryGuard(InboundEvents store, InboundEvents local) {
+    /** @param acrossInstances whether commands and presses are also recorded in the store (PostgreSQL) */
+    SlackRetryGuard(InboundEvents store, InboundEvents local, boolean acrossInstances) {
         this.store = store;
         this.local = local;
+        this.acrossInstances = acrossInstances;
     }
 
     /**
@@ -50,11 +55,12 @@ final class SlackRetryGuard {
 
     /**
      * Whether another instance has handled this delivery already (the store has it); otherwise it is recorded now,
-     * for every other instance to see. A store that cannot answer does not stop the request: it is handled.
+     * for every other instance to see. Always false on a store one instance serves (SQLite). A store that cannot
+     * answer does not stop the request: it is handled.
      */
     boolean isRepeatElsewhere(Request<?> req) {
         String key = deliveryKey(req);
-        if (key == null) {
+        if (key == null || !acrossInstances) {
             return false;
         }
         try {
