@@ -1,6 +1,7 @@
 package dev.csbot;
 
 import dev.csbot.alerts.AlertJobs;
+import dev.csbot.store.ScheduledJobLock;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.slf4j.Logger;
@@ -12,12 +13,15 @@ import org.springframework.scheduling.support.CronTrigger;
 
 /**
  * The service's clockwork for alerts: the outbox worker on a fixed delay, the daily scan and the weekly digest
- * on their crons ({@link AlertJobs}: never at the same time, the digest after that day's scan). Started once the
- * application is ready (the store migrated), stopped with the context.
+ * on their crons ({@link AlertJobs}: never at the same time, the digest after that day's scan), each on one instance
+ * at a time ({@link ScheduledJobLock}; the outbox needs no lock, its rows are claimed). Started once the application
+ * is ready (the store migrated), stopped with the context.
  */
 final class AlertSchedule implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertSchedule.class);
+    /** Far past the longest scan or digest (100,000 accounts scan in seconds); a crashed holder's lock lapses then. */
+    static final Duration JOB_LEASE = Duration.ofHours(1);
 
     private final OutboxDeliveries deliveries;
     private final AlertJobs jobs;
@@ -25,12 +29,14 @@ final class AlertSchedule implements AutoCloseable {
     private final CronTrigger digestCron;
     private final Duration poll;
     private final ZoneId zone;
+    private final ScheduledJobLock lock;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
-    AlertSchedule(OutboxDeliveries deliveries, AlertJobs jobs, String scanCron, String scanZone, String digestCron,
-            Duration poll) {
+    AlertSchedule(OutboxDeliveries deliveries, AlertJobs jobs, ScheduledJobLock lock, String scanCron, String scanZone,
+            String digestCron, Duration poll) {
         this.deliveries = deliveries;
         this.jobs = jobs;
+        this.lock = lock;
         this.zone = scanZone.isBlank() ? ZoneId.systemDefault() : zone(scanZone.trim());
         this.scan = cron("csbot.scan.cron (CSBOT_SCAN_CRON)", scanCron, zone, "0 0 8 * * *");
         this.digestCron = cron("csbot.digest.cron (CSBOT_DIGEST_CRON)", digestCron, zone, "0 0 8 * * MON");
@@ -70,8 +76,8 @@ final class AlertSchedule implements AutoCloseable {
         scheduler.initialize();
         deliveries.startedInService();
         scheduler.scheduleWithFixedDelay(deliveries::runQuietly, poll);
-        scheduler.schedule(jobs::dailyScan, scan);
-        scheduler.schedule(jobs::weeklyDigest, digestCron);
+        scheduler.schedule(() -> lock.runAlone("daily-scan", JOB_LEASE, jobs::dailyScan), scan);
+        scheduler.schedule(() -> lock.runAlone("weekly-digest", JOB_LEASE, jobs::weeklyDigest), digestCron);
         log.info("Alerts: daily scan \"{}\", weekly digest \"{}\" ({}); outbox checked every {} ms",
                 scan.getExpression(), digestCron.getExpression(), zone, poll.toMillis());
     }

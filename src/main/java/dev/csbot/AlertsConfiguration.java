@@ -25,6 +25,8 @@ import dev.csbot.chat.DigestContent;
 import dev.csbot.chat.Platform;
 import dev.csbot.health.HealthService;
 import dev.csbot.health.Scorecard;
+import dev.csbot.store.InstanceId;
+import dev.csbot.store.ScheduledJobLock;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,13 +66,14 @@ class AlertsConfiguration {
     OutboxDeliveries outboxDeliveries(Outbox outbox, ObjectProvider<ConversationMessenger> messengers,
             ObjectProvider<OutboxContent> contents,
             @Value("${csbot.outbox.max-attempts:6}") int maxAttempts,
-            @Value("${csbot.outbox.initial-backoff:5s}") Duration initialBackoff) {
+            @Value("${csbot.outbox.initial-backoff:5s}") Duration initialBackoff,
+            @Value("${csbot.outbox.lease:2m}") Duration lease) {
         OutboxWorker.Settings defaults = OutboxWorker.Settings.defaults();
         // Real time: backoff and leases are about the wire, not the business date csbot.today may pin.
         OutboxWorker worker = new OutboxWorker(outbox, messengers.orderedStream().toList(),
                 contents.orderedStream().toList(), Clock.systemUTC(),
-                new OutboxWorker.Settings(maxAttempts, initialBackoff, defaults.maxBackoff(), defaults.lease(),
-                        defaults.batch()), "csbot-" + UUID.randomUUID(), duration -> Thread.sleep(duration.toMillis()));
+                new OutboxWorker.Settings(maxAttempts, initialBackoff, defaults.maxBackoff(), lease, defaults.batch()),
+                InstanceId.ofThisProcess(), duration -> Thread.sleep(duration.toMillis()));
         return new OutboxDeliveries(worker);
     }
 
@@ -142,10 +145,12 @@ class AlertsConfiguration {
 
         @Bean
         AlertSchedule alertSchedule(OutboxDeliveries deliveries, AlertService alerts, WeeklyDigest digest,
+                ScheduledJobLock lock,
                 @Value("${csbot.scan.cron:0 0 8 * * *}") String scanCron, @Value("${csbot.scan.zone:}") String scanZone,
                 @Value("${csbot.digest.cron:0 0 8 * * MON}") String digestCron,
                 @Value("${csbot.outbox.poll:2s}") Duration poll) {
-            return new AlertSchedule(deliveries, new AlertJobs(alerts, digest), scanCron, scanZone, digestCron, poll);
+            return new AlertSchedule(deliveries, new AlertJobs(alerts, digest), lock, scanCron, scanZone, digestCron,
+                    poll);
         }
     }
 }

@@ -6,6 +6,7 @@ import dev.csbot.chat.CampaignNoteContent;
 import dev.csbot.chat.DetractorFollowUps;
 import dev.csbot.chat.LoopMessageContent;
 import dev.csbot.chat.PromptDeliveryContent;
+import dev.csbot.store.ScheduledJobLock;
 import dev.csbot.voc.FeedbackLoop;
 import dev.csbot.voc.FeedbackStore;
 import dev.csbot.voc.PromptCatalog;
@@ -101,10 +102,10 @@ class VocConfiguration {
     static class Scheduled {
 
         @Bean
-        VocSchedule vocSchedule(VocService voc, Clock clock,
+        VocSchedule vocSchedule(VocService voc, ScheduledJobLock lock, Clock clock,
                 @Value("${csbot.voc.cron:0 0 9 * * *}") String cron, @Value("${csbot.voc.zone:}") String zone,
                 @Value("${csbot.voc.reminders-every:1h}") Duration reminders) {
-            return new VocSchedule(voc, clock, cron, zone, reminders);
+            return new VocSchedule(voc, lock, clock, cron, zone, reminders);
         }
     }
 }

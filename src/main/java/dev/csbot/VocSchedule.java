@@ -1,5 +1,6 @@
 package dev.csbot;
 
+import dev.csbot.store.ScheduledJobLock;
 import dev.csbot.voc.CampaignDay;
 import dev.csbot.voc.VocService;
 import java.time.Clock;
@@ -16,7 +17,8 @@ import org.springframework.scheduling.support.CronTrigger;
 /**
  * The service's clockwork for Voice of the Customer: the daily campaign run (prompts due by schedule or trigger,
  * throttled) on its cron, set up as the alert scan is, and the reminders due on a fixed delay. What they queue
- * the alerts' outbox worker delivers.
+ * the alerts' outbox worker delivers. Each runs on one instance at a time ({@link ScheduledJobLock}): two instances
+ * planning the same day would each queue the same prompts.
  */
 final class VocSchedule implements AutoCloseable {
 
@@ -27,10 +29,16 @@ final class VocSchedule implements AutoCloseable {
     private final CronTrigger cron;
     private final ZoneId zone;
     private final Duration reminders;
+    /** Far past the longest campaign run or reminder batch; a crashed holder's lock lapses then. */
+    static final Duration CAMPAIGN_LEASE = Duration.ofHours(1);
+    static final Duration REMINDERS_LEASE = Duration.ofMinutes(10);
+
+    private final ScheduledJobLock lock;
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
 
-    VocSchedule(VocService voc, Clock clock, String cron, String zone, Duration reminders) {
+    VocSchedule(VocService voc, ScheduledJobLock lock, Clock clock, String cron, String zone, Duration reminders) {
         this.voc = voc;
+        this.lock = lock;
         this.reminders = reminders;
         this.clock = clock;
         this.zone = zone.isBlank() ? ZoneId.systemDefault()
@@ -44,8 +52,9 @@ final class VocSchedule implements AutoCloseable {
         scheduler.setThreadNamePrefix("voc-schedule-");
         scheduler.setDaemon(true);
         scheduler.initialize();
-        scheduler.schedule(this::daily, cron);
-        scheduler.scheduleWithFixedDelay(this::reminders, reminders);
+        scheduler.schedule(() -> lock.runAlone("feedback-campaigns", CAMPAIGN_LEASE, this::daily), cron);
+        scheduler.scheduleWithFixedDelay(() -> lock.runAlone("feedback-reminders", REMINDERS_LEASE, this::reminders),
+                reminders);
         log.info("Feedback campaigns: daily run \"{}\" ({}); reminders checked every {} min", cron.getExpression(),
                 zone, reminders.toMinutes());
     }

@@ -66,8 +66,15 @@ public final class OutboxWorker {
     public synchronized int runOnce() {
         Instant now = Instant.now(clock);
         List<OutboxRow> rows = outbox.claim(workerId, now, now.plus(settings.lease()), settings.batch());
+        // A delivery starts only while half its lease is left, so that it ends before another instance may take
+        // the row over; the rest go back in line untried, for whichever instance claims next.
+        Instant lastStart = now.plus(settings.lease().dividedBy(2));
         for (OutboxRow row : rows) {
-            deliver(row);
+            if (Instant.now(clock).isAfter(lastStart)) {
+                outbox.retryLater(row, "not reached within its lease", Instant.now(clock), false, Instant.now(clock));
+            } else {
+                deliver(row);
+            }
         }
         return rows.size();
     }

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
         + " (make one with: csbot demo --db PATH --accounts 10000 --days 365).")
 public final class BenchScanCommand implements Callable<Integer> {
 
-    @Option(names = "--db", required = true, paramLabel = "PATH", description = "the SQLite store to scan")
+    @Option(names = "--db", paramLabel = "PATH", description = "the SQLite store to scan (with CSBOT_DATABASE_URL set,"
+            + " that PostgreSQL database instead)")
     Path db;
 
     @Option(names = "--samples", defaultValue = "5", description = "timed dry-run scans after one warm-up (default 5)")
@@ -44,18 +45,22 @@ public final class BenchScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!Files.isRegularFile(db) || samples < 1) {
+        String databaseUrl = System.getProperty("csbot.database-url", System.getenv("CSBOT_DATABASE_URL"));
+        boolean postgres = databaseUrl != null && !databaseUrl.isBlank();
+        if (!postgres && (db == null || !Files.isRegularFile(db)) || samples < 1) {
             spec.commandLine().getErr().println("csbot: bench-scan needs an existing store (--db) and --samples >= 1;"
-                    + " make one with: csbot demo --db " + db + " --accounts 10000 --days 365");
+                    + " make one with: csbot demo --db " + (db == null ? "PATH" : db) + " --accounts 10000 --days 365");
             return 2;
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CsbotApplication.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .run("--csbot.db=" + db.toAbsolutePath().normalize(), "--logging.level.root=WARN",
+                .run(postgres ? "--csbot.database-url=" + databaseUrl : "--csbot.db=" + db.toAbsolutePath().normalize(),
+                        "--logging.level.root=WARN",
                         "--logging.level.dev.csbot=WARN")) {
             AlertService alerts = context.getBean(AlertService.class);
             int accounts = context.getBean(AccountRepository.class).findAll().size();
-            out.printf(Locale.ROOT, "Store %s: %,d accounts; scanning as of %s on %d cores%n", db, accounts,
+            out.printf(Locale.ROOT, "Store %s: %,d accounts; scanning as of %s on %d cores%n",
+                    postgres ? dev.csbot.store.StoreUrl.withoutPassword(databaseUrl) : db, accounts,
                     alerts.today(), Runtime.getRuntime().availableProcessors());
             ScanResult warm = timed(out, "warm-up dry run", () -> alerts.scan(alerts.today(), true));
             List<Long> millis = new ArrayList<>();

@@ -3,6 +3,7 @@ package dev.csbot.cli;
 import dev.csbot.CsbotApplication;
 import dev.csbot.alerts.AlertsOnPortfolioChange;
 import dev.csbot.bench.BenchCommand;
+import dev.csbot.bench.BenchStore;
 import dev.csbot.bench.SlackBenchmark;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -358,15 +359,19 @@ public final class CsbotCli implements Callable<Integer> {
         CommandLine.Model.CommandSpec spec;
 
         @Override
-        public Integer call() throws java.io.IOException {
-            // Never the user's store: a fresh temporary file, whatever --db says.
+        public Integer call() throws Exception {
+            // Never the user's store: a fresh temporary SQLite file, or temporary schemas in the PostgreSQL database
+            // CSBOT_DATABASE_URL names, whatever --db says.
+            StoreLocation configured = parent.storeOf(false, store);
             Path workDir = BenchCommand.workDirectory();
-            StoreLocation temporary = new StoreLocation(workDir.resolve("bench.db").toAbsolutePath(), null, false);
-            try {
+            try (BenchStore bench = configured.sqlite() ? BenchStore.sqlite(workDir)
+                    : BenchStore.postgres(configured.databaseUrl(), StoreLocation.setting("csbot.database-user"),
+                            StoreLocation.setting("csbot.database-password"))) {
+                StoreLocation temporary = new StoreLocation(bench.file(), bench.databaseUrl(), false);
                 // Every /health sample scored from the store: the cost of the first answer after a change.
                 return parent.withContext(temporary, Map.of("csbot.health.reused-scores", 0),
                         spec.commandLine().getErr(), context -> context.getBean(BenchCommand.class)
-                        .run(accounts, days, samples, workDir, temporary.file(), spec.commandLine().getOut()));
+                        .run(accounts, days, samples, workDir, bench, spec.commandLine().getOut()));
             } finally {
                 BenchCommand.deleteWorkDirectory(workDir);
             }

@@ -85,7 +85,7 @@ class SlackAppConfiguration {
     @Bean
     @Conditional(SlackEnabled.class)
     App slackApp(SlackSettings settings, ChatService chat, ObjectProvider<InboundEvents> inbound,
-            ExecutorService slackWorkers) {
+            ExecutorService slackWorkers, @Value("${csbot.database-url:}") String databaseUrl) {
         SlackConfig config = new SlackConfig();
         config.setMethodsEndpointUrlPrefix(settings.apiUrl().endsWith("/") ? settings.apiUrl() : settings.apiUrl() + "/");
         config.setStatsEnabled(false);
@@ -107,7 +107,8 @@ class SlackAppConfiguration {
         SlackCallerResolver resolver = new SlackCallerResolver(slack.methods(settings.botToken()),
                 settings.internalTeamIds(), Clock.systemUTC());
         new SlackListeners(chat, resolver, new SlackBlockKitRenderer(), slack.methods(settings.botToken()),
-                slackWorkers, ANSWER_WITHIN, new SlackRetryGuard(deliveries, new SlackInMemoryDeliveries(Clock.systemUTC())),
+                slackWorkers, ANSWER_WITHIN, new SlackRetryGuard(deliveries, new SlackInMemoryDeliveries(Clock.systemUTC()),
+                        !databaseUrl.isBlank()),
                 new SlackResponseUrl(slack.getHttpClient().getOkHttpClient()))
                 .register(app);
         return app;

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Deliveries seen by this process in the last hour (Slack retries within minutes): for slash commands
- * and button presses, which Slack does not retry, and as the fallback when the store provides no
- * {@link InboundEvents}. Several instances need the store's implementation.
+ * Deliveries seen by this process in the last hour (Slack retries within minutes): the first check for slash
+ * commands and button presses, before the store's ({@link SlackRetryGuard}), and the fallback when the store
+ * provides no {@link InboundEvents}.
  */
 final class SlackInMemoryDeliveries implements InboundEvents {
 

@@ -123,6 +123,10 @@ final class SlackListeners {
         String command = payload.getCommand();
         String typed = payload.getText() == null ? "" : SlackCommandText.unescape(payload.getText());
         String text = (command + " " + typed).trim();
+        boolean readsOnly = chat.readsOnly(text);
+        if (!readsOnly && retries.isRepeatElsewhere(req)) {
+            return ctx.ack();
+        }
         CompletableFuture<List<SlackMessage>> work;
         try {
             work = CompletableFuture.supplyAsync(() -> answer(command, text, payload.getUserId(), payload.getChannelId()),
@@ -130,6 +134,10 @@ final class SlackListeners {
         } catch (RejectedExecutionException busy) {
             log.warn("Slack {} from {} turned away: all workers busy", command, payload.getUserId());
             return ctx.ack(r -> r.responseType("ephemeral").text(BUSY));
+        }
+        // A command that only reads is answered while the store is asked whether another instance had it.
+        if (readsOnly && retries.isRepeatElsewhere(req)) {
+            return ctx.ack();
         }
         try {
             List<SlackMessage> pages = work.get(answerWithin.toMillis(), TimeUnit.MILLISECONDS);
@@ -228,6 +236,9 @@ final class SlackListeners {
         var message = messageOf(payload);
         String formChannel = message.map(dev.csbot.chat.MessageRef::conversationId).orElse(channelId);
         submit(ctx, () -> {
+            if (retries.isRepeatElsewhere(req)) {
+                return;
+            }
             Caller caller = resolver.caller(userId);
             Conversation conversation = resolver.conversation(channelId, userId);
             Reply reply = ask(() -> chat.press(new ActionPress(action.getActionId(), action.getValue(), caller,
@@ -285,6 +296,9 @@ final class SlackListeners {
             return ctx.ack();
         }
         submit(ctx, () -> {
+            if (retries.isRepeatElsewhere(req)) {
+                return;
+            }
             Caller caller = resolver.caller(userId);
             Conversation conversation = resolver.conversation(channelId, userId);
             Reply reply = ask(() -> chat.handle(new ChatRequest(command, caller, conversation)), SHARE_IN_CHANNEL);

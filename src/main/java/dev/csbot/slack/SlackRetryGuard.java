@@ -8,13 +8,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes every Slack delivery count once: Slack retries a request it thinks failed (with
- * {@code X-Slack-Retry-Num}), and a retry must never run a command, press a button or publish twice.
- * Handlers run after Bolt has verified the signature, so unsigned requests never reach the store.
+ * Makes every Slack delivery count once, across every instance on the store: Slack retries a request it thinks
+ * failed (with {@code X-Slack-Retry-Num}), possibly to another instance behind the same address, and a retry must
+ * never run a command, press a button or publish twice. Handlers run after Bolt has verified the signature, so
+ * unsigned requests never reach the store.
  *
- * <p>Events API callbacks (which Slack retries up to three times, possibly to another instance) are
- * recorded in the store. Slash commands and button presses are recorded in this process only: Slack does
- * not retry them, and a store write on every command was the slowest step of a slash command under load.
+ * <p>Two checks, so that the hot path stays fast: this process's memory first (a retry to the same instance costs
+ * nothing), then, when several instances can share the store (PostgreSQL), the store, whose primary key decides
+ * across instances. A command that only reads is answered while the store is asked (the answer is dropped if
+ * another instance had it); anything that writes asks first. On SQLite, which one instance serves, commands and
+ * presses are remembered in memory only: a store write per command was the slowest step there (it cut
+ * {@code csbot bench-slack} to a fifth, docs/benchmark.md). Events API callbacks are recorded in the store always.
  */
 final class SlackRetryGuard {
 
@@ -22,16 +26,19 @@ final class SlackRetryGuard {
 
     private final InboundEvents store;
     private final InboundEvents local;
+    private final boolean acrossInstances;
 
-    SlackRetryGuard(InboundEvents store, InboundEvents local) {
+    /** @param acrossInstances whether commands and presses are also recorded in the store (PostgreSQL) */
+    SlackRetryGuard(InboundEvents store, InboundEvents local, boolean acrossInstances) {
         this.store = store;
         this.local = local;
+        this.acrossInstances = acrossInstances;
     }
 
     /**
-     * A slash command or button press: true when it was handled before, so the caller acknowledges it and
-     * does nothing else. Called by each handler, not as a Bolt middleware: registering one makes Bolt call
-     * auth.test while the app is built, so an unreachable Slack at start-up would stop the whole service.
+     * A slash command or button press this process has seen before: the caller acknowledges it and does nothing
+     * else. Called by each handler, not as a Bolt middleware: registering one makes Bolt call auth.test while the
+     * app is built, so an unreachable Slack at start-up would stop the whole service.
      */
     boolean isRepeat(Request<?> req) {
         String key = deliveryKey(req);
@@ -42,6 +49,29 @@ final class SlackRetryGuard {
             log.info("Slack delivery {} seen before (retry {}): acknowledged, not handled again", key,
                     req.getHeaders().getFirstValue("X-Slack-Retry-Num"));
             return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether another instance has handled this delivery already (the store has it); otherwise it is recorded now,
+     * for every other instance to see. Always false on a store one instance serves (SQLite). A store that cannot
+     * answer does not stop the request: it is handled.
+     */
+    boolean isRepeatElsewhere(Request<?> req) {
+        String key = deliveryKey(req);
+        if (key == null || !acrossInstances) {
+            return false;
+        }
+        try {
+            if (!store.firstDelivery("slack", key)) {
+                log.info("Slack delivery {} was handled by another instance (retry {}): acknowledged, not handled"
+                        + " again", key, req.getHeaders().getFirstValue("X-Slack-Retry-Num"));
+                return true;
+            }
+        } catch (RuntimeException e) {
+            log.warn("Slack delivery {}: the store could not say whether another instance had it ({}); handled here",
+                    key, e.getMessage());
         }
         return false;
     }

@@ -20,9 +20,10 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 import org.springframework.stereotype.Component;
 
 /**
- * The outbox in the store. A claim is portable (SQLite and PostgreSQL): pick due rows, then take each with a
- * conditional UPDATE that only succeeds while nobody holds a live lease on it, so two workers never both own a
- * row; a worker that dies simply lets its lease run out.
+ * The outbox in the store. A claim takes due rows with a conditional UPDATE that only succeeds while nobody holds a
+ * live lease on them, so two workers never both own a row; a worker that dies simply lets its lease run out. On
+ * SQLite (one writer at a time) due rows are picked, then taken one by one; on PostgreSQL one statement picks them
+ * {@code FOR UPDATE SKIP LOCKED} and takes them, so instances claiming at once get different rows without waiting.
  */
 @Component
 class JdbiOutbox implements Outbox {
@@ -71,6 +72,19 @@ class JdbiOutbox implements Outbox {
     public List<OutboxRow> claim(String worker, Instant now, Instant leaseUntil, int max) {
         String at = StoreTime.text(now);
         return jdbi.withHandle(h -> {
+            if (Vendor.postgres(h)) {
+                // RETURNING gives the row as claimed; in_doubt is returned as it was before (a claim sets it).
+                return h.createQuery("WITH due AS (SELECT outbox_id, in_doubt FROM outbox WHERE state = 'pending'"
+                                + " AND next_attempt_at <= :now AND (claimed_by IS NULL OR lease_until < :now)"
+                                + " ORDER BY next_attempt_at, created_at LIMIT :max FOR UPDATE SKIP LOCKED),"
+                                + " claimed AS (UPDATE outbox o SET claimed_by = :worker, lease_until = :lease,"
+                                + " attempts = o.attempts + 1, in_doubt = 1, updated_at = :now FROM due"
+                                + " WHERE o.outbox_id = due.outbox_id RETURNING o.*, due.in_doubt AS was_in_doubt)"
+                                + " SELECT " + COLUMNS.replace("in_doubt", "was_in_doubt AS in_doubt")
+                                + " FROM claimed ORDER BY next_attempt_at, created_at")
+                        .bind("worker", worker).bind("lease", StoreTime.text(leaseUntil)).bind("now", at)
+                        .bind("max", max).map((rs, ctx) -> row(rs)).list();
+            }
             List<OutboxRow> candidates = h.createQuery("SELECT " + COLUMNS + " FROM outbox WHERE state = 'pending'"
                             + " AND next_attempt_at <= :now AND (claimed_by IS NULL OR lease_until < :now)"
                             + " ORDER BY next_attempt_at, created_at LIMIT :max")

@@ -130,6 +130,27 @@ class OutboxWorkerTest {
                 Duration.ofSeconds(1));
     }
 
+    @Test
+    void rowsNotReachedWhileHalfTheLeaseWasLeftGoBackInLineUntriedForAnotherInstance() {
+        OutboxWorker shortLease = new OutboxWorker(outbox, List.of(slack), List.of(notice), clock,
+                new OutboxWorker.Settings(3, Duration.ofSeconds(5), Duration.ofMinutes(30), Duration.ofSeconds(4), 10),
+                "test-worker", d -> clock.advance(d));
+        List<OutboxRow> rows = new ArrayList<>();
+        for (int i = 1; i <= 5; i++) {
+            rows.add(queue("n" + i, Platform.SLACK)); // one channel: a second between posts
+        }
+        Instant claimed = clock.instant();
+
+        shortLease.runOnce();
+
+        assertThat(slack.posts).as("started within the first half of the 4 s lease").isEqualTo(4);
+        OutboxRow last = rows.get(4);
+        assertThat(outbox.state.get(last.id())).isEqualTo("pending");
+        assertThat(outbox.doubt.get(last.id())).as("never tried, so nothing to look for").isFalse();
+        assertThat(outbox.next.get(last.id())).isBefore(claimed.plusSeconds(4));
+        assertThat(outbox.reason.get(last.id())).isEqualTo("not reached within its lease");
+    }
+
     private static final class MovingClock extends Clock {
         private Instant now = Instant.parse("2026-11-23T08:00:00Z");
 

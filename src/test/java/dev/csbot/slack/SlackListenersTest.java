@@ -72,7 +72,7 @@ class SlackListenersTest {
         SlackCallerResolver resolver = new SlackCallerResolver(client.methods("xoxb-test"), Set.of(), Clock.systemUTC());
         new SlackListeners(chat, resolver, new SlackBlockKitRenderer(), client.methods("xoxb-test"), workers,
                 answerWithin, new SlackRetryGuard(new SlackInMemoryDeliveries(Clock.systemUTC()),
-                new SlackInMemoryDeliveries(Clock.systemUTC())),
+                new SlackInMemoryDeliveries(Clock.systemUTC()), false),
                 new SlackResponseUrl(client.getHttpClient().getOkHttpClient())).register(app);
         return app;
     }

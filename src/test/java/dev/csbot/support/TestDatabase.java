@@ -87,6 +87,11 @@ public final class TestDatabase {
         return new TestDatabase("jdbc:sqlite:" + file + "?journal_mode=WAL&busy_timeout=5000&foreign_keys=true", file);
     }
 
+    /** The server of {@value #SERVER_VARIABLE}; only in the PostgreSQL pass (or after {@link #postgres}). */
+    public static String serverUrl() {
+        return server().orElseThrow(() -> new IllegalStateException(SERVER_VARIABLE + " is not set"));
+    }
+
     private static java.util.Optional<String> server() {
         String value = System.getenv(SERVER_VARIABLE);
         return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value.strip());

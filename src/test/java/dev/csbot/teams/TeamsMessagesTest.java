@@ -225,6 +225,19 @@ class TeamsMessagesTest extends IntegrationTest {
     }
 
     @Test
+    void anActivityAnotherInstanceOnTheStoreHandledIsNotHandledAgain() throws Exception {
+        String conversation = personalConversation();
+        ObjectNode activity = TeamsActivities.personalMessage(conversation, "29:member-ana", "health acme");
+        // What another instance sharing the store wrote when the Bot Framework delivered it there first.
+        STORE.jdbi().useHandle(h -> h.execute("INSERT INTO inbound_events (source, event_id, received_at)"
+                + " VALUES ('teams', ?, '2026-11-23T08:00:00.000Z')", conversation + "|" + activity.path("id").asText()));
+
+        assertThat(post(activity).statusCode()).isEqualTo(202);
+
+        assertThat(repliesTo(conversation)).isEmpty();
+    }
+
+    @Test
     void linkAcmeInAChannelMakesItTheAccountsChannelAndUnlinkUndoesIt() throws Exception {
         String team = "19:team-" + UUID.randomUUID() + "@thread.skype";
         post(TeamsActivities.channelMessage(team, "29:member-ana", "link acme"));
