@@ -169,14 +169,20 @@ final class VocInsights {
         Set<String> accountIds = new HashSet<>();
         items.forEach(i -> accountIds.add(i.record().accountId()));
         long arr = accountIds.stream().mapToLong(id -> byId.get(id).arr()).sum();
-        // Examples: the latest, unhappy ones first (they are what needs fixing), from different accounts.
+        // Examples: the latest, unhappy ones first (they are what needs fixing), from different accounts, and never
+        // the same words twice (a survey answered alike at two accounts says nothing more the second time).
         List<PortfolioVoc.Example> examples = new ArrayList<>();
         Set<String> shown = new HashSet<>();
+        Set<String> words = new HashSet<>();
         items.stream()
                 .sorted(Comparator.comparing((TaggedFeedback t) -> t.sentiment() != Sentiment.NEGATIVE)
                         .thenComparing(t -> t.record().date(), Comparator.reverseOrder()))
                 .forEach(t -> {
-                    if (examples.size() < EXAMPLES_PER_THEME && shown.add(t.record().accountId())) {
+                    String said = t.record().comment().orElse("").strip().replaceAll("\\s+", " ")
+                            .toLowerCase(java.util.Locale.ROOT);
+                    if (examples.size() < EXAMPLES_PER_THEME && !shown.contains(t.record().accountId())
+                            && words.add(said)) {
+                        shown.add(t.record().accountId());
                         examples.add(new PortfolioVoc.Example(t, byId.get(t.record().accountId()).name()));
                     }
                 });

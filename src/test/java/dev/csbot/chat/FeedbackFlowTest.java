@@ -391,6 +391,28 @@ class FeedbackFlowTest {
     }
 
     @Test
+    void aThemesExamplesNeverRepeatTheSameWords() {
+        InMemoryPortfolio alike = new InMemoryPortfolio()
+                .add(SignalsBuilder.healthy("acme").name("Acme").arr(1_200_000)
+                        .feedback(FeedbackKind.CSAT, 2, TODAY.minusDays(3), "Reports are slow at month end"))
+                .add(SignalsBuilder.healthy("globex").name("Globex").arr(800_000)
+                        .feedback(FeedbackKind.CSAT, 2, TODAY.minusDays(4), "Reports are  slow at month end "))
+                .add(SignalsBuilder.healthy("initech").name("Initech").arr(90_000)
+                        .feedback(FeedbackKind.CSAT, 1, TODAY.minusDays(9), "Exports time out every Monday"));
+        InMemoryVoc alikeStore = new InMemoryVoc(alike);
+        ChatService alikeChat = new ChatService(alike, new HealthService(alike,
+                new HealthScorer(ScorecardLoader.defaults()), clock), accountId -> List.of(), new NoLinks(),
+                (actor, action, account, detail) -> {}, new VocService(PromptLoader.shipped(), ThemeLoader.defaults(),
+                alike, alikeStore, alikeStore, alikeStore, clock), null);
+
+        String voc = ReplyText.of(alikeChat.handle(new ChatRequest("/voc", CSM, CSM_DM)));
+
+        String reporting = voc.substring(voc.indexOf("# 1. Reports, dashboards and exports"), voc.indexOf("# 2."));
+        assertThat(reporting).contains("3 comments from 3 accounts").contains("Reports are slow at month end -- Acme")
+                .contains("Exports time out every Monday -- Initech").doesNotContain("Globex");
+    }
+
+    @Test
     void settingAStageTwiceTellsNobodyTwiceAndShippedIsFinal() {
         ask("/voc set reporting planned \"Planned for March\"");
         assertThat(ask("/voc set reporting planned \"again\"").status()).isEqualTo(Reply.Status.USAGE_ERROR);
