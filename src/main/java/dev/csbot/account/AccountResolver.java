@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Finds the account a person meant: by id, exact name, prefix, a word of the name, or a small typo.
@@ -135,32 +136,16 @@ public final class AccountResolver {
         return text.length() <= 60 ? text : text.substring(0, 59) + "…";
     }
 
+    /** Unbounded: the nearest three names are suggested however far they are. */
+    private static final LevenshteinDistance EDITS = LevenshteinDistance.getDefaultInstance();
+
     private record Scored(Account account, int distance) {}
 
     private static int distanceToName(String wanted, AccountDirectory.Entry entry) {
-        int best = levenshtein(wanted, entry.normalizedName());
+        int best = EDITS.apply(wanted, entry.normalizedName());
         for (String word : entry.words()) {
-            best = Math.min(best, levenshtein(wanted, word));
+            best = Math.min(best, EDITS.apply(wanted, word));
         }
-        return Math.min(best, levenshtein(wanted, entry.lowerId()));
-    }
-
-    static int levenshtein(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Math.min(best, EDITS.apply(wanted, entry.lowerId()));
     }
 }

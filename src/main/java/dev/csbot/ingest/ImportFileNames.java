@@ -2,6 +2,7 @@ package dev.csbot.ingest;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Which import file a file name was probably meant to be ({@code Accounts.csv}, {@code usage.csv},
@@ -63,21 +64,7 @@ final class ImportFileNames {
         if (Math.abs(a.length() - b.length()) >= cap || a.length() > 64) {
             return cap;
         }
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return Math.min(cap, previous[b.length()]);
+        int distance = new LevenshteinDistance(cap).apply(a, b); // -1: further than cap
+        return distance < 0 ? cap : Math.min(cap, distance);
     }
 }
