@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
 
     private static final String[] CORE = {"dev.csbot.account..", "dev.csbot.health..", "dev.csbot.review..",
-        "dev.csbot.alerts..", "dev.csbot.voc..", "dev.csbot.chat.."};
+        "dev.csbot.alerts..", "dev.csbot.voc..", "dev.csbot.chat..", "dev.csbot.settings.."};
 
     @ArchTest
     static final ArchRule coreImportsNoChatSdkStoreOrWebFramework = noClasses()

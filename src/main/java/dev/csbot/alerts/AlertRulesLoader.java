@@ -10,14 +10,12 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.csbot.account.Segment;
 import dev.csbot.health.Band;
 import dev.csbot.health.Playbook;
+import dev.csbot.settings.YamlOverlay;
+import dev.csbot.settings.YamlOverlay.EmptyMapping;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -28,8 +26,6 @@ import java.util.Map;
 public final class AlertRulesLoader {
 
     static final String DEFAULTS = "/alerts/default-rules.yaml";
-    /** A rules file is a page of YAML; anything bigger is not one. */
-    static final long MAX_FILE_BYTES = 256 * 1024;
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -44,46 +40,13 @@ public final class AlertRulesLoader {
 
     /** The defaults with {@code overrideFile} laid over them. */
     public static AlertRules withOverrides(Path overrideFile) {
-        JsonNode override;
-        try {
-            if (Files.size(overrideFile) > MAX_FILE_BYTES) {
-                throw new AlertRulesException(overrideFile + ": the rules file is larger than " + MAX_FILE_BYTES / 1024
-                        + " KB; it should be a page of YAML");
-            }
-            override = YAML.readTree(overrideFile.toFile());
-        } catch (IOException e) {
-            throw new AlertRulesException(overrideFile + ": cannot read the alert rules: " + e.getMessage(), e);
-        }
-        if (override != null && !override.isMissingNode() && !override.isNull() && !override.isObject()) {
-            throw new AlertRulesException(overrideFile + ": the alert rules must be a YAML mapping of keys");
-        }
-        ObjectNode merged = defaultTree();
-        if (override instanceof ObjectNode overrides) {
-            merge(merged, overrides);
-        }
+        ObjectNode merged = YamlOverlay.laidOver(YAML, defaultTree(), overrideFile, "alert rules", EmptyMapping.NULL,
+                AlertRulesException::new);
         return bind(merged, overrideFile.toString());
     }
 
     private static ObjectNode defaultTree() {
-        try (InputStream in = AlertRulesLoader.class.getResourceAsStream(DEFAULTS)) {
-            return (ObjectNode) YAML.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the jar's default alert rules cannot be read", e);
-        }
-    }
-
-    /** Mappings merge key by key; a list (context, windows) is replaced whole. */
-    private static void merge(ObjectNode target, ObjectNode overrides) {
-        Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode existing = target.get(field.getKey());
-            if (existing instanceof ObjectNode existingObject && field.getValue() instanceof ObjectNode overrideObject) {
-                merge(existingObject, overrideObject);
-            } else {
-                target.set(field.getKey(), field.getValue());
-            }
-        }
+        return YamlOverlay.shipped(YAML, AlertRulesLoader.class, DEFAULTS, "alert rules");
     }
 
     private static AlertRules bind(JsonNode tree, String source) {

@@ -7,12 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.csbot.settings.YamlOverlay;
+import dev.csbot.settings.YamlOverlay.EmptyMapping;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -39,47 +38,13 @@ public final class ScorecardLoader {
 
     /** The defaults with {@code overrideFile} laid over them. */
     public static Scorecard withOverrides(Path overrideFile) {
-        JsonNode override;
-        try {
-            override = YAML.readTree(overrideFile.toFile());
-        } catch (IOException e) {
-            throw new ScorecardException(overrideFile + ": cannot read the scorecard: " + e.getMessage(), e);
-        }
-        if (override != null && !override.isMissingNode() && !override.isNull() && !override.isObject()) {
-            throw new ScorecardException(overrideFile + ": the scorecard must be a YAML mapping of keys");
-        }
-        ObjectNode merged = defaultTree();
-        if (override instanceof ObjectNode overrides) {
-            merge(merged, overrides, "", overrideFile);
-        }
+        ObjectNode merged = YamlOverlay.laidOver(YAML, defaultTree(), overrideFile, "scorecard", EmptyMapping.REFUSED,
+                ScorecardException::new);
         return bind(merged, overrideFile.toString());
     }
 
     private static ObjectNode defaultTree() {
-        try (InputStream in = ScorecardLoader.class.getResourceAsStream(DEFAULTS)) {
-            return (ObjectNode) YAML.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the jar's default scorecard cannot be read", e);
-        }
-    }
-
-    private static void merge(ObjectNode target, ObjectNode overrides, String path, Path source) {
-        Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-            JsonNode existing = target.get(field.getKey());
-            if (existing instanceof ObjectNode && (field.getValue() == null || field.getValue().isNull())) {
-                throw new ScorecardException(source + ": field '" + fieldPath + "' is empty: give it values, or leave"
-                        + " it out to keep the defaults");
-            }
-            // Maps merge too (weights included): a file names only what it changes; a weight of 0 drops a measure.
-            if (existing instanceof ObjectNode existingObject && field.getValue() instanceof ObjectNode overrideObject) {
-                merge(existingObject, overrideObject, fieldPath, source);
-            } else {
-                target.set(field.getKey(), field.getValue());
-            }
-        }
+        return YamlOverlay.shipped(YAML, ScorecardLoader.class, DEFAULTS, "scorecard");
     }
 
     private static Scorecard bind(JsonNode tree, String source) {

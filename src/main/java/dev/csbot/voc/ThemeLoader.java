@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.csbot.settings.YamlOverlay;
+import dev.csbot.settings.YamlOverlay.EmptyMapping;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,6 @@ import java.util.regex.Pattern;
 public final class ThemeLoader {
 
     static final String DEFAULTS = "/voc/default-themes.yaml";
-    static final int MAX_FILE_BYTES = 256 * 1024;
     static final int MAX_THEMES = 50;
     static final int MAX_KEYWORDS = 100;
     static final int MAX_SENTIMENT_WORDS = 300;
@@ -53,45 +50,13 @@ public final class ThemeLoader {
 
     /** The defaults with {@code overrideFile} laid over them. */
     public static ThemeCatalog withOverrides(Path overrideFile) {
-        JsonNode override;
-        try {
-            if (Files.size(overrideFile) > MAX_FILE_BYTES) {
-                throw new ThemeFileException(overrideFile + ": larger than " + MAX_FILE_BYTES / 1024 + " KB");
-            }
-            override = YAML.readTree(overrideFile.toFile());
-        } catch (IOException e) {
-            throw new ThemeFileException(overrideFile + ": cannot read the themes: " + e.getMessage(), e);
-        }
-        if (override != null && !override.isMissingNode() && !override.isNull() && !override.isObject()) {
-            throw new ThemeFileException(overrideFile + ": the themes file must be a YAML mapping of keys");
-        }
-        ObjectNode merged = defaultTree();
-        if (override instanceof ObjectNode overrides) {
-            merge(merged, overrides);
-        }
+        ObjectNode merged = YamlOverlay.laidOver(YAML, defaultTree(), overrideFile, "themes", EmptyMapping.NULL,
+                ThemeFileException::new);
         return bind(merged, overrideFile.toString());
     }
 
     private static ObjectNode defaultTree() {
-        try (InputStream in = ThemeLoader.class.getResourceAsStream(DEFAULTS)) {
-            return (ObjectNode) YAML.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the jar's default themes cannot be read", e);
-        }
-    }
-
-    /** Mappings merge key by key; a list (keywords, sentiment words) replaces the default list whole. */
-    private static void merge(ObjectNode target, ObjectNode overrides) {
-        Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode existing = target.get(field.getKey());
-            if (existing instanceof ObjectNode existingObject && field.getValue() instanceof ObjectNode overrideObject) {
-                merge(existingObject, overrideObject);
-            } else {
-                target.set(field.getKey(), field.getValue());
-            }
-        }
+        return YamlOverlay.shipped(YAML, ThemeLoader.class, DEFAULTS, "themes");
     }
 
     private static ThemeCatalog bind(JsonNode tree, String source) {

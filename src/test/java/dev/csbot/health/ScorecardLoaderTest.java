@@ -138,6 +138,14 @@ class ScorecardLoaderTest {
     }
 
     @Test
+    void aFileFarLargerThanAScorecardIsRefusedBeforeItIsParsed() throws IOException {
+        Path file = write("weights:\n  license_utilization: 40\n" + "# padding\n".repeat(30_000));
+
+        assertThatThrownBy(() -> ScorecardLoader.withOverrides(file))
+                .hasMessage(file + ": the scorecard file is larger than 256 KB; it should be a page of YAML");
+    }
+
+    @Test
     void anUnknownMeasureIsRejectedWithTheFileAndTheField() throws IOException {
         Path file = write("weights:\n  logins: 10\n");
 
