@@ -52,11 +52,20 @@ final class VocSchedule implements AutoCloseable {
         scheduler.setThreadNamePrefix("voc-schedule-");
         scheduler.setDaemon(true);
         scheduler.initialize();
-        scheduler.schedule(() -> lock.runAlone("feedback-campaigns", CAMPAIGN_LEASE, this::daily), cron);
-        scheduler.scheduleWithFixedDelay(() -> lock.runAlone("feedback-reminders", REMINDERS_LEASE, this::reminders),
-                reminders);
+        scheduler.schedule(this::dailyAlone, cron);
+        scheduler.scheduleWithFixedDelay(this::remindersAlone, reminders);
         log.info("Feedback campaigns: daily run \"{}\" ({}); reminders checked every {} min", cron.getExpression(),
                 zone, reminders.toMinutes());
+    }
+
+    /** The daily run, unless another instance on the store has it. */
+    void dailyAlone() {
+        lock.runAlone("feedback-campaigns", CAMPAIGN_LEASE, this::daily);
+    }
+
+    /** The reminders due, unless another instance on the store is sending them. */
+    void remindersAlone() {
+        lock.runAlone("feedback-reminders", REMINDERS_LEASE, this::reminders);
     }
 
     void daily() {
