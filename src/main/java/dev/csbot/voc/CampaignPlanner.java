@@ -55,25 +55,46 @@ public final class CampaignPlanner {
      */
     public static Plan plan(LocalDate today, ZoneId zone, Collection<FeedbackPrompt> prompts,
             List<BookSignals> accounts, List<PromptSend> history) {
-        Map<String, PromptSend> latestSend = new HashMap<>();
-        Map<String, Instant> latestTo = new HashMap<>();
-        Map<String, Instant> latestOfPrompt = new HashMap<>();
-        Set<String> origins = new HashSet<>();
-        for (PromptSend send : history) {
-            String key = send.recipient().key();
-            latestTo.merge(key, send.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
-            latestSend.merge(key, send, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b);
-            latestOfPrompt.merge(key + "|" + send.promptId(), send.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
-            origins.add(send.accountId() + "|" + send.promptId() + "|" + send.origin());
+        Day day = new Day(today, zone, prompts, history);
+        accounts.forEach(day::consider);
+        return day.plan();
+    }
+
+    /**
+     * One day's plan, built account by account as the book streams by ({@link #consider}), so that a campaign over
+     * a large book holds the plan in memory, not the book.
+     */
+    public static final class Day {
+        private final LocalDate today;
+        private final ZoneId zone;
+        private final Map<String, PromptSend> latestSend = new HashMap<>();
+        private final Map<String, Instant> latestTo = new HashMap<>();
+        private final Map<String, Instant> latestOfPrompt = new HashMap<>();
+        private final Set<String> origins = new HashSet<>();
+        private final List<FeedbackPrompt> ordered;
+        private final List<Due> due = new ArrayList<>();
+        private final List<Held> held = new ArrayList<>();
+        private final Map<String, String> askedToday = new HashMap<>();
+
+        /** @param history the sends of at least the longest schedule or throttle, any prompt, any recipient */
+        public Day(LocalDate today, ZoneId zone, Collection<FeedbackPrompt> prompts, List<PromptSend> history) {
+            this.today = today;
+            this.zone = zone;
+            for (PromptSend send : history) {
+                String key = send.recipient().key();
+                latestTo.merge(key, send.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
+                latestSend.merge(key, send, (a, b) -> a.createdAt().isAfter(b.createdAt()) ? a : b);
+                latestOfPrompt.merge(key + "|" + send.promptId(), send.createdAt(), (a, b) -> a.isAfter(b) ? a : b);
+                origins.add(send.accountId() + "|" + send.promptId() + "|" + send.origin());
+            }
+            this.ordered = prompts.stream()
+                    .filter(p -> p.campaign().trigger().isPresent() || p.campaign().everyDays().isPresent())
+                    .sorted(Comparator.comparing((FeedbackPrompt p) -> p.campaign().trigger().isEmpty()))
+                    .toList();
         }
-        List<FeedbackPrompt> ordered = prompts.stream()
-                .filter(p -> p.campaign().trigger().isPresent() || p.campaign().everyDays().isPresent())
-                .sorted(Comparator.comparing((FeedbackPrompt p) -> p.campaign().trigger().isEmpty()))
-                .toList();
-        List<Due> due = new ArrayList<>();
-        List<Held> held = new ArrayList<>();
-        Map<String, String> askedToday = new HashMap<>();
-        for (BookSignals signals : accounts) {
+
+        /** What is due (or held back) today for one account's contacts. */
+        public void consider(BookSignals signals) {
             for (FeedbackPrompt prompt : ordered) {
                 for (Candidate candidate : candidates(prompt, signals, today, latestOfPrompt, origins, zone)) {
                     String key = new Recipient.ContactRecipient(candidate.contact().email(), "").key();
@@ -96,7 +117,10 @@ public final class CampaignPlanner {
                 }
             }
         }
-        return new Plan(due, held);
+
+        public Plan plan() {
+            return new Plan(List.copyOf(due), List.copyOf(held));
+        }
     }
 
     private record Candidate(Contact contact, String origin, String why) {}

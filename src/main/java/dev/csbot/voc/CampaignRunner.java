@@ -3,18 +3,16 @@ package dev.csbot.voc;
 import dev.csbot.account.Account;
 import dev.csbot.account.AccountRepository;
 import dev.csbot.account.BookQuery;
-import dev.csbot.account.BookSignals;
 import dev.csbot.account.BookSignalsFromHistory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The daily campaign run: queues what the prompts' schedules and triggers say is due (each send with its
@@ -46,13 +44,16 @@ final class CampaignRunner {
     CampaignDay run(Instant now) {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         // Contacts and tickets of the whole history, no usage: a ticket opened long ago may have closed yesterday.
+        // The book streams through the day's plan; only the accounts themselves are kept, for queueing.
         BookQuery query = new BookQuery(today, List.of(today), BookSignalsFromHistory.DAWN, Set.of(), Set.of());
-        List<BookSignals> book = new ArrayList<>();
-        accounts.forEachInBook(query, book::add);
-        Map<String, Account> byId = book.stream().map(BookSignals::account)
-                .collect(Collectors.toMap(Account::id, Function.identity()));
         List<PromptSend> history = sends.createdSince(now.minus(Duration.ofDays(historyDays())));
-        CampaignPlanner.Plan plan = CampaignPlanner.plan(today, clock.getZone(), prompts.all(), book, history);
+        CampaignPlanner.Day day = new CampaignPlanner.Day(today, clock.getZone(), prompts.all(), history);
+        Map<String, Account> byId = new HashMap<>();
+        accounts.forEachInBook(query, signals -> {
+            byId.put(signals.account().id(), signals.account());
+            day.consider(signals);
+        });
+        CampaignPlanner.Plan plan = day.plan();
         int queued = sender.queueCampaign(plan.due(), byId).size();
         List<PromptSends.CampaignHold> holds = new ArrayList<>();
         for (CampaignPlanner.Held held : plan.held()) {
