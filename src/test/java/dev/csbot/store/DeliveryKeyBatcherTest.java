@@ -1,0 +1,90 @@
+package dev.csbot.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** Group commit of delivery checks: one statement for the callers of a moment, each key handled once. */
+class DeliveryKeyBatcherTest {
+
+    @Test
+    void manyCallersAtOnceShareStatementsAndEachDeliveryIsFirstExactlyOnce() throws Exception {
+        Set<DeliveryKeyBatcher.Key> stored = ConcurrentHashMap.newKeySet();
+        List<Integer> batchSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch firstBatchHeld = new CountDownLatch(1);
+        DeliveryKeyBatcher batcher = new DeliveryKeyBatcher(keys -> {
+            batchSizes.add(keys.size());
+            if (batchSizes.size() == 1) {
+                await(firstBatchHeld); // the others queue up meanwhile, as behind a slow commit
+            }
+            Set<DeliveryKeyBatcher.Key> fresh = new HashSet<>();
+            keys.forEach(k -> {
+                if (stored.add(k)) {
+                    fresh.add(k);
+                }
+            });
+            return fresh;
+        });
+        ExecutorService callers = Executors.newFixedThreadPool(40);
+        try {
+            List<Future<Boolean>> answers = new ArrayList<>();
+            // 400 deliveries of 100 distinct keys: every key delivered four times (Slack's retries, racing).
+            for (int i = 0; i < 400; i++) {
+                DeliveryKeyBatcher.Key key = new DeliveryKeyBatcher.Key("slack", "command:" + (i % 100));
+                answers.add(callers.submit(() -> batcher.firstDelivery(key)));
+            }
+            Thread.sleep(200);
+            firstBatchHeld.countDown();
+            int first = 0;
+            for (Future<Boolean> answer : answers) {
+                first += answer.get() ? 1 : 0;
+            }
+
+            assertThat(first).isEqualTo(100);
+            assertThat(stored).hasSize(100);
+            assertThat(batchSizes.stream().mapToInt(Integer::intValue).sum()).isLessThanOrEqualTo(400);
+            assertThat(batchSizes.size()).as("statements for 400 checks").isLessThan(40);
+            assertThat(batchSizes).allMatch(size -> size <= DeliveryKeyBatcher.MAX_BATCH);
+        } finally {
+            callers.shutdownNow();
+            batcher.close();
+        }
+    }
+
+    @Test
+    void aStoreThatFailsFailsEveryCallerOfThatBatchAndTheNextBatchTriesAgain() {
+        AtomicInteger calls = new AtomicInteger();
+        DeliveryKeyBatcher batcher = new DeliveryKeyBatcher(keys -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("database is locked");
+            }
+            return new HashSet<>(keys);
+        });
+        try {
+            assertThatThrownBy(() -> batcher.firstDelivery(new DeliveryKeyBatcher.Key("slack", "event:E1")))
+                    .hasMessage("database is locked");
+            assertThat(batcher.firstDelivery(new DeliveryKeyBatcher.Key("slack", "event:E1"))).isTrue();
+        } finally {
+            batcher.close();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
