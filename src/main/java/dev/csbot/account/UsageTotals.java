@@ -11,6 +11,11 @@ public record UsageTotals(int days, long activeUsers, int maxKeyFeatures) {
                 Math.max(maxKeyFeatures, other.maxKeyFeatures));
     }
 
+    /** Active users a day on the days with a row (0 when there is none). */
+    public double meanActiveUsers() {
+        return days == 0 ? 0 : (double) activeUsers / days;
+    }
+
     /** These totals with one more day counted in. */
     public UsageTotals plus(UsageDay day) {
         return new UsageTotals(days + 1, activeUsers + day.activeUsers(), Math.max(maxKeyFeatures, day.keyFeaturesUsed()));

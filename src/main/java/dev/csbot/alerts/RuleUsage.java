@@ -80,7 +80,7 @@ abstract class RuleUsage {
                     throw unplanned("the usage window " + window);
                 }
                 UsageTotals totals = summary.in(window);
-                return new Mean(totals.days(), totals.days() == 0 ? 0 : (double) totals.activeUsers() / totals.days());
+                return new Mean(totals.days(), totals.meanActiveUsers());
             }
 
             @Override

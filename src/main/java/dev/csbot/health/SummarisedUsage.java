@@ -31,8 +31,7 @@ final class SummarisedUsage extends UsageSeries {
             throw unplanned("the usage window " + window);
         }
         UsageTotals totals = summary.in(window);
-        return new Window(totals.days(), totals.days() == 0 ? 0 : (double) totals.activeUsers() / totals.days(),
-                totals.maxKeyFeatures());
+        return new Window(totals.days(), totals.meanActiveUsers(), totals.maxKeyFeatures());
     }
 
     @Override
