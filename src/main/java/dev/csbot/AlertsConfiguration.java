@@ -68,12 +68,11 @@ class AlertsConfiguration {
             @Value("${csbot.outbox.max-attempts:6}") int maxAttempts,
             @Value("${csbot.outbox.initial-backoff:5s}") Duration initialBackoff,
             @Value("${csbot.outbox.lease:2m}") Duration lease) {
-        OutboxWorker.Settings defaults = OutboxWorker.Settings.defaults();
+        OutboxWorker.Settings settings = outboxSettings(maxAttempts, initialBackoff, lease);
         // Real time: backoff and leases are about the wire, not the business date csbot.today may pin.
         OutboxWorker worker = new OutboxWorker(outbox, messengers.orderedStream().toList(),
-                contents.orderedStream().toList(), Clock.systemUTC(),
-                new OutboxWorker.Settings(maxAttempts, initialBackoff, defaults.maxBackoff(), lease, defaults.batch()),
-                InstanceId.ofThisProcess(), duration -> Thread.sleep(duration.toMillis()));
+                contents.orderedStream().toList(), Clock.systemUTC(), settings, InstanceId.ofThisProcess(),
+                duration -> Thread.sleep(duration.toMillis()));
         return new OutboxDeliveries(worker);
     }
 
@@ -151,6 +150,24 @@ class AlertsConfiguration {
                 @Value("${csbot.outbox.poll:2s}") Duration poll) {
             return new AlertSchedule(deliveries, new AlertJobs(alerts, digest), lock, scanCron, scanZone, digestCron,
                     poll);
+        }
+    }
+
+    /** The outbox worker's settings, each within its range: one out of it stops start-up, named. */
+    static OutboxWorker.Settings outboxSettings(int maxAttempts, Duration initialBackoff, Duration lease) {
+        between("csbot.outbox.max-attempts (CSBOT_OUTBOX_MAX_ATTEMPTS)", maxAttempts, 1, 100, "6");
+        between("csbot.outbox.initial-backoff (CSBOT_OUTBOX_INITIAL_BACKOFF)", initialBackoff, Duration.ofMillis(100),
+                Duration.ofHours(1), "5s");
+        between("csbot.outbox.lease (CSBOT_OUTBOX_LEASE)", lease, Duration.ofSeconds(1), Duration.ofHours(1), "2m");
+        OutboxWorker.Settings defaults = OutboxWorker.Settings.defaults();
+        return new OutboxWorker.Settings(maxAttempts, initialBackoff, defaults.maxBackoff(), lease, defaults.batch());
+    }
+
+    /** A setting out of its range stops start-up, naming it, the range and the default. */
+    private static <T extends Comparable<T>> void between(String name, T value, T min, T max, String defaultValue) {
+        if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
+            throw new IllegalArgumentException(name + " is " + value + ": set it between " + min + " and " + max
+                    + " (default " + defaultValue + ")");
         }
     }
 }

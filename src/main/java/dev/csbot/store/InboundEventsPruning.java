@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,7 +28,13 @@ class InboundEventsPruning {
     private final ScheduledJobLock lock;
     private final Clock clock = Clock.systemUTC();
 
-    InboundEventsPruning(JdbiInboundEvents events, ScheduledJobLock lock) {
+    InboundEventsPruning(JdbiInboundEvents events, ScheduledJobLock lock,
+            @Value("${csbot.inbound.prune-cron:0 17 * * * *}") String cron) {
+        // Checked here, before Spring's scheduler reads it, so that a bad value is named as the setting it is.
+        if (!CronExpression.isValidExpression(cron)) {
+            throw new IllegalArgumentException("csbot.inbound.prune-cron (CSBOT_INBOUND_PRUNE_CRON) is \"" + cron
+                    + "\": use six fields (second minute hour day month weekday), e.g. \"0 17 * * * *\"");
+        }
         this.events = events;
         this.lock = lock;
     }
