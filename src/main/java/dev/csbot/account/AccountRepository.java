@@ -31,6 +31,15 @@ public interface AccountRepository {
         return fromVersion == toVersion ? Optional.of(Set.of()) : Optional.empty();
     }
 
+    /**
+     * When every write after version {@code fromVersion} up to {@code toVersion} wrote usage rows and nothing
+     * else: the earliest day any of them wrote. Empty when one wrote something else, or the store cannot tell.
+     * Scores from before such writes need only their usage read again.
+     */
+    default Optional<LocalDate> usageOnlyWrittenFrom(long fromVersion, long toVersion) {
+        return Optional.empty();
+    }
+
     /** One account's signals with usage limited to {@code usageFrom} .. {@code asOf} (inclusive). */
     Optional<AccountSignals> signals(String accountId, LocalDate usageFrom, LocalDate asOf);
 

@@ -24,6 +24,8 @@ import java.util.Set;
  * @param accounts which accounts to read, by a range of ids (so that parts of the book can be read side by side)
  * @param lastActiveDay whether each account's last day with an active user (up to {@code asOf}) is read, however
  *     old: how long an account has been idle ({@link UsageSummary#lastActiveDay()}; empty otherwise)
+ * @param usageOnly whether only the accounts and their usage are read (no contacts, tickets, feedback or
+ *     meetings: the lists come empty), for re-reading what a write of usage alone changed
  */
 public record BookQuery(
         LocalDate asOf,
@@ -33,7 +35,8 @@ public record BookQuery(
         Set<LifecycleStage> dailyUsageStages,
         boolean withText,
         IdRange accounts,
-        boolean lastActiveDay) {
+        boolean lastActiveDay,
+        boolean usageOnly) {
 
     /**
      * Account ids from {@code from} (inclusive) up to {@code until} (exclusive), in the store's own order of
@@ -52,7 +55,7 @@ public record BookQuery(
     /** Without each account's last active day. */
     public BookQuery(LocalDate asOf, List<LocalDate> evaluatedOn, LocalDate historyAfter, Set<UsageWindow> usageWindows,
             Set<LifecycleStage> dailyUsageStages, boolean withText, IdRange accounts) {
-        this(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts, false);
+        this(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts, false, false);
     }
 
     public BookQuery {
@@ -72,18 +75,25 @@ public record BookQuery(
     /** The same query for the accounts of {@code range} only. */
     public BookQuery within(IdRange range) {
         return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, range,
-                lastActiveDay);
+                lastActiveDay, usageOnly);
     }
 
     /** The same query without the words people wrote (what scoring reads). */
     public BookQuery withoutText() {
         return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, false, accounts,
-                lastActiveDay);
+                lastActiveDay, usageOnly);
     }
 
     /** The same query, with each account's last active day. */
     public BookQuery withLastActiveDay() {
-        return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts, true);
+        return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts, true,
+                usageOnly);
+    }
+
+    /** The same query reading the accounts and their usage alone (contacts, tickets, feedback and meetings empty). */
+    public BookQuery usageAlone() {
+        return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts,
+                lastActiveDay, true);
     }
 
     /**
@@ -101,7 +111,8 @@ public record BookQuery(
         stages.addAll(other.dailyUsageStages);
         return new BookQuery(asOf, java.util.stream.Stream.concat(evaluatedOn.stream(), other.evaluatedOn.stream())
                 .distinct().toList(), historyAfter.isBefore(other.historyAfter) ? historyAfter : other.historyAfter,
-                windows, stages, withText || other.withText, accounts, lastActiveDay || other.lastActiveDay);
+                windows, stages, withText || other.withText, accounts, lastActiveDay || other.lastActiveDay,
+                usageOnly && other.usageOnly);
     }
 
     /** The earliest evaluated day: a ticket still open then or later is read whenever it was opened. */

@@ -21,6 +21,24 @@ final class BookReadPlan {
     static BookQuery forRanking(Scorecard card, LocalDate asOf) {
         List<LocalDate> evaluated = List.of(asOf, asOf.minusDays(card.trendDays())).stream().distinct().toList();
         Scorecard.Measures m = card.measures();
+        int history = Math.max(m.supportBurden().recentDays() + m.supportBurden().baselineDays(),
+                Math.max(m.sentiment().maxAgeDays(), m.engagement().execWindowDays()));
+        LocalDate earliest = evaluated.stream().min(LocalDate::compareTo).orElseThrow();
+        return new BookQuery(asOf, evaluated, earliest.minusDays(history), windows(card, evaluated), everyDayFor(card))
+                .withoutText();
+    }
+
+    /**
+     * What rescoring after writes of usage alone reads ({@link HealthScorer#rescoredForUsage}): the accounts and
+     * the usage windows of today's score; the trend's earlier day and the other tables are kept from before.
+     */
+    static BookQuery forUsageRescore(Scorecard card, LocalDate asOf) {
+        return new BookQuery(asOf, List.of(asOf), asOf, windows(card, List.of(asOf)), everyDayFor(card))
+                .withoutText().usageAlone();
+    }
+
+    private static Set<UsageWindow> windows(Scorecard card, List<LocalDate> evaluated) {
+        Scorecard.Measures m = card.measures();
         Set<UsageWindow> windows = new HashSet<>();
         for (LocalDate day : evaluated) {
             windows.add(endingOn(day, m.licenseUtilization().windowDays()));
@@ -29,10 +47,7 @@ final class BookReadPlan {
             windows.add(endingOn(day, trend));
             windows.add(endingOn(day.minusDays(trend), trend));
         }
-        int history = Math.max(m.supportBurden().recentDays() + m.supportBurden().baselineDays(),
-                Math.max(m.sentiment().maxAgeDays(), m.engagement().execWindowDays()));
-        LocalDate earliest = evaluated.stream().min(LocalDate::compareTo).orElseThrow();
-        return new BookQuery(asOf, evaluated, earliest.minusDays(history), windows, everyDayFor(card)).withoutText();
+        return windows;
     }
 
     private static UsageWindow endingOn(LocalDate day, int days) {

@@ -51,15 +51,29 @@ final class BookSnapshot {
     final int rescoredOnTop;
     /** Empty when scores are not reused (every request scores from the store). */
     private final Optional<Cache<String, Kept>> kept;
+    /**
+     * The latest ranking before this snapshot's that someone started, with its version (empty after a fresh
+     * start): what a ranking can be built on when the snapshots in between were never ranked.
+     */
+    final Optional<Ranked> rankedBefore;
+
+    /** A ranking of the book at {@code version}, computed or being computed. */
+    record Ranked(long version, Once<List<HealthScore>> ranking) {}
 
     BookSnapshot(long version, LocalDate asOf, AccountDirectory directory, Once<List<HealthScore>> ranking,
-            int rescoredOnTop, Optional<Cache<String, Kept>> kept) {
+            int rescoredOnTop, Optional<Cache<String, Kept>> kept, Optional<Ranked> rankedBefore) {
         this.version = version;
         this.asOf = asOf;
         this.directory = directory;
         this.ranking = ranking;
         this.rescoredOnTop = rescoredOnTop;
         this.kept = kept;
+        this.rankedBefore = rankedBefore;
+    }
+
+    /** This snapshot's ranking when started, else the latest started before it: what the next one can build on. */
+    Optional<Ranked> latestRanked() {
+        return ranking.started() ? Optional.of(new Ranked(version, ranking)) : rankedBefore;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.csbot.health;
 
+import dev.csbot.account.Account;
 import dev.csbot.account.AccountSignals;
 import dev.csbot.account.BookQuery;
 import dev.csbot.account.BookSignals;
@@ -10,16 +11,27 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.function.Function;
 
 /** Turns an account's signals into a {@link HealthScore} by the {@link Scorecard}. Pure: no I/O, no clock. */
 public final class HealthScorer {
 
     /** A green account's weak spot is worth a playbook when it costs at least this many points. */
     static final double GREEN_WEAK_SPOT_POINTS = 8;
+
+    /** The measures that read usage: after writes of usage alone, the only ones that can have moved. */
+    static final Set<Measure> READ_USAGE = EnumSet.of(Measure.LICENSE_UTILIZATION, Measure.USAGE_TREND,
+            Measure.ADOPTION_BREADTH, Measure.TIME_TO_VALUE);
+
+    private static final String NO_USAGE = "no usage data";
+    private static final String STALE_USAGE = "usage data is stale: ";
 
     private final Scorecard scorecard;
     private final MeasureCalculator calculator;
@@ -65,11 +77,11 @@ public final class HealthScorer {
 
     private HealthScore score(AccountSignals signals, UsageSeries usage, LocalDate asOf, boolean withWeekly) {
         boolean onboarding = signals.account().lifecycleStage() == LifecycleStage.ONBOARDING;
-        Evaluation now = evaluate(signals, usage, asOf, onboarding, true);
+        Evaluation now = evaluate(signals, usage, asOf, onboarding, true, measure -> null);
 
         LocalDate earlier = asOf.minusDays(scorecard.trendDays());
         OptionalInt previous = comparable(signals, usage, earlier)
-                ? OptionalInt.of(evaluate(signals, usage, earlier, onboarding, false).score())
+                ? OptionalInt.of(evaluate(signals, usage, earlier, onboarding, false, measure -> null).score())
                 : OptionalInt.empty();
 
         List<Integer> weekly = new ArrayList<>();
@@ -77,16 +89,66 @@ public final class HealthScorer {
             for (int week = Scorecard.TREND_WEEKS - 1; week >= 1; week--) {
                 LocalDate day = asOf.minusWeeks(week);
                 if (comparable(signals, usage, day)) {
-                    weekly.add(evaluate(signals, usage, day, onboarding, false).score());
+                    weekly.add(evaluate(signals, usage, day, onboarding, false, measure -> null).score());
                 }
             }
             weekly.add(now.score());
         }
 
-        return new HealthScore(signals.account(), asOf, now.score(), now.verdict().band(), previous,
+        List<String> stale = new ArrayList<>();
+        usageStaleness(usage, asOf).ifPresent(stale::add);
+        stale.addAll(otherStaleness(signals, asOf));
+        return scoreOf(signals.account(), asOf, now, previous, usage, stale, weekly, onboarding);
+    }
+
+    private HealthScore scoreOf(Account account, LocalDate asOf, Evaluation now, OptionalInt previous, UsageSeries usage,
+            List<String> stale, List<Integer> weekly, boolean onboarding) {
+        return new HealthScore(account, asOf, now.score(), now.verdict().band(), previous,
                 scorecard.trendDays(), now.measures(), now.drivers(), playbookFor(now),
-                usage.lastDayOnOrBefore(asOf), staleSources(signals, usage, asOf), weekly, onboarding, now.coverage(),
+                usage.lastDayOnOrBefore(asOf), stale, weekly, onboarding, now.coverage(),
                 now.weightedScore(), now.verdict().caps(), now.verdict().renewalRisk());
+    }
+
+    /**
+     * {@code before}'s ranking score again after writes of usage alone, none dated on or before the trend's earlier
+     * day: the usage measures from {@code book} (read as {@link BookReadPlan#forUsageRescore} plans), every other
+     * measure, the earlier day's score and what is stale besides usage kept from {@code before}, as none of them
+     * reads usage after that day. The same score as {@link #scoreForRanking(BookSignals, BookQuery)} gives from a
+     * full read; empty when it cannot be told without one (the earlier day had no score and now may have).
+     */
+    public Optional<HealthScore> rescoredForUsage(HealthScore before, BookSignals book, BookQuery query) {
+        Account account = book.account();
+        LocalDate asOf = query.asOf();
+        if (!before.asOf().equals(asOf) || !before.account().equals(account) || !before.weekly().isEmpty()) {
+            return Optional.empty();
+        }
+        boolean onboarding = account.lifecycleStage() == LifecycleStage.ONBOARDING;
+        Map<String, Double> weights = onboarding ? scorecard.onboardingWeights() : scorecard.weights();
+        Map<Measure, MeasureResult> kept = new EnumMap<>(Measure.class);
+        before.measures().forEach(result -> kept.put(result.measure(), result));
+        for (Measure measure : Measure.values()) {
+            if (weights.getOrDefault(measure.key(), 0.0) > 0 && !READ_USAGE.contains(measure) && !kept.containsKey(measure)) {
+                return Optional.empty();
+            }
+        }
+        AccountSignals signals = new AccountSignals(account, List.of(), book.usage().daily(), List.of(), List.of(),
+                List.of(), List.of());
+        UsageSeries usage = query.dailyUsageStages().contains(account.lifecycleStage())
+                ? new UsageSeries(book.usage().daily())
+                : new SummarisedUsage(book.usage(), asOf);
+        // The first usage day may have moved (usage written for the first time), and with it whether the earlier
+        // day can be scored: no score then is told; one that would appear needs the full read.
+        boolean comparable = comparable(signals, usage, asOf.minusDays(scorecard.trendDays()));
+        if (comparable && before.previousScore().isEmpty()) {
+            return Optional.empty();
+        }
+        Evaluation now = evaluate(signals, usage, asOf, onboarding, true,
+                measure -> READ_USAGE.contains(measure) ? null : kept.get(measure));
+        List<String> stale = new ArrayList<>();
+        usageStaleness(usage, asOf).ifPresent(stale::add);
+        before.staleSources().stream().filter(source -> !isUsageStaleness(source)).forEach(stale::add);
+        return Optional.of(scoreOf(account, asOf, now, comparable ? before.previousScore() : OptionalInt.empty(), usage,
+                stale, List.of(), onboarding));
     }
 
     /**
@@ -111,9 +173,12 @@ public final class HealthScorer {
     private record Evaluation(int score, int weightedScore, BandPolicy.Verdict verdict, List<MeasureResult> measures,
             List<Driver> drivers, double coverage) {}
 
-    /** Scores every measure as of {@code asOf}; drivers (and so their evidence text) only when asked for. */
+    /**
+     * Scores every measure as of {@code asOf}, but those {@code known} already has a result for; drivers (and so
+     * their evidence text) only when asked for.
+     */
     private Evaluation evaluate(AccountSignals signals, UsageSeries usage, LocalDate asOf, boolean onboarding,
-            boolean withDrivers) {
+            boolean withDrivers, Function<Measure, MeasureResult> known) {
         Map<String, Double> weights = onboarding ? scorecard.onboardingWeights() : scorecard.weights();
         List<MeasureResult> results = new ArrayList<>();
         double weightWithData = 0;
@@ -124,7 +189,8 @@ public final class HealthScorer {
             if (weight <= 0) {
                 continue;
             }
-            MeasureResult result = calculator.evaluate(measure, signals, usage, asOf);
+            MeasureResult given = known.apply(measure);
+            MeasureResult result = given != null ? given : calculator.evaluate(measure, signals, usage, asOf);
             results.add(result);
             weightAll += weight;
             if (!result.isMissing()) {
@@ -207,16 +273,26 @@ public final class HealthScorer {
                 .orElse(-1);
     }
 
-    private List<String> staleSources(AccountSignals signals, UsageSeries usage, LocalDate asOf) {
-        var limits = scorecard.staleness();
-        List<String> stale = new ArrayList<>();
+    /** What is stale about the usage on record, if anything (always the first of the stale sources). */
+    private Optional<String> usageStaleness(UsageSeries usage, LocalDate asOf) {
         Optional<LocalDate> lastUsage = usage.lastDayOnOrBefore(asOf);
         if (lastUsage.isEmpty()) {
-            stale.add("no usage data");
-        } else if (ChronoUnit.DAYS.between(lastUsage.get(), asOf) > limits.usageDays()) {
-            stale.add("usage data is stale: last row " + lastUsage.get() + " ("
-                    + ChronoUnit.DAYS.between(lastUsage.get(), asOf) + " days ago)");
+            return Optional.of(NO_USAGE);
         }
+        long daysAgo = ChronoUnit.DAYS.between(lastUsage.get(), asOf);
+        return daysAgo > scorecard.staleness().usageDays()
+                ? Optional.of(STALE_USAGE + "last row " + lastUsage.get() + " (" + daysAgo + " days ago)")
+                : Optional.empty();
+    }
+
+    private static boolean isUsageStaleness(String source) {
+        return source.equals(NO_USAGE) || source.startsWith(STALE_USAGE);
+    }
+
+    /** What is stale besides usage: feedback, meetings, contacts. */
+    private List<String> otherStaleness(AccountSignals signals, LocalDate asOf) {
+        var limits = scorecard.staleness();
+        List<String> stale = new ArrayList<>();
         Optional<LocalDate> lastFeedback = signals.feedback().stream().map(FeedbackResponse::date)
                 .filter(d -> !d.isAfter(asOf)).max(Comparator.naturalOrder());
         staleIfOld(stale, "feedback", lastFeedback, asOf, limits.feedbackDays());

@@ -12,7 +12,10 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -199,7 +202,7 @@ public class HealthService implements PortfolioListener {
     private BookSnapshot fresh(long version, LocalDate asOf) {
         AccountDirectory directory = AccountDirectory.of(accounts.findAll());
         return new BookSnapshot(version, asOf, directory, new Once<>(() -> rank(asOf, directory)), -1,
-                BookSnapshot.keptScores(reusedScores));
+                BookSnapshot.keptScores(reusedScores), Optional.empty());
     }
 
     /** The snapshot after {@code previous}: the same when nothing moved, else only what a write touched is redone. */
@@ -211,6 +214,24 @@ public class HealthService implements PortfolioListener {
             return fresh(version, today);
         }
         int beneath = previous.rescoredBeneath();
+        Optional<BookSnapshot.Ranked> base = previous.latestRanked();
+        Optional<LocalDate> usageFrom = base.flatMap(ranked -> accounts.usageOnlyWrittenFrom(ranked.version(), version));
+        if (usageFrom.isPresent() && usageFrom.get().isAfter(today.minusDays(scorer.scorecard().trendDays()))) {
+            // Usage alone was written since a ranking someone started, after the trend's earlier day (the daily
+            // usage feed): only the usage measures can have moved. Usage rows cannot add or change accounts, so
+            // the directory stands. Empty ids: every account (also when so many are named that one pass over the
+            // book is cheaper).
+            BookSnapshot.Ranked ranked = base.get();
+            Optional<Set<String>> ids = accounts.changedBetween(ranked.version(), version)
+                    .filter(named -> named.size() <= RESCORE_LIMIT);
+            Optional<Set<String>> sincePrevious = ids.isEmpty() ? Optional.empty()
+                    : accounts.changedBetween(previous.version, version);
+            Once<List<HealthScore>> ranking = new Once<>(() -> usageRescored(ranked.ranking().get(), ids, today,
+                    previous.directory));
+            return new BookSnapshot(version, today, previous.directory, ranking, beneath,
+                    sincePrevious.isPresent() ? previous.keptExcept(sincePrevious.get(), reusedScores)
+                            : BookSnapshot.keptScores(reusedScores), base);
+        }
         Optional<Set<String>> touched = accounts.changedBetween(previous.version, version)
                 .filter(ids -> beneath >= 0 && beneath + ids.size() <= RESCORE_LIMIT);
         if (touched.isEmpty()) {
@@ -221,7 +242,7 @@ public class HealthService implements PortfolioListener {
         Once<List<HealthScore>> before = previous.ranking;
         Once<List<HealthScore>> ranking = new Once<>(() -> rescored(before.get(), ids, today));
         return new BookSnapshot(version, today, directory, ranking, beneath + ids.size(),
-                previous.keptExcept(ids, reusedScores));
+                previous.keptExcept(ids, reusedScores), previous.latestRanked());
     }
 
     // ---- ranking ----------------------------------------------------------------------------------------
@@ -234,18 +255,77 @@ public class HealthService implements PortfolioListener {
      */
     private List<HealthScore> rank(LocalDate asOf, AccountDirectory directory) {
         BookQuery query = BookReadPlan.forRanking(scorer.scorecard(), asOf);
+        List<HealthScore> all = new ArrayList<>(directory.size());
+        inParts(directory, range -> ranked(query.within(range))).forEach(all::addAll);
+        all.sort(BY_ACCOUNT_ID);
+        return List.copyOf(all);
+    }
+
+    /** What {@code read} gives for each part of the book ({@link #parts}), the parts read side by side. */
+    private static <T> List<T> inParts(AccountDirectory directory, Function<BookQuery.IdRange, T> read) {
         List<BookQuery.IdRange> parts = parts(directory);
         // The common pool explicitly: on two cores CompletableFuture would otherwise start a thread per task.
-        List<CompletableFuture<List<HealthScore>>> others = parts.subList(1, parts.size()).stream()
-                .map(range -> CompletableFuture.supplyAsync(() -> ranked(query.within(range)), ForkJoinPool.commonPool()))
+        List<CompletableFuture<T>> others = parts.subList(1, parts.size()).stream()
+                .map(range -> CompletableFuture.supplyAsync(() -> read.apply(range), ForkJoinPool.commonPool()))
                 .toList();
-        List<HealthScore> all = new ArrayList<>(directory.size());
-        all.addAll(ranked(query.within(parts.get(0))));
-        for (CompletableFuture<List<HealthScore>> part : others) {
-            all.addAll(join(part));
+        List<T> all = new ArrayList<>(parts.size());
+        all.add(read.apply(parts.get(0)));
+        for (CompletableFuture<T> part : others) {
+            all.add(join(part));
+        }
+        return all;
+    }
+
+    /** Scores rescored from usage, and the accounts that need a full read instead. */
+    private record UsageRescore(List<HealthScore> scores, List<String> unsure) {}
+
+    /**
+     * {@code previous} after writes of usage alone to the accounts {@code touched} (empty: every account): each
+     * touched account's usage read again and its score redone from it ({@link HealthScorer#rescoredForUsage}),
+     * the rest kept. Far less to read than the whole book: usage windows of one day instead of two, nothing else.
+     */
+    private List<HealthScore> usageRescored(List<HealthScore> previous, Optional<Set<String>> touched, LocalDate asOf,
+            AccountDirectory directory) {
+        BookQuery query = BookReadPlan.forUsageRescore(scorer.scorecard(), asOf);
+        Map<String, HealthScore> before = new HashMap<>(previous.size() * 2);
+        previous.forEach(score -> before.put(score.account().id(), score));
+        List<HealthScore> all = new ArrayList<>(previous.size());
+        List<UsageRescore> parts;
+        if (touched.isPresent()) {
+            previous.stream().filter(score -> !touched.get().contains(score.account().id())).forEach(all::add);
+            UsageRescore part = new UsageRescore(new ArrayList<>(), new ArrayList<>());
+            accounts.forEachOf(touched.get(), query, signals -> rescoreFromUsage(signals, query, before, part));
+            parts = List.of(part);
+        } else {
+            parts = inParts(directory, range -> {
+                UsageRescore part = new UsageRescore(new ArrayList<>(), new ArrayList<>());
+                accounts.forEachInBook(query.within(range), signals -> rescoreFromUsage(signals, query, before, part));
+                return part;
+            });
+        }
+        Set<String> unsure = new HashSet<>();
+        for (UsageRescore part : parts) {
+            all.addAll(part.scores());
+            unsure.addAll(part.unsure());
+        }
+        if (!unsure.isEmpty()) {
+            BookQuery full = BookReadPlan.forRanking(scorer.scorecard(), asOf);
+            accounts.forEachOf(unsure, full, signals -> all.add(rankingScore(signals, full)));
         }
         all.sort(BY_ACCOUNT_ID);
         return List.copyOf(all);
+    }
+
+    private void rescoreFromUsage(BookSignals signals, BookQuery query, Map<String, HealthScore> before,
+            UsageRescore into) {
+        HealthScore earlier = before.get(signals.account().id());
+        Optional<HealthScore> again = earlier == null ? Optional.empty()
+                : scorer.rescoredForUsage(earlier, signals, query);
+        if (again.isPresent()) {
+            into.scores().add(again.get());
+        } else {
+            into.unsure().add(signals.account().id());
+        }
     }
 
     private List<HealthScore> ranked(BookQuery query) {

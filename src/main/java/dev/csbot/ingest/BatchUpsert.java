@@ -5,7 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 
@@ -31,7 +33,10 @@ final class BatchUpsert implements AutoCloseable {
     private final PreparedStatement statement;
     private final int width;
     private final int accountColumn;
+    /** The date column of usage rows (-1 for other datasets): a write of usage alone says from which day. */
+    private final int usageDateColumn;
     private final Set<String> accounts = new HashSet<>();
+    private String earliestUsageDay;
     private int pending;
     private long written;
 
@@ -42,6 +47,7 @@ final class BatchUpsert implements AutoCloseable {
         this.statement = connection.prepareStatement(dataset.upsertSql(present));
         this.width = dataset.columns().size();
         this.accountColumn = dataset.indexOf("account_id");
+        this.usageDateColumn = dataset == Dataset.USAGE ? dataset.indexOf("date") : -1;
     }
 
     /** Makes this transaction the store's writer now (SQLite: waiting for another writer up to the busy timeout). */
@@ -68,6 +74,13 @@ final class BatchUpsert implements AutoCloseable {
         }
         statement.addBatch();
         accounts.add((String) values[accountColumn]);
+        if (usageDateColumn >= 0) {
+            // Stored dates are ISO days, which sort as text.
+            String day = values[usageDateColumn].toString();
+            if (earliestUsageDay == null || day.compareTo(earliestUsageDay) < 0) {
+                earliestUsageDay = day;
+            }
+        }
         if (++pending == CHUNK) {
             flush();
         }
@@ -80,7 +93,8 @@ final class BatchUpsert implements AutoCloseable {
     long finish() throws SQLException {
         flush();
         if (written > 0) {
-            PortfolioChangeLog.record(handle, accounts);
+            PortfolioChangeLog.record(handle, accounts,
+                    Optional.ofNullable(earliestUsageDay).map(LocalDate::parse));
         }
         return written;
     }

@@ -76,16 +76,18 @@ final class BookRead {
         List<Cursor<?>> open = new ArrayList<>();
         try {
             Cursor<AccountRow> accounts = open(open, accounts(), BookRead::accountIdOf);
-            Cursor<Contact> contacts = open(open, select("SELECT " + (query.withText() ? Rows.CONTACT_COLUMNS
-                    : CONTACT_WITHOUT_TEXT) + " FROM contacts WHERE 1 = 1" + filter("account_id")
+            // A read of usage alone leaves the other tables unread: their lists come empty.
+            boolean others = !query.usageOnly();
+            Cursor<Contact> contacts = !others ? null : open(open, select("SELECT " + (query.withText()
+                    ? Rows.CONTACT_COLUMNS : CONTACT_WITHOUT_TEXT) + " FROM contacts WHERE 1 = 1" + filter("account_id")
                     + " ORDER BY account_id, contact_id").map(query.withText() ? Rows.CONTACT : CONTACT_NO_TEXT),
                     Contact::accountId);
-            Cursor<Ticket> tickets = open(open, tickets(), Ticket::accountId);
-            Cursor<FeedbackResponse> feedback = open(open, dated("feedback_responses", query.withText()
-                    ? Rows.FEEDBACK_COLUMNS : FEEDBACK_WITHOUT_TEXT, "date", "date, contact_email, kind")
+            Cursor<Ticket> tickets = !others ? null : open(open, tickets(), Ticket::accountId);
+            Cursor<FeedbackResponse> feedback = !others ? null : open(open, dated("feedback_responses",
+                    query.withText() ? Rows.FEEDBACK_COLUMNS : FEEDBACK_WITHOUT_TEXT, "date", "date, contact_email, kind")
                     .map(query.withText() ? Rows.FEEDBACK : FEEDBACK_NO_TEXT), FeedbackResponse::accountId);
-            Cursor<Meeting> meetings = open(open, dated("meetings", Rows.MEETING_COLUMNS, "date", "date, kind")
-                    .map(Rows.MEETING), Meeting::accountId);
+            Cursor<Meeting> meetings = !others ? null : open(open, dated("meetings", Rows.MEETING_COLUMNS, "date",
+                    "date, kind").map(Rows.MEETING), Meeting::accountId);
             // Windows that overlap are read as the pieces they cut each other into, each piece once.
             Map<UsageWindow, Cursor<WindowRow>> pieces = new LinkedHashMap<>();
             for (UsageWindow piece : pieces(query.usageWindows())) {
@@ -114,8 +116,8 @@ final class BookRead {
                     totals.put(window, sum);
                 });
                 List<UsageDay> days = daily == null ? List.of() : daily.take(id);
-                each.accept(new BookSignals(row.account(), contacts.take(id), tickets.take(id), feedback.take(id),
-                        meetings.take(id), new UsageSummary(totals, row.firstUsage(), row.lastUsage(), days,
+                each.accept(new BookSignals(row.account(), take(contacts, id), take(tickets, id), take(feedback, id),
+                        take(meetings, id), new UsageSummary(totals, row.firstUsage(), row.lastUsage(), days,
                         row.lastActive())));
             }
             for (Cursor<?> cursor : open) {
@@ -130,6 +132,10 @@ final class BookRead {
                 cursor.close();
             }
         }
+    }
+
+    private static <T> List<T> take(Cursor<T> cursor, String accountId) {
+        return cursor == null ? List.of() : cursor.take(accountId);
     }
 
     private org.jdbi.v3.core.result.ResultIterable<AccountRow> accounts() {

@@ -91,6 +91,21 @@ class JdbiAccountRepository implements AccountRepository {
         return Optional.of(Set.copyOf(accounts));
     }
 
+    @Override
+    public Optional<LocalDate> usageOnlyWrittenFrom(long fromVersion, long toVersion) {
+        if (toVersion <= fromVersion || toVersion - fromVersion > PortfolioChangeLog.KEPT_VERSIONS) {
+            return Optional.empty();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*), MIN(usage_from) FROM portfolio_usage_writes"
+                        + " WHERE version > :from AND version <= :to")
+                .bind("from", fromVersion)
+                .bind("to", toVersion)
+                // Every version in between must have been a usage write; any other could have changed anything.
+                .map((rs, ctx) -> rs.getLong(1) == toVersion - fromVersion
+                        ? Optional.of(Rows.isoDate(rs.getString(2))) : Optional.<LocalDate>empty())
+                .one());
+    }
+
     private static Optional<Account> findAccount(Handle h, String accountId) {
         return h.createQuery("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts WHERE account_id = :id")
                 .bind("id", accountId)

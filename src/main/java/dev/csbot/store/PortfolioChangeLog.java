@@ -1,6 +1,8 @@
 package dev.csbot.store;
 
 import dev.csbot.account.PortfolioChanged;
+import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -28,6 +30,14 @@ public final class PortfolioChangeLog {
      * {@link dev.csbot.account.PortfolioListener}s hear of it after the commit (never after a rollback).
      */
     public static void record(Handle handle, Set<String> accountIds) {
+        record(handle, accountIds, Optional.empty());
+    }
+
+    /**
+     * {@link #record(Handle, Set)} for a write of usage rows and nothing else, {@code usageFrom} the earliest day
+     * it wrote (empty: the write may have changed anything): readers then re-read usage alone.
+     */
+    public static void record(Handle handle, Set<String> accountIds, Optional<LocalDate> usageFrom) {
         handle.execute("UPDATE portfolio_version SET version = version + 1 WHERE id = 1");
         long version = handle.createQuery("SELECT version FROM portfolio_version WHERE id = 1")
                 .mapTo(Long.class).one();
@@ -37,7 +47,10 @@ public final class PortfolioChangeLog {
             batch.add(version, accountId);
         }
         batch.execute();
+        usageFrom.ifPresent(day -> handle.execute("INSERT INTO portfolio_usage_writes (version, usage_from) VALUES (?, ?)",
+                version, day.toString()));
         handle.execute("DELETE FROM portfolio_changes WHERE version <= ?", version - KEPT_VERSIONS);
+        handle.execute("DELETE FROM portfolio_usage_writes WHERE version <= ?", version - KEPT_VERSIONS);
         PortfolioChanged change = new PortfolioChanged(accountIds, false);
         PortfolioListeners listeners = handle.getConfig(PortfolioListeners.class);
         handle.afterCommit(() -> listeners.tell(change));

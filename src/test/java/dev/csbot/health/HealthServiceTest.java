@@ -40,6 +40,8 @@ class HealthServiceTest {
         final AtomicInteger accountReads = new AtomicInteger();
         final AtomicInteger directoryReads = new AtomicInteger();
         final List<Set<String>> partialReads = Collections.synchronizedList(new ArrayList<>());
+        /** Every book read's query, whole or partial, in order. */
+        final List<BookQuery> queries = Collections.synchronizedList(new ArrayList<>());
         /** When set, a whole-book read waits for it (to hold a ranking in flight). */
         volatile CountDownLatch bookReadMayFinish;
         volatile boolean failNextBookRead;
@@ -66,6 +68,7 @@ class HealthServiceTest {
         @Override
         public void forEachInBook(BookQuery query, Consumer<BookSignals> each) {
             bookReads.incrementAndGet();
+            queries.add(query);
             if (failNextBookRead) {
                 failNextBookRead = false;
                 throw new IllegalStateException("the store is down");
@@ -84,6 +87,7 @@ class HealthServiceTest {
         @Override
         public void forEachOf(Set<String> accountIds, BookQuery query, Consumer<BookSignals> each) {
             partialReads.add(Set.copyOf(accountIds));
+            queries.add(query);
             super.forEachOf(accountIds, query, each);
         }
     }
@@ -208,6 +212,108 @@ class HealthServiceTest {
             Thread.onSpinWait();
             Thread.yield();
         }
+    }
+
+    /** Every part of each score as text, evidence included (a measure's evidence is written when asked for). */
+    private static List<String> seen(List<HealthScore> scores) {
+        return scores.stream().map(h -> String.join(" | ", h.account().toString(), h.asOf().toString(),
+                String.valueOf(h.score()), h.band().toString(), h.previousScore().toString(),
+                h.measures().stream().map(m -> m.measure() + " " + m.score() + " " + m.evidence()).toList().toString(),
+                h.drivers().toString(), h.playbook().toString(), h.dataThrough().toString(), h.staleSources().toString(),
+                h.weekly().toString(), String.valueOf(h.onboarding()), String.valueOf(h.coverage()),
+                String.valueOf(h.weightedScore()), h.caps().toString(), h.renewalRisk().toString())).toList();
+    }
+
+    /** A book whose usage writes move scores in every way they can: bands, trends, staleness, first usage. */
+    private void usageBook() {
+        portfolio.add(SignalsBuilder.healthy("acme"))
+                .add(SignalsBuilder.healthy("globex").championLeft("Jane Doe", "VP", TODAY.minusDays(20)))
+                .add(SignalsBuilder.healthy("hooli").noUsage())
+                .add(SignalsBuilder.healthy("initech").usage(TODAY.minusDays(90), TODAY.minusDays(6), day -> 40, 3))
+                .add(SignalsBuilder.healthy("wonka").stage(LifecycleStage.ONBOARDING).contractStart(TODAY.minusDays(40))
+                        .usage(TODAY.minusDays(40), TODAY.minusDays(1), day -> day / 4, 2));
+    }
+
+    /** Usage of the last {@code days} days up to today, {@code active} users a day, for every account. */
+    private Set<String> writeUsageOfEveryAccount(int days, int active) {
+        Set<String> ids = Set.of("acme", "globex", "hooli", "initech", "wonka");
+        for (String id : ids) {
+            List<dev.csbot.account.UsageDay> rows = new ArrayList<>();
+            for (int i = days - 1; i >= 0; i--) {
+                rows.add(new dev.csbot.account.UsageDay(id, TODAY.minusDays(i), active, 100, 1));
+            }
+            portfolio.writeUsage(id, rows);
+        }
+        return ids;
+    }
+
+    @Test
+    void aWriteOfUsageAloneReadsUsageAloneAndScoresAsAFreshRankingWould() {
+        usageBook();
+        List<HealthScore> before = service.all();
+        int readsBefore = portfolio.queries.size();
+
+        service.portfolioChanged(new PortfolioChanged(writeUsageOfEveryAccount(5, 2), false));
+        List<HealthScore> after = service.all();
+
+        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size()))
+                .as("only usage read again").isNotEmpty().allMatch(BookQuery::usageOnly);
+        assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
+        assertThat(seen(after)).as("the write moved scores").isNotEqualTo(seen(before));
+        assertThat(of(after, "hooli").previousScore()).as("usage since today: no earlier score to compare").isEmpty();
+        assertThat(of(before, "hooli").staleSources()).contains("no usage data");
+        assertThat(of(after, "hooli").staleSources()).doesNotContain("no usage data");
+    }
+
+    @Test
+    void aWriteOfUsageAloneToEveryAccountReadsTheBooksUsageInOnePass() {
+        usageBook();
+        service.all();
+        portfolio.forgetsChanges = true; // as a write of more accounts than the store names one by one
+        int readsBefore = portfolio.queries.size();
+
+        service.portfolioChanged(new PortfolioChanged(writeUsageOfEveryAccount(3, 90), false));
+        List<HealthScore> after = service.all();
+
+        assertThat(portfolio.partialReads).isEmpty();
+        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
+                .matches(BookQuery::usageOnly).matches(query -> query.evaluatedOn().equals(List.of(TODAY)));
+        assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
+    }
+
+    @Test
+    void usageWrittenOnOrBeforeTheTrendsEarlierDayIsReadInFull() {
+        usageBook();
+        service.all();
+        int readsBefore = portfolio.queries.size();
+
+        portfolio.writeUsage("acme", List.of(new dev.csbot.account.UsageDay("acme", TODAY.minusDays(30), 0, 0, 0),
+                new dev.csbot.account.UsageDay("acme", TODAY, 1, 1, 1)));
+        service.portfolioChanged(new PortfolioChanged(Set.of("acme"), false));
+        List<HealthScore> after = service.all();
+
+        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
+                .matches(query -> !query.usageOnly());
+        assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
+    }
+
+    @Test
+    void usageWritesAreRescoredOnTheLastRankingEvenWhenSnapshotsInBetweenWereNeverRanked() {
+        usageBook();
+        service.all();
+        int readsBefore = portfolio.queries.size();
+
+        portfolio.writeUsage("acme", List.of(new dev.csbot.account.UsageDay("acme", TODAY, 0, 0, 0)));
+        service.portfolioChanged(new PortfolioChanged(Set.of("acme"), false));
+        service.directory(); // a snapshot that nobody ranks
+        portfolio.writeUsage("globex", List.of(new dev.csbot.account.UsageDay("globex", TODAY, 0, 0, 0)));
+        service.portfolioChanged(new PortfolioChanged(Set.of("globex"), false));
+        List<HealthScore> after = service.all();
+
+        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
+                .matches(BookQuery::usageOnly);
+        assertThat(portfolio.partialReads).containsExactly(Set.of("acme", "globex"));
+        assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
     }
 
     @Test

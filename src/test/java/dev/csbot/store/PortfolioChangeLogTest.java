@@ -76,6 +76,26 @@ class PortfolioChangeLogTest {
     }
 
     @Test
+    void aWriteOfUsageAloneSaysSoWithItsEarliestDayAndAnyOtherWriteBetweenUndoesIt() throws Exception {
+        importCsv("accounts.csv", ACCOUNTS, List.of(account("acme"), account("globex")));
+        long accountsWritten = elsewhere.portfolioVersion();
+        importCsv("usage_daily.csv", "account_id,date,active_users,events,key_features_used",
+                List.of("acme,2026-11-23,3,40,2", "globex,2026-11-20,4,41,2"));
+        importCsv("usage_daily.csv", "account_id,date,active_users,events,key_features_used",
+                List.of("acme,2026-11-22,3,40,2"));
+        long usageWritten = elsewhere.portfolioVersion();
+
+        assertThat(elsewhere.usageOnlyWrittenFrom(accountsWritten, usageWritten)).contains(java.time.LocalDate.parse("2026-11-20"));
+        assertThat(elsewhere.usageOnlyWrittenFrom(accountsWritten + 1, usageWritten)).contains(java.time.LocalDate.parse("2026-11-22"));
+        assertThat(elsewhere.usageOnlyWrittenFrom(accountsWritten - 1, usageWritten)).as("the accounts write").isEmpty();
+        assertThat(elsewhere.usageOnlyWrittenFrom(usageWritten, usageWritten)).as("nothing written").isEmpty();
+
+        importCsv("tickets.csv", "ticket_id,account_id,opened_on,closed_on,severity,subject",
+                List.of("t-1,acme,2026-11-21,,2,Export fails"));
+        assertThat(elsewhere.usageOnlyWrittenFrom(usageWritten, elsewhere.portfolioVersion())).as("tickets").isEmpty();
+    }
+
+    @Test
     void aDirectoryOfSeveralFilesIsOneChangeToldAfterItsLastFileWithEveryAccountItWrote() throws Exception {
         importCsv("accounts.csv", ACCOUNTS, List.of(account("acme"), account("globex")));
         heard.clear();

@@ -56,7 +56,7 @@ class StoreReadsTest extends IntegrationTest {
     @Test
     void theBookReadSaysWhatEveryAccountsFullHistorySays() {
         for (BookQuery query : days().stream().flatMap(day -> java.util.stream.Stream.of(query(day),
-                query(day).withoutText(), query(day).withLastActiveDay())).toList()) {
+                query(day).withoutText(), query(day).withLastActiveDay(), query(day).usageAlone())).toList()) {
             LocalDate asOf = query.asOf();
             List<BookSignals> book = new ArrayList<>();
             accounts.forEachInBook(query, book::add);
@@ -72,6 +72,12 @@ class StoreReadsTest extends IntegrationTest {
             }
             assertThat(book).as("the demo has onboarding accounts, read day by day")
                     .anySatisfy(b -> assertThat(b.usage().daily()).isNotEmpty());
+            if (query.usageOnly()) {
+                assertThat(book).as("a read of usage alone reads no other table").allSatisfy(b -> assertThat(
+                        List.of(b.contacts(), b.tickets(), b.feedback(), b.meetings())).allSatisfy(l -> assertThat(l).isEmpty()));
+            } else {
+                assertThat(book).as("the other tables are read").anySatisfy(b -> assertThat(b.contacts()).isNotEmpty());
+            }
             assertThat(book).as("text is read only when asked for").allSatisfy(b -> assertThat(b.feedback())
                     .allSatisfy(f -> assertThat(f.contactEmail().isEmpty()).isEqualTo(!query.withText())));
             if (query.lastActiveDay()) {

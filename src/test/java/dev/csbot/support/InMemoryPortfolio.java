@@ -10,6 +10,7 @@ import dev.csbot.account.UsageDay;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,41 @@ public class InMemoryPortfolio implements AccountRepository {
     private final List<String> written = new ArrayList<>();
 
     private long version;
+    /** The versions that wrote usage rows alone, with the earliest day each wrote. */
+    private final Map<Long, LocalDate> usageWrites = new HashMap<>();
+
+    /**
+     * Writes usage rows of one account (replacing those of the same days), as a usage import or REST upsert
+     * would: a write of usage alone.
+     */
+    public synchronized InMemoryPortfolio writeUsage(String accountId, List<UsageDay> days) {
+        AccountSignals s = byId.get(accountId);
+        Map<LocalDate, UsageDay> byDay = new java.util.TreeMap<>();
+        s.usage().forEach(day -> byDay.put(day.date(), day));
+        days.forEach(day -> byDay.put(day.date(), day));
+        byId.put(accountId, new AccountSignals(s.account(), s.contacts(), List.copyOf(byDay.values()), s.tickets(),
+                s.feedback(), s.meetings(), s.objectives()));
+        written.add(accountId);
+        version++;
+        usageWrites.put(version, days.stream().map(UsageDay::date).min(LocalDate::compareTo).orElseThrow());
+        return this;
+    }
+
+    @Override
+    public synchronized Optional<LocalDate> usageOnlyWrittenFrom(long fromVersion, long toVersion) {
+        if (toVersion <= fromVersion || toVersion > version) {
+            return Optional.empty();
+        }
+        LocalDate earliest = null;
+        for (long v = fromVersion + 1; v <= toVersion; v++) {
+            LocalDate day = usageWrites.get(v);
+            if (day == null) {
+                return Optional.empty();
+            }
+            earliest = earliest == null || day.isBefore(earliest) ? day : earliest;
+        }
+        return Optional.of(earliest);
+    }
 
     public synchronized InMemoryPortfolio add(SignalsBuilder builder) {
         AccountSignals signals = builder.build();
