@@ -133,8 +133,10 @@ class AlertsConfiguration {
 
     @Bean
     AlertsOnPortfolioChange alertsOnPortfolioChange(AlertService alerts, ExecutorService alertEvaluations,
-            HealthService health) {
-        return new AlertsOnPortfolioChange(alerts, alertEvaluations, health::all);
+            HealthService health, @Value("${csbot.alerts.after-write-quiet:1s}") Duration quiet) {
+        between("csbot.alerts.after-write-quiet (CSBOT_ALERTS_AFTER_WRITE_QUIET)", quiet, Duration.ZERO,
+                Duration.ofMinutes(1), "1s");
+        return new AlertsOnPortfolioChange(alerts, alertEvaluations, health::all, quiet);
     }
 
     /** Only in the service: the worker loop, the daily scan and the weekly digest. */

@@ -33,12 +33,49 @@ class AlertsOnPortfolioChangeTest {
             Thread.currentThread().interrupt();
         }
         return new ScanResult(LocalDate.parse("2026-11-23"), false, change.accountIds().size(), List.of(), 0);
-    }, executor);
+    }, executor, Duration.ZERO);
 
     @AfterEach
     void stop() {
         release.countDown();
         executor.shutdownNow();
+    }
+
+    /** A listener whose evaluations only record what they were given. */
+    private static AlertsOnPortfolioChange recording(List<PortfolioChanged> into, ExecutorService on, Duration quiet) {
+        return new AlertsOnPortfolioChange(change -> {
+            into.add(change);
+            return new ScanResult(LocalDate.parse("2026-11-23"), false, change.accountIds().size(), List.of(), 0);
+        }, on, quiet);
+    }
+
+    @Test
+    void aBurstOfWritesIsEvaluatedOnceWritesHaveBeenQuiet() throws Exception {
+        List<PortfolioChanged> seen = new CopyOnWriteArrayList<>();
+        AlertsOnPortfolioChange debounced = recording(seen, executor, Duration.ofSeconds(2));
+        for (String id : List.of("a", "b", "c", "d", "e")) {
+            debounced.portfolioChanged(new PortfolioChanged(Set.of(id), false));
+        }
+
+        assertThat(seen).as("nothing is evaluated while the writes are not quiet yet").isEmpty();
+        assertThat(debounced.finish(Duration.ofSeconds(20))).isTrue();
+        assertThat(seen).extracting(PortfolioChanged::accountIds).containsExactly(Set.of("a", "b", "c", "d", "e"));
+    }
+
+    @Test
+    void writesThatNeverFallQuietAreStillEvaluatedAfterTheLongestWait() throws Exception {
+        List<PortfolioChanged> seen = new CopyOnWriteArrayList<>();
+        // Writes every 20 ms for 3 s against a quiet period of 100 ms: the longest wait (1 s) ends it mid-way.
+        AlertsOnPortfolioChange debounced = recording(seen, executor, Duration.ofMillis(100));
+        long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        int written = 0;
+        while (System.nanoTime() < until) {
+            debounced.portfolioChanged(new PortfolioChanged(Set.of("account-" + written++), false));
+            Thread.sleep(20);
+        }
+        assertThat(seen).as("evaluated while the writes went on").isNotEmpty();
+        assertThat(debounced.finish(Duration.ofSeconds(20))).isTrue();
+        assertThat(seen.stream().mapToInt(change -> change.accountIds().size()).sum()).isEqualTo(written);
     }
 
     @Test
@@ -85,7 +122,7 @@ class AlertsOnPortfolioChangeTest {
             throw new AssertionError("never evaluated");
         }, task -> {
             throw new RejectedExecutionException("stopping");
-        });
+        }, Duration.ZERO);
 
         refused.portfolioChanged(new PortfolioChanged(Set.of("acme"), false));
 
@@ -101,7 +138,7 @@ class AlertsOnPortfolioChangeTest {
                 throw new IllegalStateException("store busy");
             }
             return new ScanResult(LocalDate.parse("2026-11-23"), false, 1, List.of(), 0);
-        }, executor);
+        }, executor, Duration.ZERO);
 
         failingOnce.portfolioChanged(new PortfolioChanged(Set.of("acme"), false));
         assertThat(failingOnce.finish(Duration.ofSeconds(10))).isTrue();
