@@ -2,31 +2,18 @@ package dev.csbot.bench;
 
 import dev.csbot.account.Account;
 import dev.csbot.account.AccountRepository;
-import dev.csbot.alerts.AlertsOnPortfolioChange;
-import dev.csbot.chat.Caller;
-import dev.csbot.chat.ChatRequest;
-import dev.csbot.chat.ChatService;
-import dev.csbot.chat.Conversation;
-import dev.csbot.chat.Reply;
-import dev.csbot.health.HealthService;
 import dev.csbot.ingest.CsvImport;
-import dev.csbot.ingest.Dataset;
 import dev.csbot.ingest.DemoPortfolio;
 import dev.csbot.ingest.DemoService;
 import dev.csbot.ingest.ImportReport;
-import dev.csbot.ingest.RestIngest;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Random;
 import org.springframework.stereotype.Component;
 
@@ -54,23 +41,14 @@ public class BenchCommand {
 
     private final DemoService demo;
     private final CsvImport csvImport;
-    private final RestIngest restIngest;
-    private final ChatService chat;
     private final AccountRepository accounts;
-    private final HealthService health;
-    private final Clock clock;
-    private final AlertsOnPortfolioChange alertEvaluations;
+    private final RisksAfterWrites risksAfterWrites;
 
-    BenchCommand(DemoService demo, CsvImport csvImport, RestIngest restIngest, ChatService chat,
-            AccountRepository accounts, HealthService health, Clock clock, AlertsOnPortfolioChange alertEvaluations) {
-        this.alertEvaluations = alertEvaluations;
+    BenchCommand(DemoService demo, CsvImport csvImport, AccountRepository accounts, RisksAfterWrites risksAfterWrites) {
         this.demo = demo;
         this.csvImport = csvImport;
-        this.restIngest = restIngest;
-        this.chat = chat;
         this.accounts = accounts;
-        this.health = health;
-        this.clock = clock;
+        this.risksAfterWrites = risksAfterWrites;
     }
 
     /** @param store the temporary store the context runs on (the raw insert copies its usage table) */
@@ -125,7 +103,7 @@ public class BenchCommand {
                 totalMillis / 1000.0, usage.size());
         out.flush();
         // The import's alert evaluation (the whole book) is not what the /health and raw-insert rows measure.
-        settle();
+        risksAfterWrites.settle();
 
         RawInsertBenchmark raw = new RawInsertBenchmark(usageFiles);
         List<String> ddl = store.usageTableDdl();
@@ -146,64 +124,22 @@ public class BenchCommand {
             out.flush();
         }
 
-        Caller operator = Caller.internal("bench", null, "bench");
         List<String> ids = accounts.findAll().stream().map(Account::id).sorted().toList();
         Random random = new Random(42);
-        ask("/risks", operator); // the first ranking after the import, so /health below is timed on its own
+        risksAfterWrites.ask("/risks"); // the first ranking after the import, so /health below is timed on its own
         for (int i = 0; i < Math.min(500, samples); i++) {
-            ask("/health " + ids.get(random.nextInt(ids.size())), operator);
+            risksAfterWrites.ask("/health " + ids.get(random.nextInt(ids.size())));
         }
         long[] healthNanos = new long[samples];
         for (int i = 0; i < samples; i++) {
             String id = ids.get(random.nextInt(ids.size()));
-            healthNanos[i] = timed(() -> ask("/health " + id, operator));
+            healthNanos[i] = RisksAfterWrites.timed(() -> risksAfterWrites.ask("/health " + id));
         }
         Arrays.sort(healthNanos);
         double p50 = percentile(healthNanos, 0.50) / 1e6;
         double p99 = percentile(healthNanos, 0.99) / 1e6;
 
-        // Ranked again with no reuse at all: the whole book in one pass, as a scan of every account would be.
-        // Twice untimed first, as the /health samples are warmed up: the running service ranks many times a day.
-        health.scoreAll(LocalDate.now(clock));
-        health.scoreAll(LocalDate.now(clock));
-        long[] book = new long[3];
-        for (int i = 0; i < book.length; i++) {
-            book[i] = timed(() -> health.scoreAll(LocalDate.now(clock)));
-        }
-        double bookMedian = median(book);
-
-        ask("/risks", operator);
-        long[] risks = new long[5];
-        for (int i = 0; i < risks.length; i++) {
-            risks[i] = timed(() -> ask("/risks", operator));
-        }
-        double risksMedian = median(risks);
-
-        // A write through the REST API's code (the event and the changes table as in the service), then the
-        // first /risks: one account rescored on top of the ranking, or the whole book ranked afresh.
-        LocalDate today = LocalDate.now(clock);
-        // The alert rules evaluate the same write on their own thread meanwhile, as in the service; each write waits
-        // for the previous one's evaluation, so that a /risks shares the machine with its own write's alerts only.
-        long[] afterOne = new long[5];
-        for (int i = 0; i < afterOne.length; i++) {
-            String id = ids.get(random.nextInt(ids.size()));
-            settle();
-            write(List.of(id), today, 7 + i);
-            afterOne[i] = timed(() -> ask("/risks", operator));
-        }
-        double afterOneMedian = median(afterOne);
-        long[] afterAll = new long[3];
-        long[] alertsAfterAll = new long[3];
-        for (int i = 0; i < afterAll.length; i++) {
-            settle();
-            long written = System.nanoTime();
-            write(ids, today, 11 + i);
-            afterAll[i] = timed(() -> ask("/risks", operator));
-            settle();
-            alertsAfterAll[i] = System.nanoTime() - written;
-        }
-        double afterAllMedian = median(afterAll);
-        double alertsAfterAllMedian = median(alertsAfterAll);
+        RisksAfterWrites.Times risks = risksAfterWrites.measure(ids, random);
         long heap = heapInUseMegabytes();
 
         double ratio = overallRate / rawRate;
@@ -223,46 +159,10 @@ public class BenchCommand {
         row(out, "/health p50, scored from the store (ms)", String.format(Locale.US, "%.2f", p50), "", "");
         row(out, "/health p99, scored from the store (ms)", String.format(Locale.US, "%.2f", p99),
                 "< " + (int) HEALTH_P99_GOAL_MS, verdict(p99 < HEALTH_P99_GOAL_MS));
-        row(out, String.format(Locale.US, "/risks over %,d accounts, unchanged, median of 5 (ms)", ids.size()),
-                String.format(Locale.US, "%.1f", risksMedian), "< " + (int) RISKS_GOAL_MS,
-                verdict(risksMedian < RISKS_GOAL_MS));
-        double afterWriteGoal = ids.size() > 10_000 ? RISKS_AFTER_WRITE_AT_SCALE_GOAL_MS : RISKS_GOAL_MS;
-        row(out, "first /risks after a one-account write, median of 5 (ms)",
-                String.format(Locale.US, "%.1f", afterOneMedian), "< " + (int) afterWriteGoal,
-                verdict(afterOneMedian < afterWriteGoal));
-        row(out, "first /risks after a whole-book write, median of 3 (ms)",
-                String.format(Locale.US, "%.0f", afterAllMedian), "< " + (int) afterWriteGoal,
-                verdict(afterAllMedian < afterWriteGoal));
-        row(out, "whole-book write to its alerts evaluated, median of 3 (ms)",
-                String.format(Locale.US, "%.0f", alertsAfterAllMedian), "", "");
-        row(out, "the whole book ranked from the store, median of 3 (ms)", String.format(Locale.US, "%.0f", bookMedian),
-                "", "");
+        RisksAfterWrites.print(out, risks, ids.size());
         row(out, "heap in use after a full GC (MB)", String.format(Locale.US, "%,d", heap), "", "");
         out.flush();
         return 0;
-    }
-
-    /** Waits until the alert rules have evaluated every write so far. */
-    private void settle() throws InterruptedException {
-        if (!alertEvaluations.finish(Duration.ofMinutes(2))) {
-            throw new IllegalStateException("the alert evaluation of a write took more than 2 minutes");
-        }
-    }
-
-    /**
-     * Today's usage row of each of {@code accountIds}, written as REST upserts would write them: one request per
-     * {@link RestIngest#MAX_ROWS} accounts, the most one request may carry.
-     */
-    private void write(List<String> accountIds, LocalDate today, int activeUsers) {
-        for (int from = 0; from < accountIds.size(); from += RestIngest.MAX_ROWS) {
-            List<Map<String, String>> rows = accountIds.subList(from, Math.min(accountIds.size(),
-                    from + RestIngest.MAX_ROWS)).stream().map(id -> Map.of("account_id", id, "date", today.toString(),
-                    "active_users", String.valueOf(activeUsers), "events", "100", "key_features_used", "3")).toList();
-            RestIngest.Outcome outcome = restIngest.ingest(Dataset.USAGE, rows, "bench");
-            if (!outcome.accepted()) {
-                throw new IllegalStateException("the bench's write was refused: " + outcome.errors().get(0));
-            }
-        }
     }
 
     /**
@@ -308,25 +208,6 @@ public class BenchCommand {
         return parts;
     }
 
-    private void ask(String text, Caller caller) {
-        Reply reply = chat.handle(new ChatRequest(text, caller, Conversation.cli()));
-        if (reply.status() != Reply.Status.ANSWER) {
-            throw new IllegalStateException("'" + text + "' did not answer: " + reply.title());
-        }
-    }
-
-    private static long timed(Runnable work) {
-        long started = System.nanoTime();
-        work.run();
-        return System.nanoTime() - started;
-    }
-
-    private static double median(long[] nanos) {
-        long[] sorted = nanos.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2] / 1e6;
-    }
-
     private static long heapInUseMegabytes() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
@@ -341,11 +222,11 @@ public class BenchCommand {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private static String verdict(boolean pass) {
+    static String verdict(boolean pass) {
         return pass ? "PASS" : "MISS";
     }
 
-    private static void row(PrintWriter out, String measure, String result, String goal, String verdict) {
+    static void row(PrintWriter out, String measure, String result, String goal, String verdict) {
         out.printf(Locale.US, "%-52s %14s %10s %s%n", measure, result, goal, verdict);
     }
 

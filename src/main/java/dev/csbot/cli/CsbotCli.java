@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {CsbotCli.Serve.class, CsbotCli.Ask.class, CsbotCli.Import.class, CsbotCli.Demo.class,
                 AccountsCli.class, CsbotCli.Bench.class, dev.csbot.teams.TeamsPackageCommand.class,
                 CsbotCli.BenchSlack.class, PromptsCommand.class, ScanCommand.class,
-                dev.csbot.bench.BenchScanCommand.class})
+                dev.csbot.bench.BenchScanCommand.class, dev.csbot.bench.BenchRisksCommand.class})
 public final class CsbotCli implements Callable<Integer> {
 
     /** Exit code meaning "the service is running; do not exit". */

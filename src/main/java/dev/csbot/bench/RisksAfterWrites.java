@@ -1,0 +1,155 @@
+package dev.csbot.bench;
+
+import dev.csbot.alerts.AlertsOnPortfolioChange;
+import dev.csbot.chat.Caller;
+import dev.csbot.chat.ChatRequest;
+import dev.csbot.chat.ChatService;
+import dev.csbot.chat.Conversation;
+import dev.csbot.chat.Reply;
+import dev.csbot.health.HealthService;
+import dev.csbot.ingest.Dataset;
+import dev.csbot.ingest.RestIngest;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import org.springframework.stereotype.Component;
+
+/**
+ * The /risks half of the benchmarks, on whatever store the context has: the book ranked from the store, /risks
+ * unchanged, and the first /risks after a write of one account and after a write of the whole book (today's usage
+ * row of each account, written as REST upserts write it). {@code csbot bench} runs it after its import,
+ * {@code csbot bench-risks} on a store that is already loaded.
+ */
+@Component
+public class RisksAfterWrites {
+
+    /** What one run measured, in milliseconds. */
+    public record Times(double bookRanked, double risksUnchanged, double afterOneWrite, double afterWholeBookWrite,
+            double alertsAfterWholeBookWrite) {}
+
+    private static final Caller OPERATOR = Caller.internal("bench", null, "bench");
+
+    private final ChatService chat;
+    private final HealthService health;
+    private final RestIngest restIngest;
+    private final AlertsOnPortfolioChange alertEvaluations;
+    private final Clock clock;
+
+    RisksAfterWrites(ChatService chat, HealthService health, RestIngest restIngest,
+            AlertsOnPortfolioChange alertEvaluations, Clock clock) {
+        this.chat = chat;
+        this.health = health;
+        this.restIngest = restIngest;
+        this.alertEvaluations = alertEvaluations;
+        this.clock = clock;
+    }
+
+    /** Times it all on the accounts {@code ids} (every account of the book, sorted). */
+    public Times measure(List<String> ids, Random random) throws InterruptedException {
+        // Ranked again with no reuse at all: the whole book in one pass, as a scan of every account would be.
+        // Twice untimed first, as the /health samples are warmed up: the running service ranks many times a day.
+        health.scoreAll(LocalDate.now(clock));
+        health.scoreAll(LocalDate.now(clock));
+        long[] book = new long[3];
+        for (int i = 0; i < book.length; i++) {
+            book[i] = timed(() -> health.scoreAll(LocalDate.now(clock)));
+        }
+
+        ask("/risks");
+        long[] risks = new long[5];
+        for (int i = 0; i < risks.length; i++) {
+            risks[i] = timed(() -> ask("/risks"));
+        }
+
+        // A write through the REST API's code (the event and the changes table as in the service), then the
+        // first /risks: one account rescored on top of the ranking, or the whole book's usage read again.
+        LocalDate today = LocalDate.now(clock);
+        // The alert rules evaluate the same write on their own thread meanwhile, as in the service; each write waits
+        // for the previous one's evaluation, so that a /risks shares the machine with its own write's alerts only.
+        long[] afterOne = new long[5];
+        for (int i = 0; i < afterOne.length; i++) {
+            String id = ids.get(random.nextInt(ids.size()));
+            settle();
+            write(List.of(id), today, 7 + i);
+            afterOne[i] = timed(() -> ask("/risks"));
+        }
+        long[] afterAll = new long[3];
+        long[] alertsAfterAll = new long[3];
+        for (int i = 0; i < afterAll.length; i++) {
+            settle();
+            long written = System.nanoTime();
+            write(ids, today, 11 + i);
+            afterAll[i] = timed(() -> ask("/risks"));
+            settle();
+            alertsAfterAll[i] = System.nanoTime() - written;
+        }
+        return new Times(median(book), median(risks), median(afterOne), median(afterAll), median(alertsAfterAll));
+    }
+
+    /** Prints the rows of {@code times} against the goals for a book of {@code accounts} accounts. */
+    static void print(PrintWriter out, Times times, int accounts) {
+        BenchCommand.row(out, String.format(Locale.US, "/risks over %,d accounts, unchanged, median of 5 (ms)", accounts),
+                String.format(Locale.US, "%.1f", times.risksUnchanged()), "< " + (int) BenchCommand.RISKS_GOAL_MS,
+                BenchCommand.verdict(times.risksUnchanged() < BenchCommand.RISKS_GOAL_MS));
+        double afterWriteGoal = accounts > 10_000 ? BenchCommand.RISKS_AFTER_WRITE_AT_SCALE_GOAL_MS
+                : BenchCommand.RISKS_GOAL_MS;
+        BenchCommand.row(out, "first /risks after a one-account write, median of 5 (ms)",
+                String.format(Locale.US, "%.1f", times.afterOneWrite()), "< " + (int) afterWriteGoal,
+                BenchCommand.verdict(times.afterOneWrite() < afterWriteGoal));
+        BenchCommand.row(out, "first /risks after a whole-book write, median of 3 (ms)",
+                String.format(Locale.US, "%.0f", times.afterWholeBookWrite()), "< " + (int) afterWriteGoal,
+                BenchCommand.verdict(times.afterWholeBookWrite() < afterWriteGoal));
+        BenchCommand.row(out, "whole-book write to its alerts evaluated, median of 3 (ms)",
+                String.format(Locale.US, "%.0f", times.alertsAfterWholeBookWrite()), "", "");
+        BenchCommand.row(out, "the whole book ranked from the store, median of 3 (ms)",
+                String.format(Locale.US, "%.0f", times.bookRanked()), "", "");
+    }
+
+    /** Waits until the alert rules have evaluated every write so far. */
+    void settle() throws InterruptedException {
+        if (!alertEvaluations.finish(Duration.ofMinutes(2))) {
+            throw new IllegalStateException("the alert evaluation of a write took more than 2 minutes");
+        }
+    }
+
+    /**
+     * Today's usage row of each of {@code accountIds}, written as REST upserts would write them: one request per
+     * {@link RestIngest#MAX_ROWS} accounts, the most one request may carry.
+     */
+    private void write(List<String> accountIds, LocalDate today, int activeUsers) {
+        for (int from = 0; from < accountIds.size(); from += RestIngest.MAX_ROWS) {
+            List<Map<String, String>> rows = accountIds.subList(from, Math.min(accountIds.size(),
+                    from + RestIngest.MAX_ROWS)).stream().map(id -> Map.of("account_id", id, "date", today.toString(),
+                    "active_users", String.valueOf(activeUsers), "events", "100", "key_features_used", "3")).toList();
+            RestIngest.Outcome outcome = restIngest.ingest(Dataset.USAGE, rows, "bench");
+            if (!outcome.accepted()) {
+                throw new IllegalStateException("the bench's write was refused: " + outcome.errors().get(0));
+            }
+        }
+    }
+
+    void ask(String text) {
+        Reply reply = chat.handle(new ChatRequest(text, OPERATOR, Conversation.cli()));
+        if (reply.status() != Reply.Status.ANSWER) {
+            throw new IllegalStateException("'" + text + "' did not answer: " + reply.title());
+        }
+    }
+
+    static long timed(Runnable work) {
+        long started = System.nanoTime();
+        work.run();
+        return System.nanoTime() - started;
+    }
+
+    static double median(long[] nanos) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2] / 1e6;
+    }
+}
