@@ -33,8 +33,17 @@ final class BookReadPlan {
      * the usage windows of today's score; the trend's earlier day and the other tables are kept from before.
      */
     static BookQuery forUsageRescore(Scorecard card, LocalDate asOf) {
-        return new BookQuery(asOf, List.of(asOf), asOf, windows(card, List.of(asOf)), everyDayFor(card))
-                .withoutText().usageAlone();
+        return forUsageRescore(card, asOf, todaysWindows(card, asOf));
+    }
+
+    /** {@link #forUsageRescore(Scorecard, LocalDate)} summing only the windows {@code toRead} (the rest are known). */
+    static BookQuery forUsageRescore(Scorecard card, LocalDate asOf, Set<UsageWindow> toRead) {
+        return new BookQuery(asOf, List.of(asOf), asOf, toRead, everyDayFor(card)).withoutText().usageAlone();
+    }
+
+    /** The usage windows of the score as of {@code asOf} (without the trend's earlier day). */
+    static Set<UsageWindow> todaysWindows(Scorecard card, LocalDate asOf) {
+        return windows(card, List.of(asOf));
     }
 
     private static Set<UsageWindow> windows(Scorecard card, List<LocalDate> evaluated) {

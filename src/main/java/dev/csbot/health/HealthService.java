@@ -7,6 +7,7 @@ import dev.csbot.account.BookQuery;
 import dev.csbot.account.BookSignals;
 import dev.csbot.account.PortfolioChanged;
 import dev.csbot.account.PortfolioListener;
+import dev.csbot.account.UsageWindow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -67,6 +68,8 @@ public class HealthService implements PortfolioListener {
     private final AtomicLong writesHeard = new AtomicLong();
     private volatile Executor background;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
+    /** Today's usage window totals of the latest whole-book ranking, for the next one after writes of usage alone. */
+    private volatile KeptUsageWindows keptWindows;
 
     public HealthService(AccountRepository accounts, HealthScorer scorer, Clock clock) {
         this(accounts, scorer, clock, DEFAULT_REUSED_SCORES);
@@ -143,7 +146,7 @@ public class HealthService implements PortfolioListener {
 
     /** Every account's score as of {@code asOf}, computed now from the store (nothing reused or kept). */
     public List<HealthScore> scoreAll(LocalDate asOf) {
-        return rank(asOf, snapshot().directory);
+        return rank(asOf, snapshot().directory, -1);
     }
 
     /** Told after every write this process commits: the next reader takes a new snapshot. */
@@ -201,7 +204,7 @@ public class HealthService implements PortfolioListener {
 
     private BookSnapshot fresh(long version, LocalDate asOf) {
         AccountDirectory directory = AccountDirectory.of(accounts.findAll());
-        return new BookSnapshot(version, asOf, directory, new Once<>(() -> rank(asOf, directory)), -1,
+        return new BookSnapshot(version, asOf, directory, new Once<>(() -> rank(asOf, directory, version)), -1,
                 BookSnapshot.keptScores(reusedScores), Optional.empty());
     }
 
@@ -226,8 +229,9 @@ public class HealthService implements PortfolioListener {
                     .filter(named -> named.size() <= RESCORE_LIMIT);
             Optional<Set<String>> sincePrevious = ids.isEmpty() ? Optional.empty()
                     : accounts.changedBetween(previous.version, version);
+            LocalDate writtenFrom = usageFrom.get();
             Once<List<HealthScore>> ranking = new Once<>(() -> usageRescored(ranked.ranking().get(), ids, today,
-                    previous.directory));
+                    previous.directory, ranked.version(), version, writtenFrom));
             return new BookSnapshot(version, today, previous.directory, ranking, beneath,
                     sincePrevious.isPresent() ? previous.keptExcept(sincePrevious.get(), reusedScores)
                             : BookSnapshot.keptScores(reusedScores), base);
@@ -253,12 +257,25 @@ public class HealthService implements PortfolioListener {
      * The whole book, read in one pass; a large book in parts read and scored side by side (by ranges of
      * account ids, split where {@code directory} says), each on its own connection and core.
      */
-    private List<HealthScore> rank(LocalDate asOf, AccountDirectory directory) {
+    /** @param version the portfolio version ranked, whose usage windows are kept (-1: none are) */
+    private List<HealthScore> rank(LocalDate asOf, AccountDirectory directory, long version) {
         BookQuery query = BookReadPlan.forRanking(scorer.scorecard(), asOf);
+        KeptUsageWindows kept = new KeptUsageWindows(version, asOf, BookReadPlan.todaysWindows(scorer.scorecard(), asOf));
         List<HealthScore> all = new ArrayList<>(directory.size());
-        inParts(directory, range -> ranked(query.within(range))).forEach(all::addAll);
+        inParts(directory, range -> ranked(query.within(range), kept)).forEach(all::addAll);
         all.sort(BY_ACCOUNT_ID);
+        if (version >= 0) {
+            keep(kept, version);
+        }
         return List.copyOf(all);
+    }
+
+    /** Keeps {@code windows} for the next ranking, unless one of a later version is kept already. */
+    private synchronized void keep(KeptUsageWindows windows, long version) {
+        KeptUsageWindows known = keptWindows;
+        if (known == null || !known.isAfter(version)) {
+            keptWindows = windows;
+        }
     }
 
     /** What {@code read} gives for each part of the book ({@link #parts}), the parts read side by side. */
@@ -285,8 +302,16 @@ public class HealthService implements PortfolioListener {
      * the rest kept. Far less to read than the whole book: usage windows of one day instead of two, nothing else.
      */
     private List<HealthScore> usageRescored(List<HealthScore> previous, Optional<Set<String>> touched, LocalDate asOf,
-            AccountDirectory directory) {
-        BookQuery query = BookReadPlan.forUsageRescore(scorer.scorecard(), asOf);
+            AccountDirectory directory, long baseVersion, long version, LocalDate writtenFrom) {
+        Set<UsageWindow> windows = BookReadPlan.todaysWindows(scorer.scorecard(), asOf);
+        // Windows that end before the earliest day written hold what the last whole-book ranking summed for them.
+        KeptUsageWindows known = keptWindows;
+        Set<UsageWindow> reused = touched.isEmpty() && known != null && known.isFor(baseVersion, asOf)
+                ? known.endingBefore(writtenFrom) : Set.of();
+        Set<UsageWindow> toRead = new HashSet<>(windows);
+        toRead.removeAll(reused);
+        BookQuery query = BookReadPlan.forUsageRescore(scorer.scorecard(), asOf, toRead);
+        KeptUsageWindows next = new KeptUsageWindows(version, asOf, windows);
         Map<String, HealthScore> before = new HashMap<>(previous.size() * 2);
         previous.forEach(score -> before.put(score.account().id(), score));
         List<HealthScore> all = new ArrayList<>(previous.size());
@@ -297,9 +322,21 @@ public class HealthService implements PortfolioListener {
             accounts.forEachOf(touched.get(), query, signals -> rescoreFromUsage(signals, query, before, part));
             parts = List.of(part);
         } else {
+            BookQuery scored = BookReadPlan.forUsageRescore(scorer.scorecard(), asOf);
             parts = inParts(directory, range -> {
                 UsageRescore part = new UsageRescore(new ArrayList<>(), new ArrayList<>());
-                accounts.forEachInBook(query.within(range), signals -> rescoreFromUsage(signals, query, before, part));
+                accounts.forEachInBook(query.within(range), read -> {
+                    Optional<BookSignals> signals = reused.isEmpty() ? Optional.of(read)
+                            : known.completed(read.account().id(), read.usage(), reused).map(usage -> new BookSignals(
+                                    read.account(), read.contacts(), read.tickets(), read.feedback(), read.meetings(),
+                                    usage));
+                    if (signals.isEmpty()) {
+                        part.unsure().add(read.account().id());
+                        return;
+                    }
+                    next.keep(signals.get());
+                    rescoreFromUsage(signals.get(), scored, before, part);
+                });
                 return part;
             });
         }
@@ -313,6 +350,9 @@ public class HealthService implements PortfolioListener {
             accounts.forEachOf(unsure, full, signals -> all.add(rankingScore(signals, full)));
         }
         all.sort(BY_ACCOUNT_ID);
+        if (touched.isEmpty() && unsure.isEmpty()) {
+            keep(next, version);
+        }
         return List.copyOf(all);
     }
 
@@ -328,9 +368,12 @@ public class HealthService implements PortfolioListener {
         }
     }
 
-    private List<HealthScore> ranked(BookQuery query) {
+    private List<HealthScore> ranked(BookQuery query, KeptUsageWindows kept) {
         List<HealthScore> scores = new ArrayList<>();
-        accounts.forEachInBook(query, signals -> scores.add(rankingScore(signals, query)));
+        accounts.forEachInBook(query, signals -> {
+            kept.keep(signals);
+            scores.add(rankingScore(signals, query));
+        });
         return scores;
     }
 

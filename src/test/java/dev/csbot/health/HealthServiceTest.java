@@ -277,8 +277,19 @@ class HealthServiceTest {
 
         assertThat(portfolio.partialReads).isEmpty();
         assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
-                .matches(BookQuery::usageOnly).matches(query -> query.evaluatedOn().equals(List.of(TODAY)));
+                .matches(BookQuery::usageOnly).matches(query -> query.evaluatedOn().equals(List.of(TODAY)))
+                .as("windows that end before the days written are not summed again")
+                .matches(query -> query.usageWindows().stream().noneMatch(w -> w.toInclusive().isBefore(TODAY.minusDays(2))));
         assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
+
+        // Again, from 20 days back: every window of today's score is summed again, on top of the last ranking.
+        readsBefore = portfolio.queries.size();
+        service.portfolioChanged(new PortfolioChanged(writeUsageOfEveryAccount(21, 7), false));
+        List<HealthScore> again = service.all();
+        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
+                .matches(BookQuery::usageOnly)
+                .matches(query -> query.usageWindows().equals(BookReadPlan.todaysWindows(service.scorecard(), TODAY)));
+        assertThat(seen(again)).isEqualTo(seen(service.scoreAll(TODAY)));
     }
 
     @Test
