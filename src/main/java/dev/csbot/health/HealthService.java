@@ -34,7 +34,8 @@ import java.util.function.LongSupplier;
  * portfolio version and day that every reader shares: name resolution, the ranking, the full scores asked
  * for. A write in this process is heard at once ({@link PortfolioListener}); one by another process is
  * seen through the store's version within {@link #RECHECK}. After a write the next snapshot rescores only
- * the accounts the write touched.
+ * the accounts the write touched; after writes of usage alone (the daily feed, often every account) it reads
+ * only their usage, and keeps every other part of their scores.
  */
 public class HealthService implements PortfolioListener {
 
@@ -256,8 +257,9 @@ public class HealthService implements PortfolioListener {
     /**
      * The whole book, read in one pass; a large book in parts read and scored side by side (by ranges of
      * account ids, split where {@code directory} says), each on its own connection and core.
+     *
+     * @param version the portfolio version ranked, whose usage windows are kept (-1: none are)
      */
-    /** @param version the portfolio version ranked, whose usage windows are kept (-1: none are) */
     private List<HealthScore> rank(LocalDate asOf, AccountDirectory directory, long version) {
         BookQuery query = BookReadPlan.forRanking(scorer.scorecard(), asOf);
         KeptUsageWindows kept = new KeptUsageWindows(version, asOf, BookReadPlan.todaysWindows(scorer.scorecard(), asOf));

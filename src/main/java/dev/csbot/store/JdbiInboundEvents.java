@@ -33,18 +33,8 @@ class JdbiInboundEvents implements InboundEvents, AutoCloseable {
         return batcher.firstDelivery(new DeliveryKeyBatcher.Key(source, eventId));
     }
 
-    /**
-     * One INSERT of every key, keeping those already there (RETURNING names the new ones: SQLite and PostgreSQL).
-     * The statement has a power of two of rows, the last key repeated to fill it (a repeat inserts nothing): a few
-     * shapes of SQL, which the PostgreSQL driver prepares once per connection instead of parsing every batch.
-     */
-    Set<DeliveryKeyBatcher.Key> insertReturningNew(List<DeliveryKeyBatcher.Key> distinct) {
-        List<DeliveryKeyBatcher.Key> keys = new java.util.ArrayList<>(distinct);
-        int rows = keys.size() <= 1 ? keys.size()
-                : Math.min(DeliveryKeyBatcher.MAX_BATCH, Integer.highestOneBit(keys.size() - 1) << 1);
-        while (keys.size() < rows) {
-            keys.add(keys.get(keys.size() - 1));
-        }
+    /** One INSERT of every key, keeping those already there (RETURNING names the new ones: SQLite and PostgreSQL). */
+    Set<DeliveryKeyBatcher.Key> insertReturningNew(List<DeliveryKeyBatcher.Key> keys) {
         StringBuilder sql = new StringBuilder("INSERT INTO inbound_events (source, event_id, received_at) VALUES ");
         for (int i = 0; i < keys.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(:source").append(i).append(", :id").append(i).append(", :at)");

@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 
-/** The batched insert of delivery keys, padded to a few statement shapes, on this pass's store. */
+/** The batched insert of delivery keys on this pass's store: one statement names exactly the new keys. */
 class JdbiInboundEventsTest {
 
     private static DeliveryKeyBatcher.Key key(int n) {
@@ -22,9 +22,9 @@ class JdbiInboundEventsTest {
         Jdbi jdbi = Jdbi.create(database.url());
         try (JdbiInboundEvents events = new JdbiInboundEvents(jdbi)) {
             assertThat(events.insertReturningNew(List.of(key(1)))).containsExactly(key(1));
-            // Three keys (a statement of four rows, the last repeated), one of them stored already.
+            // Three keys, one of them stored already.
             assertThat(events.insertReturningNew(List.of(key(1), key(2), key(3)))).containsExactlyInAnyOrder(key(2), key(3));
-            // 130 keys: past the largest power of two below the batch limit (200 rows).
+            // 130 keys in one statement.
             List<DeliveryKeyBatcher.Key> many = IntStream.range(3, 133).mapToObj(JdbiInboundEventsTest::key).toList();
             Set<DeliveryKeyBatcher.Key> fresh = events.insertReturningNew(many);
             assertThat(fresh).hasSize(129).doesNotContain(key(3));
