@@ -1,18 +1,13 @@
 package dev.csbot.bench;
 
-import dev.csbot.CsbotApplication;
 import dev.csbot.account.Account;
 import dev.csbot.account.AccountRepository;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.Callable;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,18 +33,13 @@ public final class BenchRisksCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        String databaseUrl = System.getProperty("csbot.database-url", System.getenv("CSBOT_DATABASE_URL"));
-        boolean postgres = databaseUrl != null && !databaseUrl.isBlank();
-        if (!postgres && (db == null || !Files.isRegularFile(db))) {
+        java.util.Optional<ExistingStore> store = ExistingStore.of(db);
+        if (store.isEmpty()) {
             spec.commandLine().getErr().println("csbot: bench-risks needs an existing store (--db); make one with:"
                     + " csbot demo --db " + (db == null ? "PATH" : db) + " --accounts 100000 --days 365");
             return 2;
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CsbotApplication.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .run(postgres ? "--csbot.database-url=" + databaseUrl : "--csbot.db=" + db.toAbsolutePath().normalize(),
-                        "--logging.level.root=WARN",
-                        "--logging.level.dev.csbot=WARN")) {
+        try (ConfigurableApplicationContext context = store.get().open()) {
             List<String> ids = context.getBean(AccountRepository.class).findAll().stream().map(Account::id).sorted()
                     .toList();
             if (ids.isEmpty()) {
@@ -57,7 +47,7 @@ public final class BenchRisksCommand implements Callable<Integer> {
                 return 2;
             }
             out.printf(Locale.US, "Store %s: %,d accounts, Java %s, %d processors, max heap %,d MB%n%n",
-                    postgres ? dev.csbot.store.StoreUrl.withoutPassword(databaseUrl) : db, ids.size(),
+                    store.get().label(), ids.size(),
                     System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().maxMemory() / (1024 * 1024));
             out.flush();

@@ -1,20 +1,15 @@
 package dev.csbot.bench;
 
-import dev.csbot.CsbotApplication;
 import dev.csbot.account.AccountRepository;
 import dev.csbot.alerts.AlertService;
 import dev.csbot.alerts.ScanResult;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.springframework.boot.Banner;
-import org.springframework.boot.WebApplicationType;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,22 +40,17 @@ public final class BenchScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        String databaseUrl = System.getProperty("csbot.database-url", System.getenv("CSBOT_DATABASE_URL"));
-        boolean postgres = databaseUrl != null && !databaseUrl.isBlank();
-        if (!postgres && (db == null || !Files.isRegularFile(db)) || samples < 1) {
+        java.util.Optional<ExistingStore> store = ExistingStore.of(db);
+        if (store.isEmpty() || samples < 1) {
             spec.commandLine().getErr().println("csbot: bench-scan needs an existing store (--db) and --samples >= 1;"
                     + " make one with: csbot demo --db " + (db == null ? "PATH" : db) + " --accounts 10000 --days 365");
             return 2;
         }
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CsbotApplication.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .run(postgres ? "--csbot.database-url=" + databaseUrl : "--csbot.db=" + db.toAbsolutePath().normalize(),
-                        "--logging.level.root=WARN",
-                        "--logging.level.dev.csbot=WARN")) {
+        try (ConfigurableApplicationContext context = store.get().open()) {
             AlertService alerts = context.getBean(AlertService.class);
             int accounts = context.getBean(AccountRepository.class).findAll().size();
             out.printf(Locale.ROOT, "Store %s: %,d accounts; scanning as of %s on %d cores%n",
-                    postgres ? dev.csbot.store.StoreUrl.withoutPassword(databaseUrl) : db, accounts,
+                    store.get().label(), accounts,
                     alerts.today(), Runtime.getRuntime().availableProcessors());
             ScanResult warm = timed(out, "warm-up dry run", () -> alerts.scan(alerts.today(), true));
             List<Long> millis = new ArrayList<>();

@@ -1,0 +1,52 @@
+package dev.csbot.cli;
+
+import static dev.csbot.cli.CliRun.csbot;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code csbot bench-risks} on a store already loaded: every row timed, and the writes it says it makes made. */
+class BenchRisksCliTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void itTimesRisksOnTheStoreAfterWritesOfOneAccountAndOfTheWholeBook() {
+        String db = dir.resolve("demo.db").toString();
+        CliRun demo = csbot("demo", "--db", db);
+        assertThat(demo.exitCode()).as(demo.err()).isZero();
+        long before = version(db);
+
+        CliRun bench = csbot("bench-risks", "--db", db);
+
+        assertThat(bench.exitCode()).as(bench.err()).isZero();
+        assertThat(bench.out()).contains("Store " + db + ": 200 accounts")
+                .containsPattern("first /risks after a one-account write, median of 5 \\(ms\\) +[0-9.]+ +< 1000 PASS")
+                .containsPattern("first /risks after a whole-book write, median of 3 \\(ms\\) +[0-9]+ +< 1000 PASS")
+                .containsPattern("the whole-book write itself \\(REST upserts\\), median of 3 \\(ms\\) +[0-9]+")
+                .containsPattern("whole-book write to its alerts evaluated, median of 3 \\(ms\\) +[0-9]+");
+        // Five one-account writes and three of the whole book (200 rows: one request each), each of usage alone.
+        assertThat(version(db)).isEqualTo(before + 8);
+        long usageWrites = Jdbi.create("jdbc:sqlite:" + db).withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM portfolio_usage_writes WHERE version > :v").bind("v", before).mapTo(Long.class)
+                .one());
+        assertThat(usageWrites).isEqualTo(8);
+    }
+
+    @Test
+    void withoutAStoreItSaysHowToMakeOne() {
+        CliRun bench = csbot("bench-risks", "--db", dir.resolve("missing.db").toString());
+
+        assertThat(bench.exitCode()).isEqualTo(2);
+        assertThat(bench.err()).contains("bench-risks needs an existing store (--db)").contains("csbot demo --db");
+    }
+
+    private static long version(String db) {
+        return Jdbi.create("jdbc:sqlite:" + db).withHandle(h -> h.createQuery(
+                "SELECT version FROM portfolio_version WHERE id = 1").mapTo(Long.class).one());
+    }
+}
