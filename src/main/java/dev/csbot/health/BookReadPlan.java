@@ -24,8 +24,9 @@ final class BookReadPlan {
         int history = Math.max(m.supportBurden().recentDays() + m.supportBurden().baselineDays(),
                 Math.max(m.sentiment().maxAgeDays(), m.engagement().execWindowDays()));
         LocalDate earliest = evaluated.stream().min(LocalDate::compareTo).orElseThrow();
-        return new BookQuery(asOf, evaluated, earliest.minusDays(history), windows(card, evaluated), everyDayFor(card))
-                .withoutText();
+        Set<UsageWindow> windows = windows(card, evaluated);
+        windows.addAll(todaysWindows(card, asOf));
+        return new BookQuery(asOf, evaluated, earliest.minusDays(history), windows, everyDayFor(card)).withoutText();
     }
 
     /**
@@ -41,9 +42,21 @@ final class BookReadPlan {
         return new BookQuery(asOf, List.of(asOf), asOf, toRead, everyDayFor(card)).withoutText().usageAlone();
     }
 
-    /** The usage windows of the score as of {@code asOf} (without the trend's earlier day). */
+    /**
+     * The usage windows of the score as of {@code asOf} (without the trend's earlier day), and each of those that end
+     * today cut into the days before and today alone: what {@link KeptUsageWindows} keeps, so that after a write of
+     * today's rows (the daily feed) only today is summed again. The cut costs a ranking one more grouped read, of a day.
+     */
     static Set<UsageWindow> todaysWindows(Scorecard card, LocalDate asOf) {
-        return windows(card, List.of(asOf));
+        Set<UsageWindow> windows = windows(card, List.of(asOf));
+        LocalDate yesterday = asOf.minusDays(1);
+        for (UsageWindow window : List.copyOf(windows)) {
+            if (window.toInclusive().equals(asOf) && yesterday.isAfter(window.fromExclusive())) {
+                windows.add(new UsageWindow(window.fromExclusive(), yesterday));
+                windows.add(new UsageWindow(yesterday, asOf));
+            }
+        }
+        return windows;
     }
 
     private static Set<UsageWindow> windows(Scorecard card, List<LocalDate> evaluated) {

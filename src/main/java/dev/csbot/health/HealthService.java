@@ -306,12 +306,11 @@ public class HealthService implements PortfolioListener {
     private List<HealthScore> usageRescored(List<HealthScore> previous, Optional<Set<String>> touched, LocalDate asOf,
             AccountDirectory directory, long baseVersion, long version, LocalDate writtenFrom) {
         Set<UsageWindow> windows = BookReadPlan.todaysWindows(scorer.scorecard(), asOf);
-        // Windows that end before the earliest day written hold what the last whole-book ranking summed for them.
+        // Windows the writes cannot have changed hold what the last whole-book ranking summed for them; after a write
+        // of today's rows only today is summed.
         KeptUsageWindows known = keptWindows;
-        Set<UsageWindow> reused = touched.isEmpty() && known != null && known.isFor(baseVersion, asOf)
-                ? known.endingBefore(writtenFrom) : Set.of();
-        Set<UsageWindow> toRead = new HashSet<>(windows);
-        toRead.removeAll(reused);
+        boolean reuse = touched.isEmpty() && known != null && known.isFor(baseVersion, asOf);
+        Set<UsageWindow> toRead = reuse ? known.toRead(writtenFrom) : windows;
         BookQuery query = BookReadPlan.forUsageRescore(scorer.scorecard(), asOf, toRead);
         KeptUsageWindows next = new KeptUsageWindows(version, asOf, windows);
         Map<String, HealthScore> before = new HashMap<>(previous.size() * 2);
@@ -328,8 +327,8 @@ public class HealthService implements PortfolioListener {
             parts = inParts(directory, range -> {
                 UsageRescore part = new UsageRescore(new ArrayList<>(), new ArrayList<>());
                 accounts.forEachInBook(query.within(range), read -> {
-                    Optional<BookSignals> signals = reused.isEmpty() ? Optional.of(read)
-                            : known.completed(read.account().id(), read.usage(), reused).map(usage -> new BookSignals(
+                    Optional<BookSignals> signals = !reuse ? Optional.of(read)
+                            : known.completed(read.account().id(), read.usage(), writtenFrom).map(usage -> new BookSignals(
                                     read.account(), read.contacts(), read.tickets(), read.feedback(), read.meetings(),
                                     usage));
                     if (signals.isEmpty()) {

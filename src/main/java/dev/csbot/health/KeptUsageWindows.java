@@ -6,6 +6,7 @@ import dev.csbot.account.UsageTotals;
 import dev.csbot.account.UsageWindow;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,23 +55,58 @@ final class KeptUsageWindows {
         byAccount.put(signals.account().id(), totals);
     }
 
-    /** The windows kept that end before {@code day}: usage written from that day on cannot have changed them. */
-    Set<UsageWindow> endingBefore(LocalDate day) {
-        return Set.copyOf(windows.stream().filter(window -> window.toInclusive().isBefore(day)).toList());
+    /**
+     * What a read of usage alone must sum when usage was written from {@code day} on: every window but those that end
+     * before it (kept here) and those that are a kept window up to the day before plus one read from then on (today's
+     * row alone, for the daily feed).
+     */
+    Set<UsageWindow> toRead(LocalDate day) {
+        Set<UsageWindow> read = new HashSet<>();
+        for (UsageWindow window : windows) {
+            if (window.toInclusive().isBefore(day)) {
+                continue;
+            }
+            Optional<UsageWindow[]> split = split(window, day);
+            read.add(split.isPresent() ? split.get()[1] : window);
+        }
+        return read;
     }
 
-    /** {@code read} with the totals of {@code kept} windows filled in from here; empty when the account is not kept. */
-    Optional<UsageSummary> completed(String accountId, UsageSummary read, Set<UsageWindow> kept) {
+    /**
+     * {@code read} (a read of {@link #toRead}{@code (day)}) with every other window of the day filled in from here;
+     * empty when the account is not kept.
+     */
+    Optional<UsageSummary> completed(String accountId, UsageSummary read, LocalDate day) {
         UsageTotals[] totals = byAccount.get(accountId);
         if (totals == null) {
             return Optional.empty();
         }
         Map<UsageWindow, UsageTotals> all = new HashMap<>(read.windows());
         for (int i = 0; i < totals.length; i++) {
-            if (kept.contains(windows.get(i))) {
-                all.put(windows.get(i), totals[i]);
+            UsageWindow window = windows.get(i);
+            if (all.containsKey(window)) {
+                continue;
             }
+            if (window.toInclusive().isBefore(day)) {
+                all.put(window, totals[i]);
+                continue;
+            }
+            UsageWindow[] split = split(window, day).orElseThrow(() -> new IllegalStateException(
+                    "the usage window " + window + " was neither read nor kept"));
+            all.put(window, totals[windows.indexOf(split[0])].plus(read.windows().get(split[1])));
         }
         return Optional.of(new UsageSummary(all, read.firstDay(), read.lastDay(), read.daily(), read.lastActiveDay()));
+    }
+
+    /** {@code window} as a kept window ending the day before {@code day} and a window of these from then on. */
+    private Optional<UsageWindow[]> split(UsageWindow window, LocalDate day) {
+        LocalDate before = day.minusDays(1);
+        if (!before.isAfter(window.fromExclusive()) || !before.isBefore(window.toInclusive())) {
+            return Optional.empty();
+        }
+        UsageWindow kept = new UsageWindow(window.fromExclusive(), before);
+        UsageWindow rest = new UsageWindow(before, window.toInclusive());
+        return windows.contains(kept) && windows.contains(rest) ? Optional.of(new UsageWindow[] {kept, rest})
+                : Optional.empty();
     }
 }

@@ -290,6 +290,17 @@ class HealthServiceTest {
                 .matches(BookQuery::usageOnly)
                 .matches(query -> query.usageWindows().equals(BookReadPlan.todaysWindows(service.scorecard(), TODAY)));
         assertThat(seen(again)).isEqualTo(seen(service.scoreAll(TODAY)));
+
+        // Today's row alone (the daily feed): only today is summed, the days before come from the last ranking.
+        readsBefore = portfolio.queries.size();
+        service.portfolioChanged(new PortfolioChanged(writeUsageOfEveryAccount(1, 0), false));
+        List<HealthScore> today = service.all();
+        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
+                .matches(BookQuery::usageOnly)
+                .matches(query -> query.usageWindows().equals(Set.of(new dev.csbot.account.UsageWindow(
+                        TODAY.minusDays(1), TODAY))));
+        assertThat(seen(today)).isEqualTo(seen(service.scoreAll(TODAY)));
+        assertThat(seen(today)).isNotEqualTo(seen(again));
     }
 
     @Test
