@@ -37,6 +37,6 @@ record ExistingStore(Optional<String> databaseUrl, Path file) {
 
     /** How the store is named in a benchmark's first line (a database URL without its password). */
     String label() {
-        return databaseUrl.map(dev.csbot.store.StoreUrl::withoutPassword).orElseGet(file::toString);
+        return databaseUrl.map(dev.csbot.store.StoreUrl::withoutPassword).orElseGet(() -> String.valueOf(file));
     }
 }
