@@ -134,9 +134,14 @@ class AlertsConfiguration {
     @Bean
     AlertsOnPortfolioChange alertsOnPortfolioChange(AlertService alerts, ExecutorService alertEvaluations,
             HealthService health, @Value("${csbot.alerts.after-write-quiet:1s}") Duration quiet) {
+        return new AlertsOnPortfolioChange(alerts, alertEvaluations, health::all, afterWriteQuiet(quiet));
+    }
+
+    /** The quiet wait before writes are evaluated, checked: 0 to 1 min. */
+    static Duration afterWriteQuiet(Duration quiet) {
         between("csbot.alerts.after-write-quiet (CSBOT_ALERTS_AFTER_WRITE_QUIET)", quiet, Duration.ZERO,
                 Duration.ofMinutes(1), "1s");
-        return new AlertsOnPortfolioChange(alerts, alertEvaluations, health::all, quiet);
+        return quiet;
     }
 
     /** Only in the service: the worker loop, the daily scan and the weekly digest. */

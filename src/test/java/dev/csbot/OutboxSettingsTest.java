@@ -26,4 +26,14 @@ class OutboxSettingsTest {
         assertThat(AlertsConfiguration.outboxSettings(6, Duration.ofSeconds(5), Duration.ofMinutes(2)).lease())
                 .isEqualTo(Duration.ofMinutes(2));
     }
+
+    @Test
+    void theQuietWaitBeforeAlertEvaluationIsCheckedAgainstItsRange() {
+        assertThat(AlertsConfiguration.afterWriteQuiet(java.time.Duration.ZERO)).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AlertsConfiguration.afterWriteQuiet(
+                java.time.Duration.ofMinutes(5))).hasMessageContaining("CSBOT_ALERTS_AFTER_WRITE_QUIET")
+                .hasMessageContaining("default 1s");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> AlertsConfiguration.afterWriteQuiet(
+                java.time.Duration.ofSeconds(-1))).hasMessageContaining("CSBOT_ALERTS_AFTER_WRITE_QUIET");
+    }
 }
