@@ -86,32 +86,32 @@ class JdbiAlertStore implements AlertStore {
     private static void write(Handle h, AlertCommit commit) {
         String at = StoreTime.text(commit.at());
         String asOf = commit.asOf().toString();
-        PreparedBatch inserts = h.prepareBatch("INSERT INTO alerts (alert_id, account_id, rule_id, status, severity,"
-                + " summary, owner_email, raised_at, updated_at, evidence, playbook, level, notified_severity,"
+        ChunkedBatch inserts = new ChunkedBatch(h, "INSERT INTO alerts (alert_id, account_id, rule_id, status,"
+                + " severity, summary, owner_email, raised_at, updated_at, evidence, playbook, level, notified_severity,"
                 + " notified_level, notified_on) SELECT :id, :account, :rule, 'open', :severity, :summary, csm_email,"
                 + " :at, :at, :evidence, :playbook, :level, :severity, :level, :asOf FROM accounts"
                 + " WHERE account_id = :account");
-        PreparedBatch told = h.prepareBatch("UPDATE alerts SET status = 'open', severity = :severity, summary = :summary,"
-                + " evidence = :evidence, level = :level, updated_at = :at, notified_severity = :severity,"
-                + " notified_level = :level, notified_on = :asOf, snoozed_until = NULL, snoozed_by = NULL,"
-                + " acknowledged_by = NULL, acknowledged_at = NULL WHERE alert_id = :id");
-        PreparedBatch refreshed = h.prepareBatch("UPDATE alerts SET severity = :severity, summary = :summary,"
+        ChunkedBatch told = new ChunkedBatch(h, "UPDATE alerts SET status = 'open', severity = :severity,"
+                + " summary = :summary, evidence = :evidence, level = :level, updated_at = :at,"
+                + " notified_severity = :severity, notified_level = :level, notified_on = :asOf, snoozed_until = NULL,"
+                + " snoozed_by = NULL, acknowledged_by = NULL, acknowledged_at = NULL WHERE alert_id = :id");
+        ChunkedBatch refreshed = new ChunkedBatch(h, "UPDATE alerts SET severity = :severity, summary = :summary,"
                 + " evidence = :evidence, level = :level, updated_at = :at WHERE alert_id = :id");
-        PreparedBatch resolved = h.prepareBatch("UPDATE alerts SET status = 'resolved', resolved_at = :at,"
+        ChunkedBatch resolved = new ChunkedBatch(h, "UPDATE alerts SET status = 'resolved', resolved_at = :at,"
                 + " updated_at = :at WHERE alert_id = :id AND status <> 'resolved'");
-        PreparedBatch audit = h.prepareBatch("INSERT INTO audit_log (id, at, actor, action, account_id, detail)"
+        ChunkedBatch audit = new ChunkedBatch(h, "INSERT INTO audit_log (id, at, actor, action, account_id, detail)"
                 + " VALUES (:id, :at, :actor, :action, :account, :detail)");
         for (AlertChange change : commit.changes()) {
             switch (change.kind()) {
-                case NEW -> bindFinding(inserts, change, at, asOf).add();
+                case NEW -> inserts.add(b -> bindFinding(b, change, at, asOf));
                 case WORSE, OPEN -> {
                     if (change.tellOwner()) {
-                        bindFinding(told, change, at, asOf).add();
+                        told.add(b -> bindFinding(b, change, at, asOf));
                     } else if (changed(change)) {
-                        bindFinding(refreshed, change, at, asOf).add();
+                        refreshed.add(b -> bindFinding(b, change, at, asOf));
                     }
                 }
-                case RESOLVED -> resolved.bind("id", change.alertId()).bind("at", at).add();
+                case RESOLVED -> resolved.add(b -> b.bind("id", change.alertId()).bind("at", at));
                 default -> throw new IllegalStateException("unknown change " + change.kind());
             }
             if (change.kind() != AlertChange.Kind.OPEN || change.tellOwner()) {
@@ -121,29 +121,27 @@ class JdbiAlertStore implements AlertStore {
                     case OPEN -> "alert-reminded";
                     case RESOLVED -> "alert-resolved";
                 };
-                audit.bind("id", UUID.randomUUID().toString()).bind("at", at).bind("actor", SYSTEM)
+                audit.add(b -> b.bind("id", UUID.randomUUID().toString()).bind("at", at).bind("actor", SYSTEM)
                         .bind("action", action).bind("account", change.accountId())
                         .bind("detail", change.ruleId() + " " + change.severity().label() + " [" + change.alertId()
-                                + "]: " + change.headline())
-                        .add();
+                                + "]: " + change.headline()));
             }
         }
-        for (PreparedBatch batch : List.of(inserts, told, refreshed, resolved, audit)) {
-            if (batch.size() > 0) {
-                batch.execute();
-            }
+        for (ChunkedBatch batch : List.of(inserts, told, refreshed, resolved, audit)) {
+            batch.finish();
         }
-        PreparedBatch notices = h.prepareBatch("INSERT INTO alert_notices (notice_id, account_id, created_at)"
+        // Every notice before any of its items (they refer to it), whichever chunk each falls in.
+        ChunkedBatch notices = new ChunkedBatch(h, "INSERT INTO alert_notices (notice_id, account_id, created_at)"
                 + " VALUES (:id, :account, :at)");
-        PreparedBatch items = h.prepareBatch("INSERT INTO alert_notice_items (notice_id, alert_id) VALUES (:notice, :alert)");
+        commit.notices().forEach(notice -> notices.add(b -> b.bind("id", notice.id())
+                .bind("account", notice.accountId()).bind("at", at)));
+        notices.finish();
+        ChunkedBatch items = new ChunkedBatch(h, "INSERT INTO alert_notice_items (notice_id, alert_id)"
+                + " VALUES (:notice, :alert)");
         for (Notice notice : commit.notices()) {
-            notices.bind("id", notice.id()).bind("account", notice.accountId()).bind("at", at).add();
-            notice.alertIds().forEach(alert -> items.bind("notice", notice.id()).bind("alert", alert).add());
+            notice.alertIds().forEach(alert -> items.add(b -> b.bind("notice", notice.id()).bind("alert", alert)));
         }
-        if (notices.size() > 0) {
-            notices.execute();
-            items.execute();
-        }
+        items.finish();
         JdbiOutbox.insert(h, commit.deliveries(), commit.at());
     }
 
@@ -154,9 +152,9 @@ class JdbiAlertStore implements AlertStore {
                 || !now.evidence().equals(before.evidence());
     }
 
-    private static PreparedBatch bindFinding(PreparedBatch batch, AlertChange change, String at, String asOf) {
+    private static void bindFinding(PreparedBatch batch, AlertChange change, String at, String asOf) {
         Finding f = change.finding().orElseThrow();
-        return batch.bind("id", change.alertId()).bind("account", change.accountId()).bind("rule", change.ruleId())
+        batch.bind("id", change.alertId()).bind("account", change.accountId()).bind("rule", change.ruleId())
                 .bind("severity", f.severity().label()).bind("summary", clip(f.headline()))
                 .bind("evidence", f.evidence()).bind("playbook", f.playbook().id()).bind("level", f.level())
                 .bind("at", at).bind("asOf", asOf);

@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,21 +45,21 @@ class JdbiOutbox implements Outbox {
         if (entries.isEmpty()) {
             return;
         }
-        PreparedBatch batch = h.prepareBatch("INSERT INTO outbox (outbox_id, idempotency_key, item_kind, item_id,"
+        ChunkedBatch batch = new ChunkedBatch(h, "INSERT INTO outbox (outbox_id, idempotency_key, item_kind, item_id,"
                 + " operation, platform, target_kind, target, thread_of, message_id, account_id, state, attempts,"
                 + " next_attempt_at, in_doubt, created_at, updated_at) VALUES (:id, :key, :kind, :item, :operation,"
                 + " :platform, :targetKind, :target, :thread, :message, :account, 'pending', 0, :at, 0, :at, :at)"
                 + " ON CONFLICT (idempotency_key) DO NOTHING");
         String now = StoreTime.text(at);
         for (OutboxEntry e : entries) {
-            batch.bind("id", UUID.randomUUID().toString()).bind("key", e.idempotencyKey()).bind("kind", e.itemKind())
-                    .bind("item", e.itemId()).bind("operation", e.operation().name().toLowerCase())
+            batch.add(b -> b.bind("id", UUID.randomUUID().toString()).bind("key", e.idempotencyKey())
+                    .bind("kind", e.itemKind()).bind("item", e.itemId()).bind("operation", e.operation().name().toLowerCase())
                     .bind("platform", e.target().platform().name()).bind("targetKind", e.target().kind().label())
                     .bind("target", e.target().address()).bind("thread", e.target().threadOf().orElse(null))
                     .bind("message", e.update().map(MessageRef::messageId).orElse(null)).bind("account", e.accountId())
-                    .bind("at", now).add();
+                    .bind("at", now));
         }
-        batch.execute();
+        batch.finish();
     }
 
     @Override
