@@ -95,10 +95,6 @@ public final class AlertsOnPortfolioChange implements PortfolioListener {
         }
     }
 
-    /**
-     * Waits until every write heard so far is evaluated, at most {@code timeout}; false when it gave up (the
-     * evaluation goes on, and is lost if the process exits: the daily scan catches up).
-     */
     /** Holds this monitor's waiters off until no write came for the quiet period, or the longest wait is over. */
     private void awaitQuiet() throws InterruptedException {
         long latest = firstWaitingNanos + LONGEST_WAIT_IN_QUIETS * quietNanos;
@@ -113,6 +109,10 @@ public final class AlertsOnPortfolioChange implements PortfolioListener {
         }
     }
 
+    /**
+     * Waits until every write heard so far is evaluated, at most {@code timeout}; false when it gave up (the
+     * evaluation goes on, and is lost if the process exits: the daily scan catches up).
+     */
     public boolean finish(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
