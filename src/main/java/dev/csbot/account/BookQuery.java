@@ -26,6 +26,9 @@ import java.util.Set;
  *     old: how long an account has been idle ({@link UsageSummary#lastActiveDay()}; empty otherwise)
  * @param usageOnly whether only the accounts and their usage are read (no contacts, tickets, feedback or
  *     meetings: the lists come empty), for re-reading what a write of usage alone changed
+ * @param boundsInWindows whether each account's first and last usage day are the first and last within the windows
+ *     read, instead of on record up to {@code asOf}: for a reader that knows the older ones (after a write of usage
+ *     from some day on, the windows from that day on hold every day it can have changed)
  */
 public record BookQuery(
         LocalDate asOf,
@@ -36,7 +39,8 @@ public record BookQuery(
         boolean withText,
         IdRange accounts,
         boolean lastActiveDay,
-        boolean usageOnly) {
+        boolean usageOnly,
+        boolean boundsInWindows) {
 
     /**
      * Account ids from {@code from} (inclusive) up to {@code until} (exclusive), in the store's own order of
@@ -55,7 +59,7 @@ public record BookQuery(
     /** Without each account's last active day. */
     public BookQuery(LocalDate asOf, List<LocalDate> evaluatedOn, LocalDate historyAfter, Set<UsageWindow> usageWindows,
             Set<LifecycleStage> dailyUsageStages, boolean withText, IdRange accounts) {
-        this(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts, false, false);
+        this(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts, false, false, false);
     }
 
     public BookQuery {
@@ -75,25 +79,31 @@ public record BookQuery(
     /** The same query for the accounts of {@code range} only. */
     public BookQuery within(IdRange range) {
         return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, range,
-                lastActiveDay, usageOnly);
+                lastActiveDay, usageOnly, boundsInWindows);
     }
 
     /** The same query without the words people wrote (what scoring reads). */
     public BookQuery withoutText() {
         return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, false, accounts,
-                lastActiveDay, usageOnly);
+                lastActiveDay, usageOnly, boundsInWindows);
     }
 
     /** The same query, with each account's last active day. */
     public BookQuery withLastActiveDay() {
         return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts, true,
-                usageOnly);
+                usageOnly, boundsInWindows);
     }
 
     /** The same query reading the accounts and their usage alone (contacts, tickets, feedback and meetings empty). */
     public BookQuery usageAlone() {
         return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts,
-                lastActiveDay, true);
+                lastActiveDay, true, boundsInWindows);
+    }
+
+    /** The same query with each account's first and last usage day taken within the windows read. */
+    public BookQuery withBoundsInWindows() {
+        return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts,
+                lastActiveDay, usageOnly, true);
     }
 
     /**
@@ -112,7 +122,7 @@ public record BookQuery(
         return new BookQuery(asOf, java.util.stream.Stream.concat(evaluatedOn.stream(), other.evaluatedOn.stream())
                 .distinct().toList(), historyAfter.isBefore(other.historyAfter) ? historyAfter : other.historyAfter,
                 windows, stages, withText || other.withText, accounts, lastActiveDay || other.lastActiveDay,
-                usageOnly && other.usageOnly);
+                usageOnly && other.usageOnly, boundsInWindows && other.boundsInWindows);
     }
 
     /** The earliest evaluated day: a ticket still open then or later is read whenever it was opened. */

@@ -31,9 +31,12 @@ public final class BookSignalsFromHistory {
             }
             windows.put(window, totals);
         }
+        // The first and last day on record, or within the windows read when the query says so.
+        List<UsageDay> bounded = !query.boundsInWindows() ? usage : usage.stream()
+                .filter(d -> query.usageWindows().stream().anyMatch(w -> w.contains(d.date()))).toList();
         UsageSummary summary = new UsageSummary(windows,
-                usage.isEmpty() ? Optional.empty() : Optional.of(usage.get(0).date()),
-                usage.isEmpty() ? Optional.empty() : Optional.of(usage.get(usage.size() - 1).date()),
+                bounded.isEmpty() ? Optional.empty() : Optional.of(bounded.get(0).date()),
+                bounded.isEmpty() ? Optional.empty() : Optional.of(bounded.get(bounded.size() - 1).date()),
                 query.dailyUsageStages().contains(history.account().lifecycleStage()) ? usage : List.of(),
                 query.lastActiveDay() ? usage.stream().filter(d -> d.activeUsers() > 0).map(UsageDay::date)
                         .max(LocalDate::compareTo) : Optional.empty());

@@ -311,7 +311,11 @@ public class HealthService implements PortfolioListener {
         KeptUsageWindows known = keptWindows;
         boolean reuse = touched.isEmpty() && known != null && known.isFor(baseVersion, asOf);
         Set<UsageWindow> toRead = reuse ? known.toRead(writtenFrom) : windows;
-        BookQuery query = BookReadPlan.forUsageRescore(scorer.scorecard(), asOf, toRead);
+        // The first and last usage day too, when the windows read hold every day written: no seeks per account.
+        boolean boundsInWindows = reuse && known.readHoldsEveryDayFrom(writtenFrom);
+        BookQuery query = boundsInWindows
+                ? BookReadPlan.forUsageRescore(scorer.scorecard(), asOf, toRead).withBoundsInWindows()
+                : BookReadPlan.forUsageRescore(scorer.scorecard(), asOf, toRead);
         KeptUsageWindows next = new KeptUsageWindows(version, asOf, windows);
         Map<String, HealthScore> before = new HashMap<>(previous.size() * 2);
         previous.forEach(score -> before.put(score.account().id(), score));
@@ -328,9 +332,9 @@ public class HealthService implements PortfolioListener {
                 UsageRescore part = new UsageRescore(new ArrayList<>(), new ArrayList<>());
                 accounts.forEachInBook(query.within(range), read -> {
                     Optional<BookSignals> signals = !reuse ? Optional.of(read)
-                            : known.completed(read.account().id(), read.usage(), writtenFrom).map(usage -> new BookSignals(
-                                    read.account(), read.contacts(), read.tickets(), read.feedback(), read.meetings(),
-                                    usage));
+                            : known.completed(read.account().id(), read.usage(), writtenFrom, boundsInWindows)
+                                    .map(usage -> new BookSignals(read.account(), read.contacts(), read.tickets(),
+                                            read.feedback(), read.meetings(), usage));
                     if (signals.isEmpty()) {
                         part.unsure().add(read.account().id());
                         return;

@@ -12,19 +12,25 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
- * Each account's usage totals over the windows of one day's score, as a ranking of one portfolio version read them.
- * After writes of usage alone, a window that ends before the earliest day written holds the same totals: the next
- * ranking takes it from here instead of summing it again over the store (on PostgreSQL, right after a write of every
- * account, those sums fetch most of their rows from the heap until the table is vacuumed).
+ * Each account's usage totals over the windows of one day's score, and its first and last usage day, as a ranking of
+ * one portfolio version read them. After writes of usage alone, a window that ends before the earliest day written
+ * holds the same totals: the next ranking takes it from here instead of summing it again over the store (on
+ * PostgreSQL, right after a write of every account, those sums fetch most of their rows from the heap until the table
+ * is vacuumed). Usage writes add or change rows and never remove one, so the first and last day are the kept ones
+ * widened by those in the windows read, when these hold every day from the earliest written on.
  */
 final class KeptUsageWindows {
 
     private final long version;
     private final LocalDate asOf;
     private final List<UsageWindow> windows;
-    private final Map<String, UsageTotals[]> byAccount = new ConcurrentHashMap<>();
+    private final Map<String, Account> byAccount = new ConcurrentHashMap<>();
+
+    /** One account's totals, in the order of {@code windows}, and its usage days on record (null: none). */
+    private record Account(UsageTotals[] totals, LocalDate firstDay, LocalDate lastDay) {}
 
     KeptUsageWindows(long version, LocalDate asOf, Set<UsageWindow> windows) {
         this.version = version;
@@ -42,9 +48,13 @@ final class KeptUsageWindows {
         return this.version > version;
     }
 
-    /** Keeps the totals {@code signals} carry for this day's windows (all of them, or the account is not kept). */
+    /**
+     * Keeps the totals {@code signals} carry for this day's windows (all of them, or the account is not kept), and its
+     * first and last usage day on record (so {@code signals} must be of a read with bounds over the whole history).
+     */
     void keep(BookSignals signals) {
-        Map<UsageWindow, UsageTotals> read = signals.usage().windows();
+        UsageSummary usage = signals.usage();
+        Map<UsageWindow, UsageTotals> read = usage.windows();
         UsageTotals[] totals = new UsageTotals[windows.size()];
         for (int i = 0; i < totals.length; i++) {
             totals[i] = read.get(windows.get(i));
@@ -52,7 +62,8 @@ final class KeptUsageWindows {
                 return;
             }
         }
-        byAccount.put(signals.account().id(), totals);
+        byAccount.put(signals.account().id(), new Account(totals, usage.firstDay().orElse(null),
+                usage.lastDay().orElse(null)));
     }
 
     /**
@@ -73,14 +84,32 @@ final class KeptUsageWindows {
     }
 
     /**
-     * {@code read} (a read of {@link #toRead}{@code (day)}) with every other window of the day filled in from here;
-     * empty when the account is not kept.
+     * Whether the windows {@link #toRead}{@code (day)} hold every day from {@code day} up to this day's: then a read of
+     * them may take each account's first and last day within them ({@link dev.csbot.account.BookQuery#boundsInWindows})
+     * and {@link #completed} widens the kept ones with those.
      */
-    Optional<UsageSummary> completed(String accountId, UsageSummary read, LocalDate day) {
-        UsageTotals[] totals = byAccount.get(accountId);
-        if (totals == null) {
+    boolean readHoldsEveryDayFrom(LocalDate day) {
+        Set<UsageWindow> read = toRead(day);
+        for (LocalDate d = day; !d.isAfter(asOf); d = d.plusDays(1)) {
+            LocalDate date = d;
+            if (read.stream().noneMatch(window -> window.contains(date))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@code read} (a read of {@link #toRead}{@code (day)}) with every other window of the day filled in from here;
+     * empty when the account is not kept. With {@code boundsInWindows} the read's first and last day are those within
+     * its windows ({@link #readHoldsEveryDayFrom}), and the kept ones widened by them are returned.
+     */
+    Optional<UsageSummary> completed(String accountId, UsageSummary read, LocalDate day, boolean boundsInWindows) {
+        Account kept = byAccount.get(accountId);
+        if (kept == null) {
             return Optional.empty();
         }
+        UsageTotals[] totals = kept.totals();
         Map<UsageWindow, UsageTotals> all = new HashMap<>(read.windows());
         for (int i = 0; i < totals.length; i++) {
             UsageWindow window = windows.get(i);
@@ -95,7 +124,13 @@ final class KeptUsageWindows {
                     "the usage window " + window + " was neither read nor kept"));
             all.put(window, totals[windows.indexOf(split[0])].plus(read.windows().get(split[1])));
         }
-        return Optional.of(new UsageSummary(all, read.firstDay(), read.lastDay(), read.daily(), read.lastActiveDay()));
+        Optional<LocalDate> first = read.firstDay();
+        Optional<LocalDate> last = read.lastDay();
+        if (boundsInWindows) {
+            first = Stream.concat(first.stream(), Stream.ofNullable(kept.firstDay())).min(LocalDate::compareTo);
+            last = Stream.concat(last.stream(), Stream.ofNullable(kept.lastDay())).max(LocalDate::compareTo);
+        }
+        return Optional.of(new UsageSummary(all, first, last, read.daily(), read.lastActiveDay()));
     }
 
     /** {@code window} as a kept window ending the day before {@code day} and a window of these from then on. */

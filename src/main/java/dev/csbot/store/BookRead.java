@@ -40,7 +40,8 @@ final class BookRead {
     private record AccountRow(Account account, Optional<LocalDate> firstUsage, Optional<LocalDate> lastUsage,
             Optional<LocalDate> lastActive) {}
 
-    private record WindowRow(String accountId, UsageTotals totals) {}
+    /** One account's totals over one window; its first and last day in it when the query takes bounds in windows. */
+    private record WindowRow(String accountId, UsageTotals totals, String firstDay, String lastDay) {}
 
     // Without text: the columns scoring reads, in the order of the full lists minus what people wrote (every
     // column costs a call into SQLite per row, and a whole book is a few hundred thousand rows).
@@ -103,9 +104,13 @@ final class BookRead {
                 AccountRow row = accounts.next();
                 String id = row.account().id();
                 Map<UsageWindow, UsageTotals> ofPiece = new HashMap<>();
+                String[] bounds = new String[2];
                 pieces.forEach((piece, cursor) -> {
                     List<WindowRow> found = cursor.take(id);
                     ofPiece.put(piece, found.isEmpty() ? UsageTotals.NONE : found.get(0).totals());
+                    if (!found.isEmpty() && query.boundsInWindows()) {
+                        widen(bounds, found.get(0));
+                    }
                 });
                 Map<UsageWindow, UsageTotals> totals = new HashMap<>();
                 piecesOf.forEach((window, its) -> {
@@ -117,8 +122,10 @@ final class BookRead {
                 });
                 List<UsageDay> days = daily == null ? List.of() : daily.take(id);
                 each.accept(new BookSignals(row.account(), take(contacts, id), take(tickets, id), take(feedback, id),
-                        take(meetings, id), new UsageSummary(totals, row.firstUsage(), row.lastUsage(), days,
-                        row.lastActive())));
+                        take(meetings, id), new UsageSummary(totals,
+                        query.boundsInWindows() ? Optional.ofNullable(bounds[0]).map(Rows::isoDate) : row.firstUsage(),
+                        query.boundsInWindows() ? Optional.ofNullable(bounds[1]).map(Rows::isoDate) : row.lastUsage(),
+                        days, row.lastActive())));
             }
             for (Cursor<?> cursor : open) {
                 if (cursor.hasNext()) {
@@ -134,6 +141,16 @@ final class BookRead {
         }
     }
 
+    /** {@code bounds} (first, last; ISO days, which sort as text) widened to take in {@code row}'s. */
+    private static void widen(String[] bounds, WindowRow row) {
+        if (bounds[0] == null || row.firstDay().compareTo(bounds[0]) < 0) {
+            bounds[0] = row.firstDay();
+        }
+        if (bounds[1] == null || row.lastDay().compareTo(bounds[1]) > 0) {
+            bounds[1] = row.lastDay();
+        }
+    }
+
     private static <T> List<T> take(Cursor<T> cursor, String accountId) {
         return cursor == null ? List.of() : cursor.take(accountId);
     }
@@ -145,15 +162,20 @@ final class BookRead {
                 Optional.ofNullable(rs.getString(13)).map(Rows::isoDate),
                 query.lastActiveDay() ? Optional.ofNullable(rs.getString(14)).map(Rows::isoDate) : Optional.empty());
         // Each account's first and last day are two index seeks on (account_id, date), not a scan; the last active
-        // day walks back from the last one, most often no further than it.
-        return select("SELECT " + Rows.prefixed("a", Rows.ACCOUNT_COLUMNS) + ","
-                + " (SELECT MIN(u.date) FROM usage_daily u WHERE u.account_id = a.account_id AND u.date <= :asOf),"
-                + " (SELECT MAX(u.date) FROM usage_daily u WHERE u.account_id = a.account_id AND u.date <= :asOf)"
+        // day walks back from the last one, most often no further than it. Bounds taken in the windows come with
+        // the windows' sums instead: no seeks (on PostgreSQL, right after a write of every account's day, each of
+        // those seeks also visits the table).
+        Query select = select("SELECT " + Rows.prefixed("a", Rows.ACCOUNT_COLUMNS) + ","
+                + (query.boundsInWindows() ? " NULL, NULL"
+                        : " (SELECT MIN(u.date) FROM usage_daily u WHERE u.account_id = a.account_id AND u.date <= :asOf),"
+                        + " (SELECT MAX(u.date) FROM usage_daily u WHERE u.account_id = a.account_id AND u.date <= :asOf)")
                 + (query.lastActiveDay() ? ", (SELECT MAX(u.date) FROM usage_daily u WHERE u.account_id = a.account_id"
                         + " AND u.date <= :asOf AND u.active_users > 0)" : "")
-                + " FROM accounts a WHERE 1 = 1" + filter("a.account_id") + " ORDER BY a.account_id")
-                .bind("asOf", asOf)
-                .map(mapper);
+                + " FROM accounts a WHERE 1 = 1" + filter("a.account_id") + " ORDER BY a.account_id");
+        if (!query.boundsInWindows() || query.lastActiveDay()) {
+            select.bind("asOf", asOf);
+        }
+        return select.map(mapper);
     }
 
     private org.jdbi.v3.core.result.ResultIterable<Ticket> tickets() {
@@ -224,12 +246,15 @@ final class BookRead {
     }
 
     private org.jdbi.v3.core.result.ResultIterable<WindowRow> window(UsageWindow window) {
-        return select("SELECT account_id, COUNT(*), SUM(active_users), MAX(key_features_used) FROM usage_daily"
+        boolean bounds = query.boundsInWindows();
+        return select("SELECT account_id, COUNT(*), SUM(active_users), MAX(key_features_used)"
+                + (bounds ? ", MIN(date), MAX(date)" : "") + " FROM usage_daily"
                 + " WHERE date > :from AND date <= :to" + filter("account_id")
                 + " GROUP BY account_id ORDER BY account_id")
                 .bind("from", window.fromExclusive().toString())
                 .bind("to", window.toInclusive().toString())
-                .map((rs, ctx) -> new WindowRow(rs.getString(1), new UsageTotals(rs.getInt(2), rs.getLong(3), rs.getInt(4))));
+                .map((rs, ctx) -> new WindowRow(rs.getString(1), new UsageTotals(rs.getInt(2), rs.getLong(3), rs.getInt(4)),
+                        bounds ? rs.getString(5) : null, bounds ? rs.getString(6) : null));
     }
 
     private org.jdbi.v3.core.result.ResultIterable<UsageDay> daily() {

@@ -56,7 +56,8 @@ class StoreReadsTest extends IntegrationTest {
     @Test
     void theBookReadSaysWhatEveryAccountsFullHistorySays() {
         for (BookQuery query : days().stream().flatMap(day -> java.util.stream.Stream.of(query(day),
-                query(day).withoutText(), query(day).withLastActiveDay(), query(day).usageAlone())).toList()) {
+                query(day).withoutText(), query(day).withLastActiveDay(), query(day).usageAlone(),
+                query(day).usageAlone().withBoundsInWindows())).toList()) {
             LocalDate asOf = query.asOf();
             List<BookSignals> book = new ArrayList<>();
             accounts.forEachInBook(query, book::add);
