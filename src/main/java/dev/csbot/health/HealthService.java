@@ -245,7 +245,9 @@ public class HealthService implements PortfolioListener {
         Set<String> ids = touched.get();
         AccountDirectory directory = previous.directory.with(ids, accounts.findAllById(ids));
         Once<List<HealthScore>> before = previous.ranking;
-        Once<List<HealthScore>> ranking = new Once<>(() -> rescored(before.get(), ids, today));
+        long previousVersion = previous.version;
+        Once<List<HealthScore>> ranking = new Once<>(() -> rescored(before.get(), ids, today, previousVersion,
+                version));
         return new BookSnapshot(version, today, directory, ranking, beneath + ids.size(),
                 previous.keptExcept(ids, reusedScores), previous.latestRanked());
     }
@@ -316,7 +318,9 @@ public class HealthService implements PortfolioListener {
         BookQuery query = boundsInWindows
                 ? BookReadPlan.forUsageRescore(scorer.scorecard(), asOf, toRead).withBoundsInWindows()
                 : BookReadPlan.forUsageRescore(scorer.scorecard(), asOf, toRead);
-        KeptUsageWindows next = new KeptUsageWindows(version, asOf, windows);
+        // A few accounts read again: the kept totals of the others carry over to this version.
+        KeptUsageWindows next = touched.isEmpty() ? new KeptUsageWindows(version, asOf, windows)
+                : carriedOver(baseVersion, version, asOf, touched.get());
         Map<String, HealthScore> before = new HashMap<>(previous.size() * 2);
         previous.forEach(score -> before.put(score.account().id(), score));
         List<HealthScore> all = new ArrayList<>(previous.size());
@@ -324,7 +328,12 @@ public class HealthService implements PortfolioListener {
         if (touched.isPresent()) {
             previous.stream().filter(score -> !touched.get().contains(score.account().id())).forEach(all::add);
             UsageRescore part = new UsageRescore(new ArrayList<>(), new ArrayList<>());
-            accounts.forEachOf(touched.get(), query, signals -> rescoreFromUsage(signals, query, before, part));
+            accounts.forEachOf(touched.get(), query, signals -> {
+                if (next != null) {
+                    next.keep(signals);
+                }
+                rescoreFromUsage(signals, query, before, part);
+            });
             parts = List.of(part);
         } else {
             BookQuery scored = BookReadPlan.forUsageRescore(scorer.scorecard(), asOf);
@@ -352,10 +361,15 @@ public class HealthService implements PortfolioListener {
         }
         if (!unsure.isEmpty()) {
             BookQuery full = BookReadPlan.forRanking(scorer.scorecard(), asOf);
-            accounts.forEachOf(unsure, full, signals -> all.add(rankingScore(signals, full)));
+            accounts.forEachOf(unsure, full, signals -> {
+                if (next != null) {
+                    next.keep(signals);
+                }
+                all.add(rankingScore(signals, full));
+            });
         }
         all.sort(BY_ACCOUNT_ID);
-        if (touched.isEmpty() && unsure.isEmpty()) {
+        if (next != null) {
             keep(next, version);
         }
         return List.copyOf(all);
@@ -408,17 +422,36 @@ public class HealthService implements PortfolioListener {
     }
 
     /** {@code previous} with the accounts {@code touched} scored again (or dropped, when they are gone). */
-    private List<HealthScore> rescored(List<HealthScore> previous, Set<String> touched, LocalDate asOf) {
+    private List<HealthScore> rescored(List<HealthScore> previous, Set<String> touched, LocalDate asOf,
+            long previousVersion, long version) {
         BookQuery query = BookReadPlan.forRanking(scorer.scorecard(), asOf);
+        KeptUsageWindows next = carriedOver(previousVersion, version, asOf, touched);
         List<HealthScore> all = new ArrayList<>(previous.size() + touched.size());
         for (HealthScore score : previous) {
             if (!touched.contains(score.account().id())) {
                 all.add(score);
             }
         }
-        accounts.forEachOf(touched, query, signals -> all.add(rankingScore(signals, query)));
+        accounts.forEachOf(touched, query, signals -> {
+            if (next != null) {
+                next.keep(signals);
+            }
+            all.add(rankingScore(signals, query));
+        });
         all.sort(BY_ACCOUNT_ID);
+        if (next != null) {
+            keep(next, version);
+        }
         return List.copyOf(all);
+    }
+
+    /**
+     * The usage totals kept for {@code fromVersion}'s ranking, carried over to {@code version} without the accounts
+     * {@code touched} (the caller keeps them again as it reads them); null when none are kept for it.
+     */
+    private KeptUsageWindows carriedOver(long fromVersion, long version, LocalDate asOf, Set<String> touched) {
+        KeptUsageWindows known = keptWindows;
+        return known != null && known.isFor(fromVersion, asOf) ? known.carriedTo(version, touched) : null;
     }
 
     private HealthScore rankingScore(BookSignals book, BookQuery query) {

@@ -33,9 +33,28 @@ final class KeptUsageWindows {
     private record Account(UsageTotals[] totals, LocalDate firstDay, LocalDate lastDay) {}
 
     KeptUsageWindows(long version, LocalDate asOf, Set<UsageWindow> windows) {
+        this(version, asOf, List.copyOf(windows));
+    }
+
+    /** @param windows in the order of each account's totals (a carried-over copy keeps the same order) */
+    private KeptUsageWindows(long version, LocalDate asOf, List<UsageWindow> windows) {
         this.version = version;
         this.asOf = asOf;
-        this.windows = List.copyOf(windows);
+        this.windows = windows;
+    }
+
+    /**
+     * These totals as the ranking of {@code version} keeps them after rescoring the accounts {@code touched} on top of
+     * this one's: every other account's carried over, the touched ones to be kept again as they are read.
+     */
+    KeptUsageWindows carriedTo(long version, Set<String> touched) {
+        KeptUsageWindows next = new KeptUsageWindows(version, asOf, windows);
+        byAccount.forEach((id, account) -> {
+            if (!touched.contains(id)) {
+                next.byAccount.put(id, account);
+            }
+        });
+        return next;
     }
 
     /** Whether these are the totals of {@code version}'s ranking as of {@code asOf}. */

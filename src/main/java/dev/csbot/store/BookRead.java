@@ -258,11 +258,18 @@ final class BookRead {
     }
 
     private org.jdbi.v3.core.result.ResultIterable<UsageDay> daily() {
-        // CROSS JOIN keeps SQLite walking the few accounts and seeking their rows, not scanning every usage row.
-        return select("SELECT " + Rows.prefixed("u", Rows.USAGE_COLUMNS) + " FROM accounts a CROSS JOIN usage_daily u"
-                + " WHERE u.account_id = a.account_id AND a.lifecycle_stage IN (<stages>) AND u.date <= :asOf"
-                + filter("u.account_id")
-                + " ORDER BY u.account_id, u.date")
+        // Walk the few accounts and seek their rows, never scan every usage row. CROSS JOIN keeps SQLite to that
+        // order. PostgreSQL reorders it: estimating a year of rows per account, it hashed the accounts and scanned
+        // the whole table (2.8 s a part at 100,000 accounts); a lateral read, sorted, is a seek per account (0.5 s).
+        String sql = Vendor.postgres(handle)
+                ? "SELECT " + Rows.prefixed("u", Rows.USAGE_COLUMNS) + " FROM accounts a CROSS JOIN LATERAL (SELECT "
+                        + Rows.USAGE_COLUMNS + " FROM usage_daily x WHERE x.account_id = a.account_id"
+                        + " AND x.date <= :asOf ORDER BY x.date) u WHERE a.lifecycle_stage IN (<stages>)"
+                        + filter("a.account_id") + " ORDER BY a.account_id, u.date"
+                : "SELECT " + Rows.prefixed("u", Rows.USAGE_COLUMNS) + " FROM accounts a CROSS JOIN usage_daily u"
+                        + " WHERE u.account_id = a.account_id AND a.lifecycle_stage IN (<stages>) AND u.date <= :asOf"
+                        + filter("u.account_id") + " ORDER BY u.account_id, u.date";
+        return select(sql)
                 .bindList("stages", query.dailyUsageStages().stream().map(LifecycleStage::label).sorted().toList())
                 .bind("asOf", query.asOf().toString())
                 .map(Rows.USAGE);

@@ -304,6 +304,30 @@ class HealthServiceTest {
     }
 
     @Test
+    void writesOfAFewAccountsCarryTheKeptWindowsOverSoTheDailyFeedStillSumsOnlyToday() {
+        usageBook();
+        service.all();
+        // A usage row of one account, then a change to another (a champion leaves), each ranked as the service does.
+        portfolio.writeUsage("acme", List.of(new dev.csbot.account.UsageDay("acme", TODAY, 3, 10, 1)));
+        service.portfolioChanged(new PortfolioChanged(Set.of("acme"), false));
+        service.all();
+        write(SignalsBuilder.healthy("initech").usage(TODAY.minusDays(90), TODAY.minusDays(6), day -> 40, 3)
+                .championLeft("Sam Lee", "Director", TODAY.minusDays(2)));
+        service.all();
+        portfolio.forgetsChanges = true;
+        int readsBefore = portfolio.queries.size();
+
+        service.portfolioChanged(new PortfolioChanged(writeUsageOfEveryAccount(1, 0), false));
+        List<HealthScore> after = service.all();
+
+        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
+                .matches(BookQuery::usageOnly).matches(BookQuery::boundsInWindows)
+                .matches(query -> query.usageWindows().equals(Set.of(new dev.csbot.account.UsageWindow(
+                        TODAY.minusDays(1), TODAY))));
+        assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
+    }
+
+    @Test
     void usageWrittenOnOrBeforeTheTrendsEarlierDayIsReadInFull() {
         usageBook();
         service.all();
