@@ -69,4 +69,15 @@ class PostgresStoreTest {
                 "SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank")
                 .mapTo(String.class).list()));
     }
+
+    @Test
+    void usageDailyIsVacuumedAfterAFixedNumberOfRowsWhateverItsSize() {
+        TestDatabase postgres = TestDatabase.postgres("autovacuum").migrate();
+
+        java.util.List<String> options = postgres.jdbi().withHandle(h -> h.createQuery(
+                "SELECT unnest(reloptions) FROM pg_class WHERE oid = 'usage_daily'::regclass").mapTo(String.class).list());
+
+        assertThat(options).contains("autovacuum_vacuum_scale_factor=0", "autovacuum_vacuum_threshold=10000",
+                "autovacuum_vacuum_insert_scale_factor=0", "autovacuum_vacuum_insert_threshold=10000");
+    }
 }
