@@ -100,15 +100,7 @@ public final class AlertService {
         }
         return withRetries(() -> {
             BookQuery query = bookQuery(asOf);
-            Map<String, List<StoredAlert>> unresolved;
-            if (scope.size() > WHOLE_BOOK_FROM) {
-                // One read of every unresolved alert, kept for the accounts in scope: asked by ids in chunks, PostgreSQL
-                // searched its list of ids row by row over the alerts (0.7 s a chunk of 500 ids at 55,000 alerts).
-                unresolved = unresolvedByAccount(List.of());
-                unresolved.keySet().retainAll(scope);
-            } else {
-                unresolved = unresolvedByAccount(scope);
-            }
+            Map<String, List<StoredAlert>> unresolved = unresolvedByAccount(scope);
             Evaluation evaluation;
             if (scope.size() > WHOLE_BOOK_FROM) {
                 evaluation = readBook(query, unresolved.keySet(), scope::contains);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -31,6 +32,8 @@ class JdbiAlertStore implements AlertStore {
     private static final int MAX_SUMMARY = 500;
     /** SQLite binds at most 32,766 parameters; chunks of account ids stay far below. */
     private static final int IN_CHUNK = 500;
+    /** Past this many accounts one read of every unresolved alert is cheaper than asking by ids. */
+    private static final int ALL_FROM = 1_000;
 
     private static final String COLUMNS = "alert_id, account_id, rule_id, status, severity, summary, owner_email,"
             + " raised_at, evidence, playbook, level, notified_severity, notified_level, notified_on, snoozed_until,"
@@ -47,6 +50,12 @@ class JdbiAlertStore implements AlertStore {
         if (accountIds.isEmpty()) {
             return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM alerts WHERE status <> 'resolved'")
                     .map((rs, ctx) -> alert(rs)).list());
+        }
+        if (accountIds.size() > ALL_FROM) {
+            // Every unresolved alert, kept for these accounts: asked by ids in chunks, PostgreSQL searched each list of
+            // ids row by row over the alerts (0.7 s a chunk of 500 ids at 55,000 alerts).
+            Set<String> wanted = Set.copyOf(accountIds);
+            return unresolved(List.of()).stream().filter(a -> wanted.contains(a.accountId())).toList();
         }
         List<String> ids = List.copyOf(accountIds);
         List<StoredAlert> found = new ArrayList<>();
