@@ -40,6 +40,14 @@ public interface AccountRepository {
         return Optional.empty();
     }
 
+    /**
+     * Whether no write after version {@code fromVersion} up to {@code toVersion} wrote or removed usage rows; false
+     * when the store cannot tell. The usage totals summed at {@code fromVersion} then still hold.
+     */
+    default boolean usageUnwrittenBetween(long fromVersion, long toVersion) {
+        return fromVersion == toVersion;
+    }
+
     /** One account's signals with usage limited to {@code usageFrom} .. {@code asOf} (inclusive). */
     Optional<AccountSignals> signals(String accountId, LocalDate usageFrom, LocalDate asOf);
 

@@ -107,6 +107,15 @@ public record BookQuery(
     }
 
     /**
+     * The same query without usage totals or first and last usage days (none are read: the windows are none and the
+     * bounds are those within them), for a reader that kept them from an earlier read; daily usage is still read.
+     */
+    public BookQuery withoutUsageTotals() {
+        return new BookQuery(asOf, evaluatedOn, historyAfter, Set.of(), dailyUsageStages, withText, accounts,
+                lastActiveDay, usageOnly, true);
+    }
+
+    /**
      * One read that gives what this query and {@code other} each would (of the same day and accounts): both
      * readers evaluate on it, so the alert scan and the ranking it scores with share one pass over the book.
      */

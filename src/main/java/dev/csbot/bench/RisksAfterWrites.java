@@ -1,5 +1,7 @@
 package dev.csbot.bench;
 
+import dev.csbot.account.Account;
+import dev.csbot.account.AccountRepository;
 import dev.csbot.alerts.AlertsOnPortfolioChange;
 import dev.csbot.chat.Caller;
 import dev.csbot.chat.ChatRequest;
@@ -22,8 +24,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The /risks half of the benchmarks, on whatever store the context has: the book ranked from the store, /risks
- * unchanged, and the first /risks after a write of one account and after a write of the whole book (today's usage
- * row of each account, written as REST upserts write it). {@code csbot bench} runs it after its import,
+ * unchanged, and the first /risks after a write of one account, after a write of the whole book's usage (today's
+ * usage row of each account, written as REST upserts write it: the daily feed) and after a write of every account's
+ * CRM record (a nightly sync of accounts.csv, which writes no usage). {@code csbot bench} runs it after its import,
  * {@code csbot bench-risks} on a store that is already loaded.
  */
 @Component
@@ -31,7 +34,7 @@ public class RisksAfterWrites {
 
     /** What one run measured, in milliseconds. */
     public record Times(double bookRanked, double risksUnchanged, double afterOneWrite, double wholeBookWrite,
-            double afterWholeBookWrite, double alertsAfterWholeBookWrite) {}
+            double afterWholeBookWrite, double alertsAfterWholeBookWrite, double crmSync, double afterCrmSync) {}
 
     private static final Caller OPERATOR = Caller.internal("bench", null, "bench");
 
@@ -39,11 +42,13 @@ public class RisksAfterWrites {
     private final HealthService health;
     private final RestIngest restIngest;
     private final AlertsOnPortfolioChange alertEvaluations;
+    private final AccountRepository accounts;
     private final Clock clock;
 
     RisksAfterWrites(ChatService chat, HealthService health, RestIngest restIngest,
-            AlertsOnPortfolioChange alertEvaluations, Clock clock) {
+            AlertsOnPortfolioChange alertEvaluations, AccountRepository accounts, Clock clock) {
         this.chat = chat;
+        this.accounts = accounts;
         this.health = health;
         this.restIngest = restIngest;
         this.alertEvaluations = alertEvaluations;
@@ -91,8 +96,18 @@ public class RisksAfterWrites {
             settle();
             alertsAfterAll[i] = System.nanoTime() - written;
         }
+        // Every account's CRM record again, its ARR moved: the store ranks it without summing usage again.
+        long[] sync = new long[3];
+        long[] afterSync = new long[3];
+        for (int i = 0; i < sync.length; i++) {
+            settle();
+            int arrStep = i + 1;
+            sync[i] = timed(() -> syncAccounts(arrStep));
+            afterSync[i] = timed(() -> ask("/risks"));
+        }
+        settle();
         return new Times(median(book), median(risks), median(afterOne), median(writeAll), median(afterAll),
-                median(alertsAfterAll));
+                median(alertsAfterAll), median(sync), median(afterSync));
     }
 
     /** Prints the rows of {@code times} against the goals for a book of {@code accounts} accounts. */
@@ -112,6 +127,11 @@ public class RisksAfterWrites {
                 BenchCommand.verdict(times.afterWholeBookWrite() < afterWriteGoal));
         BenchCommand.row(out, "whole-book write to its alerts evaluated, median of 3 (ms)",
                 String.format(Locale.US, "%.0f", times.alertsAfterWholeBookWrite()), "", "");
+        BenchCommand.row(out, "a CRM sync of every account (REST upserts), median of 3 (ms)",
+                String.format(Locale.US, "%.0f", times.crmSync()), "", "");
+        BenchCommand.row(out, "first /risks after a CRM sync of every account, median of 3 (ms)",
+                String.format(Locale.US, "%.0f", times.afterCrmSync()), "< " + (int) afterWriteGoal,
+                BenchCommand.verdict(times.afterCrmSync() < afterWriteGoal));
         BenchCommand.row(out, "the whole book ranked from the store, median of 3 (ms)",
                 String.format(Locale.US, "%.0f", times.bookRanked()), "", "");
     }
@@ -137,6 +157,38 @@ public class RisksAfterWrites {
                 throw new IllegalStateException("the bench's write was refused: " + outcome.errors().get(0));
             }
         }
+    }
+
+    /**
+     * Every account's record as a CRM sync writes it (REST upserts of accounts, {@link RestIngest#MAX_ROWS} a request),
+     * each ARR raised by {@code arrStep}: a write of every account that writes no usage.
+     */
+    private void syncAccounts(int arrStep) {
+        List<Account> all = accounts.findAll().stream().sorted(java.util.Comparator.comparing(Account::id)).toList();
+        for (int from = 0; from < all.size(); from += RestIngest.MAX_ROWS) {
+            List<Map<String, String>> rows = all.subList(from, Math.min(all.size(), from + RestIngest.MAX_ROWS)).stream()
+                    .map(account -> crmRecord(account, arrStep)).toList();
+            RestIngest.Outcome outcome = restIngest.ingest(Dataset.ACCOUNTS, rows, "bench");
+            if (!outcome.accepted()) {
+                throw new IllegalStateException("the bench's CRM sync was refused: " + outcome.errors().get(0));
+            }
+        }
+    }
+
+    private static Map<String, String> crmRecord(Account account, int arrStep) {
+        Map<String, String> row = new java.util.HashMap<>();
+        row.put("account_id", account.id());
+        row.put("name", account.name());
+        row.put("segment", account.segment().label());
+        row.put("arr", String.valueOf(account.arr() + arrStep));
+        row.put("seats_purchased", String.valueOf(account.seatsPurchased()));
+        row.put("contract_start", account.contractStart().toString());
+        row.put("renewal_date", account.renewalDate().toString());
+        row.put("csm_email", account.csmEmail());
+        row.put("lifecycle_stage", account.lifecycleStage().label());
+        account.slackChannel().ifPresent(channel -> row.put("slack_channel", channel));
+        account.teamsChannel().ifPresent(channel -> row.put("teams_channel", channel));
+        return row;
     }
 
     void ask(String text) {

@@ -30,6 +30,22 @@ final class BookReadPlan {
     }
 
     /**
+     * The usage windows a ranking sums and {@link KeptUsageWindows} keeps: those of the score today and on the trend's
+     * earlier day, with today's cut ({@link #todaysWindows}).
+     */
+    static Set<UsageWindow> keptWindows(Scorecard card, LocalDate asOf) {
+        return forRanking(card, asOf).usageWindows();
+    }
+
+    /**
+     * What ranking reads after writes that wrote no usage: everything {@link #forRanking} reads but the usage totals
+     * and first and last usage days, which {@link KeptUsageWindows} holds from the ranking before.
+     */
+    static BookQuery forRankingWithKeptUsage(Scorecard card, LocalDate asOf) {
+        return forRanking(card, asOf).withoutUsageTotals();
+    }
+
+    /**
      * What rescoring after writes of usage alone reads ({@link HealthScorer#rescoredForUsage}): the accounts and
      * the usage windows of today's score; the trend's earlier day and the other tables are kept from before.
      */

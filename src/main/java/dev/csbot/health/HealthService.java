@@ -35,7 +35,8 @@ import java.util.function.LongSupplier;
  * for. A write in this process is heard at once ({@link PortfolioListener}); one by another process is
  * seen through the store's version within {@link #RECHECK}. After a write the next snapshot rescores only
  * the accounts the write touched; after writes of usage alone (the daily feed, often every account) it reads
- * only their usage, and keeps every other part of their scores.
+ * only their usage, and keeps every other part of their scores; after writes of anything but usage to much of the
+ * book (a nightly CRM sync) it reads every table but usage, whose totals it keeps from the ranking before.
  */
 public class HealthService implements PortfolioListener {
 
@@ -69,7 +70,7 @@ public class HealthService implements PortfolioListener {
     private final AtomicLong writesHeard = new AtomicLong();
     private volatile Executor background;
     private final AtomicBoolean refreshQueued = new AtomicBoolean();
-    /** Today's usage window totals of the latest whole-book ranking, for the next one after writes of usage alone. */
+    /** The usage window totals of the latest ranking, for the next one after writes of usage alone or of no usage. */
     private volatile KeptUsageWindows keptWindows;
 
     public HealthService(AccountRepository accounts, HealthScorer scorer, Clock clock) {
@@ -209,6 +210,21 @@ public class HealthService implements PortfolioListener {
                 BookSnapshot.keptScores(reusedScores), Optional.empty());
     }
 
+    /**
+     * A whole-book snapshot whose ranking reads every table but usage, when no write since the usage totals kept (of
+     * today) wrote usage: they still hold. Empty when it cannot be told.
+     */
+    private Optional<BookSnapshot> withKeptUsage(long version, LocalDate asOf) {
+        KeptUsageWindows known = keptWindows;
+        if (known == null || !known.asOf().equals(asOf) || !accounts.usageUnwrittenBetween(known.version(), version)) {
+            return Optional.empty();
+        }
+        AccountDirectory directory = AccountDirectory.of(accounts.findAll());
+        return Optional.of(new BookSnapshot(version, asOf, directory,
+                new Once<>(() -> rankedWithKeptUsage(asOf, directory, version, known)), -1,
+                BookSnapshot.keptScores(reusedScores), Optional.empty()));
+    }
+
     /** The snapshot after {@code previous}: the same when nothing moved, else only what a write touched is redone. */
     private BookSnapshot following(BookSnapshot previous, long version, LocalDate today) {
         if (previous.isFor(version, today)) {
@@ -240,7 +256,7 @@ public class HealthService implements PortfolioListener {
         Optional<Set<String>> touched = accounts.changedBetween(previous.version, version)
                 .filter(ids -> beneath >= 0 && beneath + ids.size() <= RESCORE_LIMIT);
         if (touched.isEmpty()) {
-            return fresh(version, today);
+            return withKeptUsage(version, today).orElseGet(() -> fresh(version, today));
         }
         Set<String> ids = touched.get();
         AccountDirectory directory = previous.directory.with(ids, accounts.findAllById(ids));
@@ -264,7 +280,7 @@ public class HealthService implements PortfolioListener {
      */
     private List<HealthScore> rank(LocalDate asOf, AccountDirectory directory, long version) {
         BookQuery query = BookReadPlan.forRanking(scorer.scorecard(), asOf);
-        KeptUsageWindows kept = new KeptUsageWindows(version, asOf, BookReadPlan.todaysWindows(scorer.scorecard(), asOf));
+        KeptUsageWindows kept = new KeptUsageWindows(version, asOf, BookReadPlan.keptWindows(scorer.scorecard(), asOf));
         List<HealthScore> all = new ArrayList<>(directory.size());
         inParts(directory, range -> ranked(query.within(range), kept)).forEach(all::addAll);
         all.sort(BY_ACCOUNT_ID);
@@ -297,8 +313,62 @@ public class HealthService implements PortfolioListener {
         return all;
     }
 
-    /** Scores rescored from usage, and the accounts that need a full read instead. */
-    private record UsageRescore(List<HealthScore> scores, List<String> unsure) {}
+    /** Scores of a part of the book read in part, and the accounts in it that need a full read instead. */
+    private record PartRescore(List<HealthScore> scores, List<String> unsure) {
+
+        PartRescore() {
+            this(new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    /**
+     * The whole book after writes that wrote no usage since {@code known}'s ranking: every table read again but usage,
+     * each account's usage totals and first and last day taken from {@code known} (an account new since is read in
+     * full), so each score is the one a fresh ranking gives. Far less to read: usage is most of the store.
+     */
+    private List<HealthScore> rankedWithKeptUsage(LocalDate asOf, AccountDirectory directory, long version,
+            KeptUsageWindows known) {
+        BookQuery full = BookReadPlan.forRanking(scorer.scorecard(), asOf);
+        BookQuery query = BookReadPlan.forRankingWithKeptUsage(scorer.scorecard(), asOf);
+        KeptUsageWindows next = known.carriedTo(version, Set.of());
+        List<PartRescore> parts = inParts(directory, range -> {
+            PartRescore part = new PartRescore();
+            accounts.forEachInBook(query.within(range), read -> {
+                Optional<dev.csbot.account.UsageSummary> usage = known.withKeptTotals(read.account().id(), read.usage());
+                if (usage.isEmpty()) {
+                    part.unsure().add(read.account().id());
+                    return;
+                }
+                part.scores().add(rankingScore(new BookSignals(read.account(), read.contacts(), read.tickets(),
+                        read.feedback(), read.meetings(), usage.get()), full));
+            });
+            return part;
+        });
+        List<HealthScore> all = new ArrayList<>(directory.size());
+        Set<String> unsure = new HashSet<>();
+        for (PartRescore part : parts) {
+            all.addAll(part.scores());
+            unsure.addAll(part.unsure());
+        }
+        readInFull(unsure, asOf, next, all);
+        all.sort(BY_ACCOUNT_ID);
+        keep(next, version);
+        return List.copyOf(all);
+    }
+
+    /** Scores {@code ids} from a full read of each into {@code all}, keeping their usage totals in {@code next}. */
+    private void readInFull(Set<String> ids, LocalDate asOf, KeptUsageWindows next, List<HealthScore> all) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        BookQuery full = BookReadPlan.forRanking(scorer.scorecard(), asOf);
+        accounts.forEachOf(ids, full, signals -> {
+            if (next != null) {
+                next.keep(signals);
+            }
+            all.add(rankingScore(signals, full));
+        });
+    }
 
     /**
      * {@code previous} after writes of usage alone to the accounts {@code touched} (empty: every account): each
@@ -307,9 +377,9 @@ public class HealthService implements PortfolioListener {
      */
     private List<HealthScore> usageRescored(List<HealthScore> previous, Optional<Set<String>> touched, LocalDate asOf,
             AccountDirectory directory, long baseVersion, long version, LocalDate writtenFrom) {
-        Set<UsageWindow> windows = BookReadPlan.todaysWindows(scorer.scorecard(), asOf);
-        // Windows the writes cannot have changed hold what the last whole-book ranking summed for them; after a write
-        // of today's rows only today is summed.
+        Set<UsageWindow> windows = BookReadPlan.keptWindows(scorer.scorecard(), asOf);
+        // Windows the writes cannot have changed hold what the last whole-book ranking summed for them (the trend's
+        // earlier day's, all of them); after a write of today's rows only today is summed.
         KeptUsageWindows known = keptWindows;
         boolean reuse = touched.isEmpty() && known != null && known.isFor(baseVersion, asOf);
         Set<UsageWindow> toRead = reuse ? known.toRead(writtenFrom) : windows;
@@ -324,10 +394,10 @@ public class HealthService implements PortfolioListener {
         Map<String, HealthScore> before = new HashMap<>(previous.size() * 2);
         previous.forEach(score -> before.put(score.account().id(), score));
         List<HealthScore> all = new ArrayList<>(previous.size());
-        List<UsageRescore> parts;
+        List<PartRescore> parts;
         if (touched.isPresent()) {
             previous.stream().filter(score -> !touched.get().contains(score.account().id())).forEach(all::add);
-            UsageRescore part = new UsageRescore(new ArrayList<>(), new ArrayList<>());
+            PartRescore part = new PartRescore();
             accounts.forEachOf(touched.get(), query, signals -> {
                 if (next != null) {
                     next.keep(signals);
@@ -338,7 +408,7 @@ public class HealthService implements PortfolioListener {
         } else {
             BookQuery scored = BookReadPlan.forUsageRescore(scorer.scorecard(), asOf);
             parts = inParts(directory, range -> {
-                UsageRescore part = new UsageRescore(new ArrayList<>(), new ArrayList<>());
+                PartRescore part = new PartRescore();
                 accounts.forEachInBook(query.within(range), read -> {
                     Optional<BookSignals> signals = !reuse ? Optional.of(read)
                             : known.completed(read.account().id(), read.usage(), writtenFrom, boundsInWindows)
@@ -355,19 +425,11 @@ public class HealthService implements PortfolioListener {
             });
         }
         Set<String> unsure = new HashSet<>();
-        for (UsageRescore part : parts) {
+        for (PartRescore part : parts) {
             all.addAll(part.scores());
             unsure.addAll(part.unsure());
         }
-        if (!unsure.isEmpty()) {
-            BookQuery full = BookReadPlan.forRanking(scorer.scorecard(), asOf);
-            accounts.forEachOf(unsure, full, signals -> {
-                if (next != null) {
-                    next.keep(signals);
-                }
-                all.add(rankingScore(signals, full));
-            });
-        }
+        readInFull(unsure, asOf, next, all);
         all.sort(BY_ACCOUNT_ID);
         if (next != null) {
             keep(next, version);
@@ -376,7 +438,7 @@ public class HealthService implements PortfolioListener {
     }
 
     private void rescoreFromUsage(BookSignals signals, BookQuery query, Map<String, HealthScore> before,
-            UsageRescore into) {
+            PartRescore into) {
         HealthScore earlier = before.get(signals.account().id());
         Optional<HealthScore> again = earlier == null ? Optional.empty()
                 : scorer.rescoredForUsage(earlier, signals, query);

@@ -15,12 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Each account's usage totals over the windows of one day's score, and its first and last usage day, as a ranking of
- * one portfolio version read them. After writes of usage alone, a window that ends before the earliest day written
- * holds the same totals: the next ranking takes it from here instead of summing it again over the store (on
- * PostgreSQL, right after a write of every account, those sums fetch most of their rows from the heap until the table
- * is vacuumed). Usage writes add or change rows and never remove one, so the first and last day are the kept ones
- * widened by those in the windows read, when these hold every day from the earliest written on.
+ * Each account's usage totals over the windows of a ranking's scores (today's and the trend's earlier day's), and its
+ * first and last usage day, as a ranking of one portfolio version read them. After writes of usage alone, a window that
+ * ends before the earliest day written holds the same totals: the next ranking takes it from here instead of summing it
+ * again over the store (on PostgreSQL, right after a write of every account, those sums fetch most of their rows from
+ * the heap until the table is vacuumed). Usage writes add or change rows and never remove one, so the first and last
+ * day are the kept ones widened by those in the windows read, when these hold every day from the earliest written on.
+ * After writes without usage (a CRM sync of every account), every total and both days still hold.
  */
 final class KeptUsageWindows {
 
@@ -60,6 +61,16 @@ final class KeptUsageWindows {
     /** Whether these are the totals of {@code version}'s ranking as of {@code asOf}. */
     boolean isFor(long version, LocalDate asOf) {
         return this.version == version && this.asOf.equals(asOf);
+    }
+
+    /** The portfolio version whose ranking summed these. */
+    long version() {
+        return version;
+    }
+
+    /** The day whose scores these totals are of. */
+    LocalDate asOf() {
+        return asOf;
     }
 
     /** Whether these are of a version after {@code version}. */
@@ -150,6 +161,24 @@ final class KeptUsageWindows {
             last = Stream.concat(last.stream(), Stream.ofNullable(kept.lastDay())).max(LocalDate::compareTo);
         }
         return Optional.of(new UsageSummary(all, first, last, read.daily(), read.lastActiveDay()));
+    }
+
+    /**
+     * {@code read} (a read without usage totals or bounds: {@link BookReadPlan#forRankingWithKeptUsage}) with every
+     * window's totals and the first and last usage day taken from here, as after writes that wrote no usage; empty when
+     * the account is not kept (it is new since).
+     */
+    Optional<UsageSummary> withKeptTotals(String accountId, UsageSummary read) {
+        Account kept = byAccount.get(accountId);
+        if (kept == null) {
+            return Optional.empty();
+        }
+        Map<UsageWindow, UsageTotals> all = new HashMap<>(windows.size() * 2);
+        for (int i = 0; i < windows.size(); i++) {
+            all.put(windows.get(i), kept.totals()[i]);
+        }
+        return Optional.of(new UsageSummary(all, Optional.ofNullable(kept.firstDay()), Optional.ofNullable(kept.lastDay()),
+                read.daily(), read.lastActiveDay()));
     }
 
     /** {@code window} as a kept window ending the day before {@code day} and a window of these from then on. */

@@ -92,9 +92,10 @@ final class BatchUpsert implements AutoCloseable {
      */
     long finish() throws SQLException {
         flush();
-        if (written > 0) {
-            PortfolioChangeLog.record(handle, accounts,
-                    Optional.ofNullable(earliestUsageDay).map(LocalDate::parse));
+        if (written > 0 && usageDateColumn >= 0) {
+            PortfolioChangeLog.record(handle, accounts, Optional.of(LocalDate.parse(earliestUsageDay)));
+        } else if (written > 0) {
+            PortfolioChangeLog.recordWithoutUsage(handle, accounts);
         }
         return written;
     }

@@ -106,6 +106,23 @@ class JdbiAccountRepository implements AccountRepository {
                 .one());
     }
 
+    @Override
+    public boolean usageUnwrittenBetween(long fromVersion, long toVersion) {
+        if (toVersion == fromVersion) {
+            return true;
+        }
+        if (toVersion < fromVersion || toVersion - fromVersion > PortfolioChangeLog.KEPT_VERSIONS) {
+            return false;
+        }
+        // Every version in between must have been a write without usage; any other could have changed usage.
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM portfolio_writes_without_usage"
+                        + " WHERE version > :from AND version <= :to")
+                .bind("from", fromVersion)
+                .bind("to", toVersion)
+                .mapTo(Long.class)
+                .one()) == toVersion - fromVersion;
+    }
+
     private static Optional<Account> findAccount(Handle h, String accountId) {
         return h.createQuery("SELECT " + Rows.ACCOUNT_COLUMNS + " FROM accounts WHERE account_id = :id")
                 .bind("id", accountId)

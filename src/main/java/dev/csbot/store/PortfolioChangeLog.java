@@ -38,6 +38,22 @@ public final class PortfolioChangeLog {
      * it wrote (empty: the write may have changed anything): readers then re-read usage alone.
      */
     public static void record(Handle handle, Set<String> accountIds, Optional<LocalDate> usageFrom) {
+        long version = recorded(handle, accountIds);
+        usageFrom.ifPresent(day -> handle.execute("INSERT INTO portfolio_usage_writes (version, usage_from) VALUES (?, ?)",
+                version, day.toString()));
+    }
+
+    /**
+     * {@link #record(Handle, Set)} for a write that wrote no usage rows and removed none (accounts, contacts,
+     * tickets, feedback, meetings): readers keep the usage totals they summed and re-read the rest.
+     */
+    public static void recordWithoutUsage(Handle handle, Set<String> accountIds) {
+        long version = recorded(handle, accountIds);
+        handle.execute("INSERT INTO portfolio_writes_without_usage (version) VALUES (?)", version);
+    }
+
+    /** Moves the version on and records the accounts written for it; returns the new version. */
+    private static long recorded(Handle handle, Set<String> accountIds) {
         handle.execute("UPDATE portfolio_version SET version = version + 1 WHERE id = 1");
         long version = handle.createQuery("SELECT version FROM portfolio_version WHERE id = 1")
                 .mapTo(Long.class).one();
@@ -47,12 +63,12 @@ public final class PortfolioChangeLog {
             batch.add(version, accountId);
         }
         batch.execute();
-        usageFrom.ifPresent(day -> handle.execute("INSERT INTO portfolio_usage_writes (version, usage_from) VALUES (?, ?)",
-                version, day.toString()));
         handle.execute("DELETE FROM portfolio_changes WHERE version <= ?", version - KEPT_VERSIONS);
         handle.execute("DELETE FROM portfolio_usage_writes WHERE version <= ?", version - KEPT_VERSIONS);
+        handle.execute("DELETE FROM portfolio_writes_without_usage WHERE version <= ?", version - KEPT_VERSIONS);
         PortfolioChanged change = new PortfolioChanged(accountIds, false);
         PortfolioListeners listeners = handle.getConfig(PortfolioListeners.class);
         handle.afterCommit(() -> listeners.tell(change));
+        return version;
     }
 }

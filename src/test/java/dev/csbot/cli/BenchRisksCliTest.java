@@ -20,6 +20,7 @@ class BenchRisksCliTest {
         CliRun demo = csbot("demo", "--db", db);
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         long before = version(db);
+        long arrBefore = count(db, "SELECT SUM(arr) FROM accounts WHERE :v >= 0", before);
 
         CliRun bench = csbot("bench-risks", "--db", db);
 
@@ -28,13 +29,16 @@ class BenchRisksCliTest {
                 .containsPattern("first /risks after a one-account write, median of 5 \\(ms\\) +[0-9.]+ +< 1000 PASS")
                 .containsPattern("first /risks after a whole-book write, median of 3 \\(ms\\) +[0-9]+ +< 1000 PASS")
                 .containsPattern("the whole-book write itself \\(REST upserts\\), median of 3 \\(ms\\) +[0-9]+")
-                .containsPattern("whole-book write to its alerts evaluated, median of 3 \\(ms\\) +[0-9]+");
-        // Five one-account writes and three of the whole book (200 rows: one request each), each of usage alone.
-        assertThat(version(db)).isEqualTo(before + 8);
-        long usageWrites = Jdbi.create("jdbc:sqlite:" + db).withHandle(h -> h.createQuery(
-                "SELECT COUNT(*) FROM portfolio_usage_writes WHERE version > :v").bind("v", before).mapTo(Long.class)
-                .one());
-        assertThat(usageWrites).isEqualTo(8);
+                .containsPattern("whole-book write to its alerts evaluated, median of 3 \\(ms\\) +[0-9]+")
+                .containsPattern("a CRM sync of every account \\(REST upserts\\), median of 3 \\(ms\\) +[0-9]+")
+                .containsPattern("first /risks after a CRM sync of every account, median of 3 \\(ms\\) +[0-9]+ +< 1000 PASS");
+        // Five one-account writes and three of the whole book (200 rows: one request each), each of usage alone; then
+        // three CRM syncs of every account, each without usage.
+        assertThat(version(db)).isEqualTo(before + 11);
+        assertThat(count(db, "SELECT COUNT(*) FROM portfolio_usage_writes WHERE version > :v", before)).isEqualTo(8);
+        assertThat(count(db, "SELECT COUNT(*) FROM portfolio_writes_without_usage WHERE version > :v", before)).isEqualTo(3);
+        assertThat(count(db, "SELECT SUM(arr) FROM accounts WHERE :v >= 0", before)).as("each ARR raised by 1, 2 and 3")
+                .isEqualTo(arrBefore + 6 * 200);
     }
 
     @Test
@@ -43,6 +47,11 @@ class BenchRisksCliTest {
 
         assertThat(bench.exitCode()).isEqualTo(2);
         assertThat(bench.err()).contains("bench-risks needs an existing store (--db)").contains("csbot demo --db");
+    }
+
+    private static long count(String db, String sql, long version) {
+        return Jdbi.create("jdbc:sqlite:" + db).withHandle(h -> h.createQuery(sql).bind("v", version).mapTo(Long.class)
+                .one());
     }
 
     private static long version(String db) {

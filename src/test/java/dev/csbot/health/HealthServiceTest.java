@@ -362,6 +362,92 @@ class HealthServiceTest {
         assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
     }
 
+    /**
+     * A CRM sync of every account, and more, written without usage: fields that usage measures weigh (seats, stage,
+     * contract start, renewal) and other signals move, an account is added (and has no usage).
+     */
+    private Set<String> writeEveryAccountWithoutUsage() {
+        portfolio.writeWithoutUsage(SignalsBuilder.healthy("acme").seats(400))
+                .writeWithoutUsage(SignalsBuilder.healthy("globex").championLeft("Jane Doe", "VP", TODAY.minusDays(20))
+                        .renewal(TODAY.plusDays(30)).seats(300))
+                .writeWithoutUsage(SignalsBuilder.healthy("hooli").ticket(TODAY.minusDays(3), null, 1, "Down")
+                        .ticket(TODAY.minusDays(2), null, 1, "Still down"))
+                .writeWithoutUsage(SignalsBuilder.healthy("initech").stage(LifecycleStage.ONBOARDING)
+                        .contractStart(TODAY.minusDays(80)))
+                .writeWithoutUsage(SignalsBuilder.healthy("wonka").stage(LifecycleStage.ADOPTION)
+                        .contractStart(TODAY.minusDays(40)))
+                .writeWithoutUsage(SignalsBuilder.healthy("newco"));
+        return Set.of("acme", "globex", "hooli", "initech", "wonka", "newco");
+    }
+
+    @Test
+    void aWriteWithoutUsageToEveryAccountReadsEveryTableButUsageAndScoresAsAFreshRankingWould() {
+        usageBook();
+        List<HealthScore> before = service.all();
+        portfolio.forgetsChanges = true; // as a write of more accounts than the store names one by one
+        int readsBefore = portfolio.queries.size();
+
+        service.portfolioChanged(new PortfolioChanged(writeEveryAccountWithoutUsage(), false));
+        List<HealthScore> after = service.all();
+
+        List<BookQuery> reads = List.copyOf(portfolio.queries.subList(readsBefore, portfolio.queries.size()));
+        assertThat(reads).hasSize(2);
+        assertThat(reads.get(0)).as("the whole book but its usage totals")
+                .matches(query -> query.usageWindows().isEmpty() && query.boundsInWindows() && !query.usageOnly())
+                .matches(query -> query.evaluatedOn().equals(List.of(TODAY, TODAY.minusDays(30))));
+        assertThat(portfolio.partialReads).as("the new account, which has no kept usage, read in full")
+                .containsExactly(Set.of("newco"));
+        assertThat(reads.get(1).usageWindows()).isNotEmpty();
+        assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
+        assertThat(seen(after)).as("the write moved scores").isNotEqualTo(seen(before.stream().toList()));
+        assertThat(of(after, "initech").onboarding()).isTrue();
+        assertThat(of(after, "wonka").onboarding()).isFalse();
+    }
+
+    @Test
+    void theDailyFeedThenACrmSyncThenTheFeedAgainKeepEveryUsageTotalBetweenThem() {
+        usageBook();
+        service.all();
+        portfolio.forgetsChanges = true;
+        service.portfolioChanged(new PortfolioChanged(writeUsageOfEveryAccount(1, 40), false));
+        service.all();
+        int readsBefore = portfolio.queries.size();
+
+        service.portfolioChanged(new PortfolioChanged(writeEveryAccountWithoutUsage(), false));
+        List<HealthScore> synced = service.all();
+        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size()).get(0))
+                .as("the trend's earlier day's totals kept through the usage rescore")
+                .matches(query -> query.usageWindows().isEmpty());
+        assertThat(portfolio.partialReads).containsExactly(Set.of("newco"));
+        assertThat(seen(synced)).isEqualTo(seen(service.scoreAll(TODAY)));
+
+        readsBefore = portfolio.queries.size();
+        service.portfolioChanged(new PortfolioChanged(writeUsageOfEveryAccount(1, 3), false));
+        List<HealthScore> fed = service.all();
+        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
+                .matches(BookQuery::usageOnly)
+                .matches(query -> query.usageWindows().equals(Set.of(new dev.csbot.account.UsageWindow(
+                        TODAY.minusDays(1), TODAY))));
+        assertThat(seen(fed)).isEqualTo(seen(service.scoreAll(TODAY)));
+    }
+
+    @Test
+    void aWriteThatMayHaveChangedUsageAmongWritesWithoutItRanksTheBookAfresh() {
+        usageBook();
+        service.all();
+        portfolio.forgetsChanges = true;
+        writeEveryAccountWithoutUsage();
+        portfolio.add(SignalsBuilder.healthy("acme").usage(TODAY.minusDays(10), TODAY, day -> 2, 1));
+        int readsBefore = portfolio.queries.size();
+
+        service.portfolioChanged(new PortfolioChanged(Set.of("acme"), false));
+        List<HealthScore> after = service.all();
+
+        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
+                .matches(query -> query.usageWindows().equals(BookReadPlan.keptWindows(service.scorecard(), TODAY)));
+        assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
+    }
+
     @Test
     void aWriteOfOneAccountRescoresOnlyThatAccount() {
         portfolio.add(SignalsBuilder.healthy("globex")).add(SignalsBuilder.healthy("acme"));

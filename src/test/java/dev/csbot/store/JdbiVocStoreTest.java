@@ -109,6 +109,7 @@ class JdbiVocStoreTest {
         feedback.saveAnswer(answer("a1", "s1", false, 3, "Too slow", NOW));
 
         assertThat(version()).isEqualTo(before + 1);
+        assertThat(accounts.usageUnwrittenBetween(before, before + 1)).as("usage totals still hold").isTrue();
         AccountSignals signals = accounts.signals("acme", TODAY, TODAY).orElseThrow();
         assertThat(signals.feedback()).extracting(FeedbackResponse::contactEmail, FeedbackResponse::score)
                 .contains(org.assertj.core.groups.Tuple.tuple("priya@acme.example", 3));

@@ -96,6 +96,51 @@ class PortfolioChangeLogTest {
     }
 
     @Test
+    void writesOfAnythingButUsageSaySoAndAUsageWriteOrAnUnsaidWriteBetweenUndoesIt() throws Exception {
+        long start = elsewhere.portfolioVersion();
+        importCsv("accounts.csv", ACCOUNTS, List.of(account("acme"), account("globex")));
+        importCsv("contacts.csv", "contact_id,account_id,name,email,title,is_champion,is_exec_sponsor",
+                List.of("c-1,acme,Priya Shah,priya@acme.example,VP,true,false"));
+        importCsv("tickets.csv", "ticket_id,account_id,opened_on,closed_on,severity,subject",
+                List.of("t-1,acme,2026-11-21,,2,Export fails"));
+        importCsv("feedback.csv", "account_id,contact_email,date,kind,score", List.of("acme,priya@acme.example,2026-11-20,nps,3"));
+        importCsv("meetings.csv", "account_id,date,kind,exec_attended", List.of("globex,2026-11-19,qbr,true"));
+        long others = elsewhere.portfolioVersion();
+
+        assertThat(others).isEqualTo(start + 5);
+        assertThat(elsewhere.usageUnwrittenBetween(start, others)).isTrue();
+        assertThat(elsewhere.usageUnwrittenBetween(others, others)).as("nothing written").isTrue();
+        assertThat(elsewhere.usageOnlyWrittenFrom(start, others)).isEmpty();
+
+        importCsv("usage_daily.csv", "account_id,date,active_users,events,key_features_used", List.of("acme,2026-11-23,3,40,2"));
+        long usage = elsewhere.portfolioVersion();
+        assertThat(elsewhere.usageUnwrittenBetween(start, usage)).as("a usage write between").isFalse();
+        assertThat(elsewhere.usageUnwrittenBetween(usage - 1, usage)).isFalse();
+        importCsv("accounts.csv", ACCOUNTS, List.of(account("acme")));
+        assertThat(elsewhere.usageUnwrittenBetween(usage, elsewhere.portfolioVersion())).isTrue();
+
+        // A write that does not say it left usage alone (deleting an account removes its usage rows).
+        jdbi.useTransaction(h -> PortfolioChangeLog.record(h, Set.of("globex")));
+        assertThat(elsewhere.usageUnwrittenBetween(usage, elsewhere.portfolioVersion())).isFalse();
+        assertThat(elsewhere.usageUnwrittenBetween(elsewhere.portfolioVersion(), usage)).as("backwards").isFalse();
+    }
+
+    @Test
+    void aReaderTooFarBehindCannotBeToldUsageWasLeftAlone() {
+        long start = elsewhere.portfolioVersion();
+        for (int i = 0; i <= PortfolioChangeLog.KEPT_VERSIONS; i++) {
+            jdbi.useTransaction(h -> PortfolioChangeLog.recordWithoutUsage(h, Set.of("acme")));
+        }
+        long now = elsewhere.portfolioVersion();
+
+        assertThat(elsewhere.usageUnwrittenBetween(start, now)).isFalse();
+        assertThat(elsewhere.usageUnwrittenBetween(now - 3, now)).isTrue();
+        long kept = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM portfolio_writes_without_usage")
+                .mapTo(Long.class).one());
+        assertThat(kept).isLessThanOrEqualTo(PortfolioChangeLog.KEPT_VERSIONS);
+    }
+
+    @Test
     void aDirectoryOfSeveralFilesIsOneChangeToldAfterItsLastFileWithEveryAccountItWrote() throws Exception {
         importCsv("accounts.csv", ACCOUNTS, List.of(account("acme"), account("globex")));
         heard.clear();

@@ -57,7 +57,7 @@ class StoreReadsTest extends IntegrationTest {
     void theBookReadSaysWhatEveryAccountsFullHistorySays() {
         for (BookQuery query : days().stream().flatMap(day -> java.util.stream.Stream.of(query(day),
                 query(day).withoutText(), query(day).withLastActiveDay(), query(day).usageAlone(),
-                query(day).usageAlone().withBoundsInWindows())).toList()) {
+                query(day).usageAlone().withBoundsInWindows(), query(day).withoutText().withoutUsageTotals())).toList()) {
             LocalDate asOf = query.asOf();
             List<BookSignals> book = new ArrayList<>();
             accounts.forEachInBook(query, book::add);
@@ -81,6 +81,11 @@ class StoreReadsTest extends IntegrationTest {
             }
             assertThat(book).as("text is read only when asked for").allSatisfy(b -> assertThat(b.feedback())
                     .allSatisfy(f -> assertThat(f.contactEmail().isEmpty()).isEqualTo(!query.withText())));
+            if (query.usageWindows().isEmpty()) {
+                assertThat(book).as("no usage totals or bounds when none are asked for").allSatisfy(b -> assertThat(
+                        List.of(b.usage().windows().isEmpty(), b.usage().firstDay().isEmpty(), b.usage().lastDay().isEmpty()))
+                        .containsOnly(true));
+            }
             if (query.lastActiveDay()) {
                 assertThat(book).as("the last active day, when asked for")
                         .anySatisfy(b -> assertThat(b.usage().lastActiveDay()).isPresent());

@@ -33,6 +33,8 @@ public class InMemoryPortfolio implements AccountRepository {
     private long version;
     /** The versions that wrote usage rows alone, with the earliest day each wrote. */
     private final Map<Long, LocalDate> usageWrites = new HashMap<>();
+    /** The versions that wrote no usage rows. */
+    private final Set<Long> withoutUsage = new HashSet<>();
 
     /**
      * Writes usage rows of one account (replacing those of the same days), as a usage import or REST upsert
@@ -65,6 +67,35 @@ public class InMemoryPortfolio implements AccountRepository {
             earliest = earliest == null || day.isBefore(earliest) ? day : earliest;
         }
         return Optional.of(earliest);
+    }
+
+    /**
+     * Writes {@code builder}'s account and every other row of it but usage (the account's usage rows stay as they are;
+     * a new account has none), as an import of accounts, contacts, tickets, feedback or meetings would: a write
+     * without usage.
+     */
+    public synchronized InMemoryPortfolio writeWithoutUsage(SignalsBuilder builder) {
+        AccountSignals s = builder.build();
+        AccountSignals before = byId.get(s.account().id());
+        byId.put(s.account().id(), new AccountSignals(s.account(), s.contacts(),
+                before == null ? List.of() : before.usage(), s.tickets(), s.feedback(), s.meetings(), s.objectives()));
+        written.add(s.account().id());
+        version++;
+        withoutUsage.add(version);
+        return this;
+    }
+
+    @Override
+    public synchronized boolean usageUnwrittenBetween(long fromVersion, long toVersion) {
+        if (toVersion < fromVersion || toVersion > version) {
+            return false;
+        }
+        for (long v = fromVersion + 1; v <= toVersion; v++) {
+            if (!withoutUsage.contains(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public synchronized InMemoryPortfolio add(SignalsBuilder builder) {
