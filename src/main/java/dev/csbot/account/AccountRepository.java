@@ -41,11 +41,12 @@ public interface AccountRepository {
     }
 
     /**
-     * Whether no write after version {@code fromVersion} up to {@code toVersion} wrote or removed usage rows; false
-     * when the store cannot tell. The usage totals summed at {@code fromVersion} then still hold.
+     * The tables written after version {@code fromVersion} up to {@code toVersion} when none of those writes wrote or
+     * removed usage rows (none written: empty); empty when one did, or the store cannot tell. The usage totals summed
+     * at {@code fromVersion} then still hold, and after writes of {@code accounts} alone the other tables do too.
      */
-    default boolean usageUnwrittenBetween(long fromVersion, long toVersion) {
-        return fromVersion == toVersion;
+    default Optional<Set<String>> tablesWrittenWithoutUsage(long fromVersion, long toVersion) {
+        return fromVersion == toVersion ? Optional.of(Set.of()) : Optional.empty();
     }
 
     /** One account's signals with usage limited to {@code usageFrom} .. {@code asOf} (inclusive). */

@@ -64,6 +64,15 @@ public record HealthScore(
                 dataThrough, staleSources, weekly, onboarding, coverage, weightedScore, caps, renewalRisk);
     }
 
+    /**
+     * The same score for {@code account} as it stands now, which scoring reads the same of
+     * ({@link HealthScorer#readsTheSame}): a new ARR, name, CSM or channel changes no part of the score.
+     */
+    HealthScore withAccount(Account account) {
+        return new HealthScore(account, asOf, score, band, previousScore, trendDays, measures, drivers, playbook,
+                dataThrough, staleSources, weekly, onboarding, coverage, weightedScore, caps, renewalRisk);
+    }
+
     /** Change against {@code trendDays} earlier, or empty when there is nothing to compare with. */
     public OptionalInt change() {
         return previousScore.isPresent() ? OptionalInt.of(score - previousScore.getAsInt()) : OptionalInt.empty();

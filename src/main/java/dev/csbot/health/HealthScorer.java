@@ -47,6 +47,19 @@ public final class HealthScorer {
         return scorecard;
     }
 
+    /**
+     * Whether scoring reads the same of both records of an account: the fields the measures and the band policy weigh
+     * (segment, seats, contract start, renewal date, lifecycle stage). ARR, name, CSM and channels are not scored, so
+     * a score of {@code before} is {@code after}'s with the account swapped ({@link HealthScore#withAccount}).
+     */
+    public boolean readsTheSame(Account before, Account after) {
+        return before.id().equals(after.id()) && before.segment() == after.segment()
+                && before.seatsPurchased() == after.seatsPurchased()
+                && before.contractStart().equals(after.contractStart())
+                && before.renewalDate().equals(after.renewalDate())
+                && before.lifecycleStage() == after.lifecycleStage();
+    }
+
     /** The full score with its weekly history (for one account's answer). */
     public HealthScore score(AccountSignals signals, LocalDate asOf) {
         return score(signals, new UsageSeries(signals.usage()), asOf, true);

@@ -52,6 +52,12 @@ public class HealthService implements PortfolioListener {
      */
     static final int RESCORE_LIMIT = 1_000;
 
+    /**
+     * Tables whose writes can move a ranking score through the accounts' own fields alone: the accounts, and success
+     * plans, which ranking does not read.
+     */
+    static final Set<String> ACCOUNT_FIELDS_ALONE = Set.of("accounts", "success_plans");
+
     /** A book this large is read in parts side by side, one per processor (at most four). */
     static final int READ_IN_PARTS_FROM = 2_000;
 
@@ -211,17 +217,23 @@ public class HealthService implements PortfolioListener {
     }
 
     /**
-     * A whole-book snapshot whose ranking reads every table but usage, when no write since the usage totals kept (of
-     * today) wrote usage: they still hold. Empty when it cannot be told.
+     * A whole-book snapshot after writes since the usage totals kept (of today) that wrote no usage, which still hold.
+     * After writes of accounts alone (a CRM sync) on top of the ranking those totals are of, only the accounts whose
+     * scored fields moved are read again; after other writes, every table but usage. Empty when it cannot be told.
      */
-    private Optional<BookSnapshot> withKeptUsage(long version, LocalDate asOf) {
+    private Optional<BookSnapshot> withKeptUsage(BookSnapshot previous, long version, LocalDate asOf) {
         KeptUsageWindows known = keptWindows;
-        if (known == null || !known.asOf().equals(asOf) || !accounts.usageUnwrittenBetween(known.version(), version)) {
+        Optional<Set<String>> tables = known == null || !known.asOf().equals(asOf) ? Optional.empty()
+                : accounts.tablesWrittenWithoutUsage(known.version(), version);
+        if (tables.isEmpty()) {
             return Optional.empty();
         }
         AccountDirectory directory = AccountDirectory.of(accounts.findAll());
-        return Optional.of(new BookSnapshot(version, asOf, directory,
-                new Once<>(() -> rankedWithKeptUsage(asOf, directory, version, known)), -1,
+        Optional<BookSnapshot.Ranked> base = previous.latestRanked().filter(ranked -> ranked.version() == known.version());
+        Once<List<HealthScore>> ranking = base.isPresent() && ACCOUNT_FIELDS_ALONE.containsAll(tables.get())
+                ? new Once<>(() -> accountsResynced(base.get().ranking().get(), directory, asOf, version, known))
+                : new Once<>(() -> rankedWithKeptUsage(asOf, directory, version, known));
+        return Optional.of(new BookSnapshot(version, asOf, directory, ranking, -1,
                 BookSnapshot.keptScores(reusedScores), Optional.empty()));
     }
 
@@ -256,7 +268,7 @@ public class HealthService implements PortfolioListener {
         Optional<Set<String>> touched = accounts.changedBetween(previous.version, version)
                 .filter(ids -> beneath >= 0 && beneath + ids.size() <= RESCORE_LIMIT);
         if (touched.isEmpty()) {
-            return withKeptUsage(version, today).orElseGet(() -> fresh(version, today));
+            return withKeptUsage(previous, version, today).orElseGet(() -> fresh(version, today));
         }
         Set<String> ids = touched.get();
         AccountDirectory directory = previous.directory.with(ids, accounts.findAllById(ids));
@@ -350,7 +362,41 @@ public class HealthService implements PortfolioListener {
             all.addAll(part.scores());
             unsure.addAll(part.unsure());
         }
+        if (unsure.size() > RESCORE_LIMIT) {
+            // Many new accounts (a first sync of another region, say): one pass over the book beats reading each.
+            return rank(asOf, directory, version);
+        }
         readInFull(unsure, asOf, next, all);
+        all.sort(BY_ACCOUNT_ID);
+        keep(next, version);
+        return List.copyOf(all);
+    }
+
+    /**
+     * {@code previous} (the ranking {@code known}'s totals are of) after writes of accounts alone: an account whose
+     * scored fields did not move keeps its score, with its record as it stands now ({@link HealthScorer#readsTheSame});
+     * the others, and accounts new since, are read in full. When more moved than are read one by one, every table but
+     * usage is read instead.
+     */
+    private List<HealthScore> accountsResynced(List<HealthScore> previous, AccountDirectory directory, LocalDate asOf,
+            long version, KeptUsageWindows known) {
+        Map<String, HealthScore> before = new HashMap<>(previous.size() * 2);
+        previous.forEach(score -> before.put(score.account().id(), score));
+        List<HealthScore> all = new ArrayList<>(directory.size());
+        Set<String> moved = new HashSet<>();
+        for (dev.csbot.account.Account account : directory.all()) {
+            HealthScore earlier = before.get(account.id());
+            if (earlier != null && earlier.asOf().equals(asOf) && scorer.readsTheSame(earlier.account(), account)) {
+                all.add(earlier.account().equals(account) ? earlier : earlier.withAccount(account));
+            } else {
+                moved.add(account.id());
+            }
+        }
+        if (moved.size() > RESCORE_LIMIT) {
+            return rankedWithKeptUsage(asOf, directory, version, known);
+        }
+        KeptUsageWindows next = known.carriedTo(version, moved);
+        readInFull(moved, asOf, next, all);
         all.sort(BY_ACCOUNT_ID);
         keep(next, version);
         return List.copyOf(all);

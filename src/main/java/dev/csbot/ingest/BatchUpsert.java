@@ -35,6 +35,7 @@ final class BatchUpsert implements AutoCloseable {
     private final int accountColumn;
     /** The date column of usage rows (-1 for other datasets): a write of usage alone says from which day. */
     private final int usageDateColumn;
+    private final String table;
     private final Set<String> accounts = new HashSet<>();
     private String earliestUsageDay;
     private int pending;
@@ -48,6 +49,7 @@ final class BatchUpsert implements AutoCloseable {
         this.width = dataset.columns().size();
         this.accountColumn = dataset.indexOf("account_id");
         this.usageDateColumn = dataset == Dataset.USAGE ? dataset.indexOf("date") : -1;
+        this.table = dataset.table();
     }
 
     /** Makes this transaction the store's writer now (SQLite: waiting for another writer up to the busy timeout). */
@@ -95,7 +97,7 @@ final class BatchUpsert implements AutoCloseable {
         if (written > 0 && usageDateColumn >= 0) {
             PortfolioChangeLog.record(handle, accounts, Optional.of(LocalDate.parse(earliestUsageDay)));
         } else if (written > 0) {
-            PortfolioChangeLog.recordWithoutUsage(handle, accounts);
+            PortfolioChangeLog.recordWithoutUsage(handle, accounts, table);
         }
         return written;
     }

@@ -107,20 +107,21 @@ class JdbiAccountRepository implements AccountRepository {
     }
 
     @Override
-    public boolean usageUnwrittenBetween(long fromVersion, long toVersion) {
+    public Optional<Set<String>> tablesWrittenWithoutUsage(long fromVersion, long toVersion) {
         if (toVersion == fromVersion) {
-            return true;
+            return Optional.of(Set.of());
         }
         if (toVersion < fromVersion || toVersion - fromVersion > PortfolioChangeLog.KEPT_VERSIONS) {
-            return false;
+            return Optional.empty();
         }
-        // Every version in between must have been a write without usage; any other could have changed usage.
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM portfolio_writes_without_usage"
+        List<String> tables = jdbi.withHandle(h -> h.createQuery("SELECT table_name FROM portfolio_writes_without_usage"
                         + " WHERE version > :from AND version <= :to")
                 .bind("from", fromVersion)
                 .bind("to", toVersion)
-                .mapTo(Long.class)
-                .one()) == toVersion - fromVersion;
+                .mapTo(String.class)
+                .list());
+        // Every version in between must have been a write without usage; any other could have changed usage.
+        return tables.size() == toVersion - fromVersion ? Optional.of(Set.copyOf(tables)) : Optional.empty();
     }
 
     private static Optional<Account> findAccount(Handle h, String accountId) {

@@ -115,7 +115,7 @@ class JdbiFeedbackStore implements FeedbackStore {
                     .bind("responseEmail", mirrored ? answer.responseKey() : null)
                     .bind("responseDate", mirrored ? answer.answeredOn().toString() : null)
                     .execute();
-            PortfolioChangeLog.recordWithoutUsage(h, java.util.Set.of(answer.accountId()));
+            PortfolioChangeLog.recordWithoutUsage(h, java.util.Set.of(answer.accountId()), "feedback_responses");
         });
     }
 

@@ -44,12 +44,13 @@ public final class PortfolioChangeLog {
     }
 
     /**
-     * {@link #record(Handle, Set)} for a write that wrote no usage rows and removed none (accounts, contacts,
-     * tickets, feedback, meetings): readers keep the usage totals they summed and re-read the rest.
+     * {@link #record(Handle, Set)} for a write of rows of {@code table} alone (accounts, contacts, tickets,
+     * feedback_responses, meetings, success_plans) that wrote no usage rows and removed none: readers keep the usage
+     * totals they summed and re-read the rest, or after writes of accounts alone only the accounts.
      */
-    public static void recordWithoutUsage(Handle handle, Set<String> accountIds) {
+    public static void recordWithoutUsage(Handle handle, Set<String> accountIds, String table) {
         long version = recorded(handle, accountIds);
-        handle.execute("INSERT INTO portfolio_writes_without_usage (version) VALUES (?)", version);
+        handle.execute("INSERT INTO portfolio_writes_without_usage (version, table_name) VALUES (?, ?)", version, table);
     }
 
     /** Moves the version on and records the accounts written for it; returns the new version. */

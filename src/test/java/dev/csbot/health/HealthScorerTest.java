@@ -447,4 +447,52 @@ class HealthScorerTest {
         assertThat(health.previousScore()).isEmpty();
         assertThat(health.weekly()).hasSizeLessThan(Scorecard.TREND_WEEKS).last().isEqualTo(health.score());
     }
+    /** Every part of a score as text but its account record (a measure's evidence is written when asked for). */
+    private static String withoutAccount(HealthScore h) {
+        return String.join(" | ", h.asOf().toString(), String.valueOf(h.score()), h.band().toString(),
+                h.previousScore().toString(), h.measures().stream().map(m -> m.measure() + " " + m.score() + " "
+                        + m.evidence()).toList().toString(), h.drivers().toString(), h.playbook().toString(),
+                h.dataThrough().toString(), h.staleSources().toString(), h.weekly().toString(),
+                String.valueOf(h.onboarding()), String.valueOf(h.coverage()), String.valueOf(h.weightedScore()),
+                h.caps().toString(), h.renewalRisk().toString());
+    }
+
+    @Test
+    void fieldsScoringDoesNotReadChangeNoPartOfAScoreAndTheOthersAreTold() {
+        for (SignalsBuilder builder : java.util.List.of(SignalsBuilder.healthy("acme"),
+                SignalsBuilder.healthy("globex").renewal(TODAY.plusDays(20)).seats(400),
+                SignalsBuilder.healthy("wonka").stage(LifecycleStage.ONBOARDING).contractStart(TODAY.minusDays(50))
+                        .usage(TODAY.minusDays(50), TODAY, day -> day, 2))) {
+            dev.csbot.account.AccountSignals signals = builder.build();
+            dev.csbot.account.Account a = signals.account();
+            dev.csbot.account.Account unscored = new dev.csbot.account.Account(a.id(), a.name() + " Group", a.segment(),
+                    a.arr() * 3 + 1, a.seatsPurchased(), a.contractStart(), a.renewalDate(), "someone.else@example.com",
+                    a.lifecycleStage(), java.util.Optional.of("C0NEW"), java.util.Optional.of("19:new@thread.tacv2"));
+            assertThat(scorer.readsTheSame(a, unscored)).isTrue();
+            HealthScore before = scorer.score(signals, TODAY);
+            HealthScore after = scorer.score(new dev.csbot.account.AccountSignals(unscored, signals.contacts(),
+                    signals.usage(), signals.tickets(), signals.feedback(), signals.meetings(), signals.objectives()), TODAY);
+            assertThat(withoutAccount(after)).as(a.id()).isEqualTo(withoutAccount(before.withAccount(unscored)));
+            assertThat(after.arrAtRisk()).isEqualTo(before.withAccount(unscored).arrAtRisk());
+
+            for (dev.csbot.account.Account scored : java.util.List.of(
+                    new dev.csbot.account.Account(a.id(), a.name(), Segment.ENTERPRISE == a.segment() ? Segment.SMB
+                            : Segment.ENTERPRISE, a.arr(), a.seatsPurchased(), a.contractStart(), a.renewalDate(),
+                            a.csmEmail(), a.lifecycleStage(), a.slackChannel(), a.teamsChannel()),
+                    new dev.csbot.account.Account(a.id(), a.name(), a.segment(), a.arr(), a.seatsPurchased() + 1,
+                            a.contractStart(), a.renewalDate(), a.csmEmail(), a.lifecycleStage(), a.slackChannel(),
+                            a.teamsChannel()),
+                    new dev.csbot.account.Account(a.id(), a.name(), a.segment(), a.arr(), a.seatsPurchased(),
+                            a.contractStart().minusDays(1), a.renewalDate(), a.csmEmail(), a.lifecycleStage(),
+                            a.slackChannel(), a.teamsChannel()),
+                    new dev.csbot.account.Account(a.id(), a.name(), a.segment(), a.arr(), a.seatsPurchased(),
+                            a.contractStart(), a.renewalDate().plusDays(1), a.csmEmail(), a.lifecycleStage(),
+                            a.slackChannel(), a.teamsChannel()),
+                    new dev.csbot.account.Account(a.id(), a.name(), a.segment(), a.arr(), a.seatsPurchased(),
+                            a.contractStart(), a.renewalDate(), a.csmEmail(), a.lifecycleStage() == LifecycleStage.RENEWAL
+                                    ? LifecycleStage.ADOPTION : LifecycleStage.RENEWAL, a.slackChannel(), a.teamsChannel()))) {
+                assertThat(scorer.readsTheSame(a, scored)).as(scored.toString()).isFalse();
+            }
+        }
+    }
 }

@@ -432,6 +432,88 @@ class HealthServiceTest {
     }
 
     @Test
+    void aWriteWithoutUsageThatAddsMoreAccountsThanAreRescoredOneByOneRanksTheWholeBookInFull() {
+        usageBook();
+        service.all();
+        portfolio.forgetsChanges = true;
+        for (int i = 0; i <= HealthService.RESCORE_LIMIT; i++) {
+            portfolio.writeWithoutUsage(SignalsBuilder.bare(String.format("new-%04d", i)));
+        }
+        int readsBefore = portfolio.queries.size();
+
+        service.portfolioChanged(new PortfolioChanged(Set.of("new-0000"), false));
+        List<HealthScore> after = service.all();
+
+        List<BookQuery> reads = List.copyOf(portfolio.queries.subList(readsBefore, portfolio.queries.size()));
+        assertThat(reads).hasSize(2);
+        assertThat(reads.get(0).usageWindows()).isEmpty();
+        assertThat(reads.get(1).usageWindows()).isEqualTo(BookReadPlan.keptWindows(service.scorecard(), TODAY));
+        assertThat(portfolio.partialReads).isEmpty();
+        assertThat(after).hasSize(5 + HealthService.RESCORE_LIMIT + 1);
+        assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
+    }
+
+    @Test
+    void aCrmSyncOfEveryAccountReadsAgainOnlyTheAccountsWhoseScoredFieldsMoved() {
+        usageBook();
+        service.all();
+        portfolio.forgetsChanges = true;
+        int bookReads = portfolio.bookReads.get();
+        int readsBefore = portfolio.queries.size();
+        // Every record rewritten; ARR, name and CSM move everywhere, seats only at acme; one account is new.
+        for (String id : List.of("acme", "globex", "hooli", "initech", "wonka")) {
+            SignalsBuilder record = id.equals("wonka") ? SignalsBuilder.healthy(id).stage(LifecycleStage.ONBOARDING)
+                    .contractStart(TODAY.minusDays(40)) : SignalsBuilder.healthy(id);
+            portfolio.syncAccount(record.arr(77_000).name(id + " Holdings").csm("new.csm@example.com")
+                    .seats(id.equals("acme") ? 400 : 100).build().account());
+        }
+        portfolio.syncAccount(SignalsBuilder.healthy("newco").build().account());
+
+        service.portfolioChanged(new PortfolioChanged(Set.of("acme"), false));
+        List<HealthScore> after = service.all();
+
+        assertThat(portfolio.bookReads.get()).as("no whole-book read").isEqualTo(bookReads);
+        assertThat(portfolio.partialReads).containsExactly(Set.of("acme", "newco"));
+        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
+                .matches(query -> query.usageWindows().equals(BookReadPlan.keptWindows(service.scorecard(), TODAY)));
+        assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
+        assertThat(of(after, "globex").account().arr()).isEqualTo(77_000);
+        assertThat(of(after, "hooli").account().name()).isEqualTo("hooli Holdings");
+
+        // The daily feed after the sync still sums only today.
+        readsBefore = portfolio.queries.size();
+        service.portfolioChanged(new PortfolioChanged(writeUsageOfEveryAccount(1, 5), false));
+        List<HealthScore> fed = service.all();
+        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
+                .matches(BookQuery::usageOnly)
+                .matches(query -> query.usageWindows().equals(Set.of(new dev.csbot.account.UsageWindow(
+                        TODAY.minusDays(1), TODAY))));
+        assertThat(seen(fed)).isEqualTo(seen(service.scoreAll(TODAY)));
+    }
+
+    @Test
+    void aCrmSyncThatMovesTheScoredFieldsOfMoreAccountsThanAreReadOneByOneReadsEveryTableButUsage() {
+        for (int i = 0; i <= HealthService.RESCORE_LIMIT; i++) {
+            portfolio.add(SignalsBuilder.bare(String.format("a-%04d", i)));
+        }
+        service.all();
+        portfolio.forgetsChanges = true;
+        for (int i = 0; i <= HealthService.RESCORE_LIMIT; i++) {
+            portfolio.syncAccount(SignalsBuilder.bare(String.format("a-%04d", i)).seats(7).build().account());
+        }
+        int readsBefore = portfolio.queries.size();
+
+        service.portfolioChanged(new PortfolioChanged(Set.of("a-0000"), false));
+        List<HealthScore> after = service.all();
+
+        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
+                .matches(query -> query.usageWindows().isEmpty());
+        assertThat(portfolio.partialReads).isEmpty();
+        assertThat(after).allMatch(score -> score.account().seatsPurchased() == 7);
+        assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
+    }
+
+    @Test
     void aWriteThatMayHaveChangedUsageAmongWritesWithoutItRanksTheBookAfresh() {
         usageBook();
         service.all();

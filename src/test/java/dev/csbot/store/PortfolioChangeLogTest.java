@@ -108,33 +108,35 @@ class PortfolioChangeLogTest {
         long others = elsewhere.portfolioVersion();
 
         assertThat(others).isEqualTo(start + 5);
-        assertThat(elsewhere.usageUnwrittenBetween(start, others)).isTrue();
-        assertThat(elsewhere.usageUnwrittenBetween(others, others)).as("nothing written").isTrue();
+        assertThat(elsewhere.tablesWrittenWithoutUsage(start, others))
+                .contains(Set.of("accounts", "contacts", "tickets", "feedback_responses", "meetings"));
+        assertThat(elsewhere.tablesWrittenWithoutUsage(start, start + 1)).contains(Set.of("accounts"));
+        assertThat(elsewhere.tablesWrittenWithoutUsage(others, others)).as("nothing written").contains(Set.of());
         assertThat(elsewhere.usageOnlyWrittenFrom(start, others)).isEmpty();
 
         importCsv("usage_daily.csv", "account_id,date,active_users,events,key_features_used", List.of("acme,2026-11-23,3,40,2"));
         long usage = elsewhere.portfolioVersion();
-        assertThat(elsewhere.usageUnwrittenBetween(start, usage)).as("a usage write between").isFalse();
-        assertThat(elsewhere.usageUnwrittenBetween(usage - 1, usage)).isFalse();
+        assertThat(elsewhere.tablesWrittenWithoutUsage(start, usage)).as("a usage write between").isEmpty();
+        assertThat(elsewhere.tablesWrittenWithoutUsage(usage - 1, usage)).isEmpty();
         importCsv("accounts.csv", ACCOUNTS, List.of(account("acme")));
-        assertThat(elsewhere.usageUnwrittenBetween(usage, elsewhere.portfolioVersion())).isTrue();
+        assertThat(elsewhere.tablesWrittenWithoutUsage(usage, elsewhere.portfolioVersion())).contains(Set.of("accounts"));
 
         // A write that does not say it left usage alone (deleting an account removes its usage rows).
         jdbi.useTransaction(h -> PortfolioChangeLog.record(h, Set.of("globex")));
-        assertThat(elsewhere.usageUnwrittenBetween(usage, elsewhere.portfolioVersion())).isFalse();
-        assertThat(elsewhere.usageUnwrittenBetween(elsewhere.portfolioVersion(), usage)).as("backwards").isFalse();
+        assertThat(elsewhere.tablesWrittenWithoutUsage(usage, elsewhere.portfolioVersion())).isEmpty();
+        assertThat(elsewhere.tablesWrittenWithoutUsage(elsewhere.portfolioVersion(), usage)).as("backwards").isEmpty();
     }
 
     @Test
     void aReaderTooFarBehindCannotBeToldUsageWasLeftAlone() {
         long start = elsewhere.portfolioVersion();
         for (int i = 0; i <= PortfolioChangeLog.KEPT_VERSIONS; i++) {
-            jdbi.useTransaction(h -> PortfolioChangeLog.recordWithoutUsage(h, Set.of("acme")));
+            jdbi.useTransaction(h -> PortfolioChangeLog.recordWithoutUsage(h, Set.of("acme"), "tickets"));
         }
         long now = elsewhere.portfolioVersion();
 
-        assertThat(elsewhere.usageUnwrittenBetween(start, now)).isFalse();
-        assertThat(elsewhere.usageUnwrittenBetween(now - 3, now)).isTrue();
+        assertThat(elsewhere.tablesWrittenWithoutUsage(start, now)).isEmpty();
+        assertThat(elsewhere.tablesWrittenWithoutUsage(now - 3, now)).contains(Set.of("tickets"));
         long kept = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM portfolio_writes_without_usage")
                 .mapTo(Long.class).one());
         assertThat(kept).isLessThanOrEqualTo(PortfolioChangeLog.KEPT_VERSIONS);

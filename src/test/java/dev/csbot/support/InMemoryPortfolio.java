@@ -33,8 +33,8 @@ public class InMemoryPortfolio implements AccountRepository {
     private long version;
     /** The versions that wrote usage rows alone, with the earliest day each wrote. */
     private final Map<Long, LocalDate> usageWrites = new HashMap<>();
-    /** The versions that wrote no usage rows. */
-    private final Set<Long> withoutUsage = new HashSet<>();
+    /** The versions that wrote no usage rows, with the tables each wrote. */
+    private final Map<Long, Set<String>> withoutUsage = new HashMap<>();
 
     /**
      * Writes usage rows of one account (replacing those of the same days), as a usage import or REST upsert
@@ -81,21 +81,35 @@ public class InMemoryPortfolio implements AccountRepository {
                 before == null ? List.of() : before.usage(), s.tickets(), s.feedback(), s.meetings(), s.objectives()));
         written.add(s.account().id());
         version++;
-        withoutUsage.add(version);
+        withoutUsage.put(version, Set.of("accounts", "contacts", "tickets", "feedback_responses", "meetings"));
+        return this;
+    }
+
+    /** Writes {@code account}'s record alone (its other rows stay as they are), as a CRM sync of accounts.csv would. */
+    public synchronized InMemoryPortfolio syncAccount(Account account) {
+        AccountSignals s = byId.get(account.id());
+        byId.put(account.id(), s == null ? new AccountSignals(account, List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of()) : new AccountSignals(account, s.contacts(), s.usage(), s.tickets(), s.feedback(),
+                s.meetings(), s.objectives()));
+        written.add(account.id());
+        version++;
+        withoutUsage.put(version, Set.of("accounts"));
         return this;
     }
 
     @Override
-    public synchronized boolean usageUnwrittenBetween(long fromVersion, long toVersion) {
+    public synchronized Optional<Set<String>> tablesWrittenWithoutUsage(long fromVersion, long toVersion) {
         if (toVersion < fromVersion || toVersion > version) {
-            return false;
+            return Optional.empty();
         }
+        Set<String> tables = new HashSet<>();
         for (long v = fromVersion + 1; v <= toVersion; v++) {
-            if (!withoutUsage.contains(v)) {
-                return false;
+            if (!withoutUsage.containsKey(v)) {
+                return Optional.empty();
             }
+            tables.addAll(withoutUsage.get(v));
         }
-        return true;
+        return Optional.of(tables);
     }
 
     public synchronized InMemoryPortfolio add(SignalsBuilder builder) {
