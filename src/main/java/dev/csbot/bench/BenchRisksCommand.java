@@ -17,11 +17,12 @@ import picocli.CommandLine.Option;
  * {@code csbot bench-risks}: the /risks rows of {@code csbot bench} on a store that is already loaded, so that a
  * large book is measured without generating and importing it again (at 100,000 accounts that is most of the run).
  * It writes: today's usage row of every account, three times over, as the whole-book writes it times; then every
- * account's record three times, each time with its ARR one higher, as the CRM syncs it times.
+ * account's record three times, each time with its ARR one higher, as the CRM syncs it times, and three more times
+ * with its seats one higher, one lower and one higher.
  */
 @Command(name = "bench-risks", mixinStandardHelpOptions = true, description = "Time /risks on a store, unchanged and"
-        + " after writes (rewrites today's usage row of every account, and raises every account's ARR by 6 in"
-        + " three writes; make one with: csbot demo --db PATH"
+        + " after writes (rewrites today's usage row of every account, raises every account's ARR by 6 in"
+        + " three writes and its seats by 1 in three more; make one with: csbot demo --db PATH"
         + " --accounts 100000 --days 365).")
 public final class BenchRisksCommand implements Callable<Integer> {
 

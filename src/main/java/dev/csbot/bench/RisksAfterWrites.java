@@ -34,7 +34,8 @@ public class RisksAfterWrites {
 
     /** What one run measured, in milliseconds. */
     public record Times(double bookRanked, double risksUnchanged, double afterOneWrite, double wholeBookWrite,
-            double afterWholeBookWrite, double alertsAfterWholeBookWrite, double crmSync, double afterCrmSync) {}
+            double afterWholeBookWrite, double alertsAfterWholeBookWrite, double crmSync, double afterCrmSync,
+            double afterSeatsSync) {}
 
     private static final Caller OPERATOR = Caller.internal("bench", null, "bench");
 
@@ -96,18 +97,25 @@ public class RisksAfterWrites {
             settle();
             alertsAfterAll[i] = System.nanoTime() - written;
         }
-        // Every account's CRM record again, its ARR moved: the store ranks it without summing usage again.
+        // Every account's CRM record again, its ARR moved (what scores do not read): no account is read again.
         long[] sync = new long[3];
         long[] afterSync = new long[3];
         for (int i = 0; i < sync.length; i++) {
             settle();
             int arrStep = i + 1;
-            sync[i] = timed(() -> syncAccounts(arrStep));
+            sync[i] = timed(() -> syncAccounts(arrStep, 0));
             afterSync[i] = timed(() -> ask("/risks"));
+        }
+        // Again with every account's seats moved (+1, -1, +1), which scores read: every table but usage read again.
+        long[] afterSeats = new long[3];
+        for (int i = 0; i < afterSeats.length; i++) {
+            settle();
+            syncAccounts(0, i % 2 == 0 ? 1 : -1);
+            afterSeats[i] = timed(() -> ask("/risks"));
         }
         settle();
         return new Times(median(book), median(risks), median(afterOne), median(writeAll), median(afterAll),
-                median(alertsAfterAll), median(sync), median(afterSync));
+                median(alertsAfterAll), median(sync), median(afterSync), median(afterSeats));
     }
 
     /** Prints the rows of {@code times} against the goals for a book of {@code accounts} accounts. */
@@ -132,6 +140,9 @@ public class RisksAfterWrites {
         BenchCommand.row(out, "first /risks after a CRM sync of every account, median of 3 (ms)",
                 String.format(Locale.US, "%.0f", times.afterCrmSync()), "< " + (int) afterWriteGoal,
                 BenchCommand.verdict(times.afterCrmSync() < afterWriteGoal));
+        BenchCommand.row(out, "... that moves every account's seats, median of 3 (ms)",
+                String.format(Locale.US, "%.0f", times.afterSeatsSync()), "< " + (int) afterWriteGoal,
+                BenchCommand.verdict(times.afterSeatsSync() < afterWriteGoal));
         BenchCommand.row(out, "the whole book ranked from the store, median of 3 (ms)",
                 String.format(Locale.US, "%.0f", times.bookRanked()), "", "");
     }
@@ -161,13 +172,13 @@ public class RisksAfterWrites {
 
     /**
      * Every account's record as a CRM sync writes it (REST upserts of accounts, {@link RestIngest#MAX_ROWS} a request),
-     * each ARR raised by {@code arrStep}: a write of every account that writes no usage.
+     * each ARR raised by {@code arrStep} and its seats by {@code seatsStep}: a write of every account, without usage.
      */
-    private void syncAccounts(int arrStep) {
+    private void syncAccounts(int arrStep, int seatsStep) {
         List<Account> all = accounts.findAll().stream().sorted(java.util.Comparator.comparing(Account::id)).toList();
         for (int from = 0; from < all.size(); from += RestIngest.MAX_ROWS) {
             List<Map<String, String>> rows = all.subList(from, Math.min(all.size(), from + RestIngest.MAX_ROWS)).stream()
-                    .map(account -> crmRecord(account, arrStep)).toList();
+                    .map(account -> crmRecord(account, arrStep, seatsStep)).toList();
             RestIngest.Outcome outcome = restIngest.ingest(Dataset.ACCOUNTS, rows, "bench");
             if (!outcome.accepted()) {
                 throw new IllegalStateException("the bench's CRM sync was refused: " + outcome.errors().get(0));
@@ -175,13 +186,13 @@ public class RisksAfterWrites {
         }
     }
 
-    private static Map<String, String> crmRecord(Account account, int arrStep) {
+    private static Map<String, String> crmRecord(Account account, int arrStep, int seatsStep) {
         Map<String, String> row = new java.util.HashMap<>();
         row.put("account_id", account.id());
         row.put("name", account.name());
         row.put("segment", account.segment().label());
         row.put("arr", String.valueOf(account.arr() + arrStep));
-        row.put("seats_purchased", String.valueOf(account.seatsPurchased()));
+        row.put("seats_purchased", String.valueOf(Math.max(0, account.seatsPurchased() + seatsStep)));
         row.put("contract_start", account.contractStart().toString());
         row.put("renewal_date", account.renewalDate().toString());
         row.put("csm_email", account.csmEmail());

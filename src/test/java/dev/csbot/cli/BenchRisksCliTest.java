@@ -21,6 +21,7 @@ class BenchRisksCliTest {
         assertThat(demo.exitCode()).as(demo.err()).isZero();
         long before = version(db);
         long arrBefore = count(db, "SELECT SUM(arr) FROM accounts WHERE :v >= 0", before);
+        long seatsBefore = count(db, "SELECT SUM(seats_purchased) FROM accounts WHERE :v >= 0", before);
 
         CliRun bench = csbot("bench-risks", "--db", db);
 
@@ -31,14 +32,18 @@ class BenchRisksCliTest {
                 .containsPattern("the whole-book write itself \\(REST upserts\\), median of 3 \\(ms\\) +[0-9]+")
                 .containsPattern("whole-book write to its alerts evaluated, median of 3 \\(ms\\) +[0-9]+")
                 .containsPattern("a CRM sync of every account \\(REST upserts\\), median of 3 \\(ms\\) +[0-9]+")
-                .containsPattern("first /risks after a CRM sync of every account, median of 3 \\(ms\\) +[0-9]+ +< 1000 PASS");
+                .containsPattern("first /risks after a CRM sync of every account, median of 3 \\(ms\\) +[0-9]+ +< 1000 PASS")
+                .containsPattern("\\.\\.\\. that moves every account's seats, median of 3 \\(ms\\) +[0-9]+ +< 1000 PASS");
         // Five one-account writes and three of the whole book (200 rows: one request each), each of usage alone; then
-        // three CRM syncs of every account, each without usage.
-        assertThat(version(db)).isEqualTo(before + 11);
+        // six CRM syncs of every account, each without usage.
+        assertThat(version(db)).isEqualTo(before + 14);
         assertThat(count(db, "SELECT COUNT(*) FROM portfolio_usage_writes WHERE version > :v", before)).isEqualTo(8);
-        assertThat(count(db, "SELECT COUNT(*) FROM portfolio_writes_without_usage WHERE version > :v", before)).isEqualTo(3);
+        assertThat(count(db, "SELECT COUNT(*) FROM portfolio_writes_without_usage WHERE version > :v AND table_name = 'accounts'",
+                before)).isEqualTo(6);
         assertThat(count(db, "SELECT SUM(arr) FROM accounts WHERE :v >= 0", before)).as("each ARR raised by 1, 2 and 3")
                 .isEqualTo(arrBefore + 6 * 200);
+        assertThat(count(db, "SELECT SUM(seats_purchased) FROM accounts WHERE :v >= 0", before)).as("+1, -1, +1")
+                .isEqualTo(seatsBefore + 200);
     }
 
     @Test
