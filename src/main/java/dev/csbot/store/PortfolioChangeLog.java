@@ -45,7 +45,7 @@ public final class PortfolioChangeLog {
 
     /**
      * {@link #record(Handle, Set)} for a write of rows of {@code table} alone (accounts, contacts, tickets,
-     * feedback_responses, meetings, success_plans) that wrote no usage rows and removed none: readers keep the usage
+     * feedback_responses, meetings, success_plans) that wrote and removed no usage rows: readers keep the usage
      * totals they summed and re-read the rest, or after writes of accounts alone only the accounts.
      */
     public static void recordWithoutUsage(Handle handle, Set<String> accountIds, String table) {
