@@ -380,6 +380,18 @@ class HealthServiceTest {
         return Set.of("acme", "globex", "hooli", "initech", "wonka", "newco");
     }
 
+    /** Today's usage row of every account (the daily feed) is rescored from today's row alone, as a fresh ranking. */
+    private void theDailyFeedSumsOnlyToday(int active) {
+        int readsBefore = portfolio.queries.size();
+        service.portfolioChanged(new PortfolioChanged(writeUsageOfEveryAccount(1, active), false));
+        List<HealthScore> fed = service.all();
+        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
+                .matches(BookQuery::usageOnly)
+                .matches(query -> query.usageWindows().equals(Set.of(new dev.csbot.account.UsageWindow(
+                        TODAY.minusDays(1), TODAY))));
+        assertThat(seen(fed)).isEqualTo(seen(service.scoreAll(TODAY)));
+    }
+
     @Test
     void aWriteWithoutUsageToEveryAccountReadsEveryTableButUsageAndScoresAsAFreshRankingWould() {
         usageBook();
@@ -421,14 +433,7 @@ class HealthServiceTest {
         assertThat(portfolio.partialReads).containsExactly(Set.of("newco"));
         assertThat(seen(synced)).isEqualTo(seen(service.scoreAll(TODAY)));
 
-        readsBefore = portfolio.queries.size();
-        service.portfolioChanged(new PortfolioChanged(writeUsageOfEveryAccount(1, 3), false));
-        List<HealthScore> fed = service.all();
-        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
-                .matches(BookQuery::usageOnly)
-                .matches(query -> query.usageWindows().equals(Set.of(new dev.csbot.account.UsageWindow(
-                        TODAY.minusDays(1), TODAY))));
-        assertThat(seen(fed)).isEqualTo(seen(service.scoreAll(TODAY)));
+        theDailyFeedSumsOnlyToday(3);
     }
 
     @Test
@@ -481,14 +486,7 @@ class HealthServiceTest {
         assertThat(of(after, "hooli").account().name()).isEqualTo("hooli Holdings");
 
         // The daily feed after the sync still sums only today.
-        readsBefore = portfolio.queries.size();
-        service.portfolioChanged(new PortfolioChanged(writeUsageOfEveryAccount(1, 5), false));
-        List<HealthScore> fed = service.all();
-        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
-                .matches(BookQuery::usageOnly)
-                .matches(query -> query.usageWindows().equals(Set.of(new dev.csbot.account.UsageWindow(
-                        TODAY.minusDays(1), TODAY))));
-        assertThat(seen(fed)).isEqualTo(seen(service.scoreAll(TODAY)));
+        theDailyFeedSumsOnlyToday(5);
     }
 
     @Test
