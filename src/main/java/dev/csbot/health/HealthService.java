@@ -229,12 +229,15 @@ public class HealthService implements PortfolioListener {
             return Optional.empty();
         }
         AccountDirectory directory = AccountDirectory.of(accounts.findAll());
-        Optional<BookSnapshot.Ranked> base = previous.latestRanked().filter(ranked -> ranked.version() == known.version());
+        // A ranking from the totals' version on holds the same usage: with accounts alone written since, its scores stand
+        // for every account whose scored fields did not move.
+        Optional<BookSnapshot.Ranked> before = previous.latestRanked();
+        Optional<BookSnapshot.Ranked> base = before.filter(ranked -> ranked.version() >= known.version());
         Once<List<HealthScore>> ranking = base.isPresent() && ACCOUNT_FIELDS_ALONE.containsAll(tables.get())
                 ? new Once<>(() -> accountsResynced(base.get().ranking().get(), directory, asOf, version, known))
                 : new Once<>(() -> rankedWithKeptUsage(asOf, directory, version, known));
         return Optional.of(new BookSnapshot(version, asOf, directory, ranking, -1,
-                BookSnapshot.keptScores(reusedScores), Optional.empty()));
+                BookSnapshot.keptScores(reusedScores), before));
     }
 
     /** The snapshot after {@code previous}: the same when nothing moved, else only what a write touched is redone. */

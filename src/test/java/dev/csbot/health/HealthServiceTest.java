@@ -490,6 +490,26 @@ class HealthServiceTest {
     }
 
     @Test
+    void crmSyncsInARowThatNobodyRankedInBetweenAreResyncedOnTheLastRanking() {
+        usageBook();
+        service.all();
+        portfolio.forgetsChanges = true;
+        int bookReads = portfolio.bookReads.get();
+        portfolio.syncAccount(SignalsBuilder.healthy("acme").arr(5).build().account());
+        service.portfolioChanged(new PortfolioChanged(Set.of("acme"), false));
+        service.directory(); // a snapshot that nobody ranks
+        portfolio.syncAccount(SignalsBuilder.healthy("globex").championLeft("Jane Doe", "VP", TODAY.minusDays(20))
+                .seats(250).build().account());
+        service.portfolioChanged(new PortfolioChanged(Set.of("globex"), false));
+        List<HealthScore> after = service.all();
+
+        assertThat(portfolio.bookReads.get()).as("no whole-book read").isEqualTo(bookReads);
+        assertThat(portfolio.partialReads).containsExactly(Set.of("globex"));
+        assertThat(of(after, "acme").account().arr()).isEqualTo(5);
+        assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
+    }
+
+    @Test
     void aCrmSyncThatMovesTheScoredFieldsOfMoreAccountsThanAreReadOneByOneReadsEveryTableButUsage() {
         for (int i = 0; i <= HealthService.RESCORE_LIMIT; i++) {
             portfolio.add(SignalsBuilder.bare(String.format("a-%04d", i)));
