@@ -334,6 +334,16 @@ public class HealthService implements PortfolioListener {
         PartRescore() {
             this(new ArrayList<>(), new ArrayList<>());
         }
+
+        /** Adds every part's scores to {@code all}; returns the accounts any part could not score. */
+        static Set<String> gather(List<PartRescore> parts, List<HealthScore> all) {
+            Set<String> unsure = new HashSet<>();
+            for (PartRescore part : parts) {
+                all.addAll(part.scores());
+                unsure.addAll(part.unsure());
+            }
+            return unsure;
+        }
     }
 
     /**
@@ -360,11 +370,7 @@ public class HealthService implements PortfolioListener {
             return part;
         });
         List<HealthScore> all = new ArrayList<>(directory.size());
-        Set<String> unsure = new HashSet<>();
-        for (PartRescore part : parts) {
-            all.addAll(part.scores());
-            unsure.addAll(part.unsure());
-        }
+        Set<String> unsure = PartRescore.gather(parts, all);
         if (unsure.size() > RESCORE_LIMIT) {
             // Many new accounts (a first sync of another region, say): one pass over the book beats reading each.
             return rank(asOf, directory, version);
@@ -473,11 +479,7 @@ public class HealthService implements PortfolioListener {
                 return part;
             });
         }
-        Set<String> unsure = new HashSet<>();
-        for (PartRescore part : parts) {
-            all.addAll(part.scores());
-            unsure.addAll(part.unsure());
-        }
+        Set<String> unsure = PartRescore.gather(parts, all);
         readInFull(unsure, asOf, next, all);
         all.sort(BY_ACCOUNT_ID);
         if (next != null) {
