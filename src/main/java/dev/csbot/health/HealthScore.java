@@ -21,6 +21,8 @@ import java.util.OptionalInt;
  * @param weightedScore the weighted mean before any cap
  * @param caps why the band is held down, if it is (the lowest one decides)
  * @param renewalRisk set when the renewal is close and the account is not green
+ * @param previousMeasures each measure's score on the trend's earlier day, which {@code previousScore} was weighed
+ *     from ({@link MeasureScores#NONE} when there is no previous score)
  */
 public record HealthScore(
         Account account,
@@ -39,9 +41,11 @@ public record HealthScore(
         double coverage,
         int weightedScore,
         List<BandCap> caps,
-        Optional<RenewalRisk> renewalRisk) {
+        Optional<RenewalRisk> renewalRisk,
+        MeasureScores previousMeasures) {
 
     public HealthScore {
+        java.util.Objects.requireNonNull(previousMeasures, "previousMeasures");
         measures = List.copyOf(measures);
         drivers = List.copyOf(drivers);
         staleSources = List.copyOf(staleSources);
@@ -61,7 +65,8 @@ public record HealthScore(
     public HealthScore settled() {
         List<MeasureResult> written = measures.stream().map(MeasureResult::settled).toList();
         return new HealthScore(account, asOf, score, band, previousScore, trendDays, written, drivers, playbook,
-                dataThrough, staleSources, weekly, onboarding, coverage, weightedScore, caps, renewalRisk);
+                dataThrough, staleSources, weekly, onboarding, coverage, weightedScore, caps, renewalRisk,
+                previousMeasures);
     }
 
     /**
@@ -70,7 +75,8 @@ public record HealthScore(
      */
     HealthScore withAccount(Account account) {
         return new HealthScore(account, asOf, score, band, previousScore, trendDays, measures, drivers, playbook,
-                dataThrough, staleSources, weekly, onboarding, coverage, weightedScore, caps, renewalRisk);
+                dataThrough, staleSources, weekly, onboarding, coverage, weightedScore, caps, renewalRisk,
+                previousMeasures);
     }
 
     /** Change against {@code trendDays} earlier, or empty when there is nothing to compare with. */

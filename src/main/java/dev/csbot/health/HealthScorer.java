@@ -7,6 +7,7 @@ import dev.csbot.account.BookSignals;
 import dev.csbot.account.FeedbackResponse;
 import dev.csbot.account.LifecycleStage;
 import dev.csbot.account.Meeting;
+import dev.csbot.account.UsageSummary;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -93,9 +94,9 @@ public final class HealthScorer {
         Evaluation now = evaluate(signals, usage, asOf, onboarding, true, measure -> null);
 
         LocalDate earlier = asOf.minusDays(scorecard.trendDays());
-        OptionalInt previous = comparable(signals, usage, earlier)
-                ? OptionalInt.of(evaluate(signals, usage, earlier, onboarding, false, measure -> null).score())
-                : OptionalInt.empty();
+        Optional<Evaluation> then = comparable(signals, usage, earlier)
+                ? Optional.of(evaluate(signals, usage, earlier, onboarding, false, measure -> null))
+                : Optional.empty();
 
         List<Integer> weekly = new ArrayList<>();
         if (withWeekly) {
@@ -111,15 +112,18 @@ public final class HealthScorer {
         List<String> stale = new ArrayList<>();
         usageStaleness(usage, asOf).ifPresent(stale::add);
         stale.addAll(otherStaleness(signals, asOf));
-        return scoreOf(signals.account(), asOf, now, previous, usage, stale, weekly, onboarding);
+        return scoreOf(signals.account(), asOf, now, then.map(Evaluation::score).map(OptionalInt::of)
+                .orElse(OptionalInt.empty()), then.map(e -> MeasureScores.of(e.measures())).orElse(MeasureScores.NONE),
+                usage, stale, weekly, onboarding);
     }
 
-    private HealthScore scoreOf(Account account, LocalDate asOf, Evaluation now, OptionalInt previous, UsageSeries usage,
-            List<String> stale, List<Integer> weekly, boolean onboarding) {
+    private HealthScore scoreOf(Account account, LocalDate asOf, Evaluation now, OptionalInt previous,
+            MeasureScores previousMeasures, UsageSeries usage, List<String> stale, List<Integer> weekly,
+            boolean onboarding) {
         return new HealthScore(account, asOf, now.score(), now.verdict().band(), previous,
                 scorecard.trendDays(), now.measures(), now.drivers(), playbookFor(now),
                 usage.lastDayOnOrBefore(asOf), stale, weekly, onboarding, now.coverage(),
-                now.weightedScore(), now.verdict().caps(), now.verdict().renewalRisk());
+                now.weightedScore(), now.verdict().caps(), now.verdict().renewalRisk(), previousMeasures);
     }
 
     /**
@@ -136,14 +140,11 @@ public final class HealthScorer {
             return Optional.empty();
         }
         boolean onboarding = account.lifecycleStage() == LifecycleStage.ONBOARDING;
-        Map<String, Double> weights = onboarding ? scorecard.onboardingWeights() : scorecard.weights();
-        Map<Measure, MeasureResult> kept = new EnumMap<>(Measure.class);
-        before.measures().forEach(result -> kept.put(result.measure(), result));
-        for (Measure measure : Measure.values()) {
-            if (weights.getOrDefault(measure.key(), 0.0) > 0 && !READ_USAGE.contains(measure) && !kept.containsKey(measure)) {
-                return Optional.empty();
-            }
+        Optional<Map<Measure, MeasureResult>> known = keptBesideUsage(before, onboarding);
+        if (known.isEmpty()) {
+            return Optional.empty();
         }
+        Map<Measure, MeasureResult> kept = known.get();
         AccountSignals signals = new AccountSignals(account, List.of(), book.usage().daily(), List.of(), List.of(),
                 List.of(), List.of());
         UsageSeries usage = query.dailyUsageStages().contains(account.lifecycleStage())
@@ -160,8 +161,72 @@ public final class HealthScorer {
         List<String> stale = new ArrayList<>();
         usageStaleness(usage, asOf).ifPresent(stale::add);
         before.staleSources().stream().filter(source -> !isUsageStaleness(source)).forEach(stale::add);
-        return Optional.of(scoreOf(account, asOf, now, comparable ? before.previousScore() : OptionalInt.empty(), usage,
-                stale, List.of(), onboarding));
+        return Optional.of(scoreOf(account, asOf, now, comparable ? before.previousScore() : OptionalInt.empty(),
+                comparable ? before.previousMeasures() : MeasureScores.NONE, usage, stale, List.of(), onboarding));
+    }
+
+    /**
+     * {@code before}'s ranking score again for {@code account}'s record as it stands now, after writes of accounts
+     * alone that moved its seats, contract start or renewal date but not its segment or stage, with its usage totals
+     * as the ranking before summed them ({@code usage}, of the windows {@link BookReadPlan#keptWindows} names). The
+     * measures that read usage, which are those that read those fields, and the band policy are weighed again, today
+     * and on the trend's earlier day; every other measure and what is stale are kept from {@code before}, as they
+     * read neither. The same score as a full read gives; empty when it cannot be told without one (the segment or
+     * stage moved, the account's stage is scored from every usage day, or the earlier day now has a score and had
+     * none).
+     */
+    public Optional<HealthScore> rescoredForAccountFields(HealthScore before, Account account, UsageSummary usage,
+            BookQuery query) {
+        LocalDate asOf = query.asOf();
+        Account was = before.account();
+        if (!before.asOf().equals(asOf) || !was.id().equals(account.id()) || !before.weekly().isEmpty()
+                || was.segment() != account.segment() || was.lifecycleStage() != account.lifecycleStage()
+                || query.dailyUsageStages().contains(account.lifecycleStage())) {
+            return Optional.empty();
+        }
+        boolean onboarding = account.lifecycleStage() == LifecycleStage.ONBOARDING;
+        Optional<Map<Measure, MeasureResult>> known = keptBesideUsage(before, onboarding);
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Measure, MeasureResult> kept = known.get();
+        AccountSignals signals = new AccountSignals(account, List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of());
+        UsageSeries series = new SummarisedUsage(usage, asOf);
+        LocalDate earlier = asOf.minusDays(scorecard.trendDays());
+        // A new contract start may make the earlier day comparable, or no longer: a score that appears needs its
+        // other measures, which were never weighed.
+        boolean comparable = comparable(signals, series, earlier);
+        MeasureScores then = before.previousMeasures();
+        if (comparable && then.isEmpty()) {
+            return Optional.empty();
+        }
+        Evaluation now = evaluate(signals, series, asOf, onboarding, true,
+                measure -> READ_USAGE.contains(measure) ? null : kept.get(measure));
+        Optional<Evaluation> previous = comparable
+                ? Optional.of(evaluate(signals, series, earlier, onboarding, false,
+                        measure -> READ_USAGE.contains(measure) ? null : then.resultOf(measure)))
+                : Optional.empty();
+        return Optional.of(scoreOf(account, asOf, now,
+                previous.map(Evaluation::score).map(OptionalInt::of).orElse(OptionalInt.empty()),
+                previous.map(e -> MeasureScores.of(e.measures())).orElse(MeasureScores.NONE), series,
+                before.staleSources(), List.of(), onboarding));
+    }
+
+    /**
+     * {@code before}'s results of the measures that do not read usage, by measure; empty when one the scorecard weighs
+     * is not among them (a score of another scorecard).
+     */
+    private Optional<Map<Measure, MeasureResult>> keptBesideUsage(HealthScore before, boolean onboarding) {
+        Map<String, Double> weights = onboarding ? scorecard.onboardingWeights() : scorecard.weights();
+        Map<Measure, MeasureResult> kept = new EnumMap<>(Measure.class);
+        before.measures().forEach(result -> kept.put(result.measure(), result));
+        for (Measure measure : Measure.values()) {
+            if (weights.getOrDefault(measure.key(), 0.0) > 0 && !READ_USAGE.contains(measure) && !kept.containsKey(measure)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(kept);
     }
 
     /**

@@ -384,19 +384,26 @@ public class HealthService implements PortfolioListener {
     /**
      * {@code previous} (the ranking {@code known}'s totals are of) after writes of accounts alone: an account whose
      * scored fields did not move keeps its score, with its record as it stands now ({@link HealthScorer#readsTheSame});
-     * the others, and accounts new since, are read in full. When more moved than are read one by one, every table but
-     * usage is read instead.
+     * one whose seats, contract start or renewal date moved is weighed again from its kept usage totals and the rest
+     * of its score ({@link HealthScorer#rescoredForAccountFields}); the others, and accounts new since, are read in
+     * full. When more are left than are read one by one, every table but usage is read instead.
      */
     private List<HealthScore> accountsResynced(List<HealthScore> previous, AccountDirectory directory, LocalDate asOf,
             long version, KeptUsageWindows known) {
         Map<String, HealthScore> before = new HashMap<>(previous.size() * 2);
         previous.forEach(score -> before.put(score.account().id(), score));
+        BookQuery full = BookReadPlan.forRanking(scorer.scorecard(), asOf);
         List<HealthScore> all = new ArrayList<>(directory.size());
         Set<String> moved = new HashSet<>();
         for (dev.csbot.account.Account account : directory.all()) {
             HealthScore earlier = before.get(account.id());
-            if (earlier != null && earlier.asOf().equals(asOf) && scorer.readsTheSame(earlier.account(), account)) {
-                all.add(earlier.account().equals(account) ? earlier : earlier.withAccount(account));
+            Optional<HealthScore> again = earlier == null || !earlier.asOf().equals(asOf) ? Optional.empty()
+                    : scorer.readsTheSame(earlier.account(), account)
+                            ? Optional.of(earlier.account().equals(account) ? earlier : earlier.withAccount(account))
+                            : known.summaryOf(account.id()).flatMap(usage ->
+                                    scorer.rescoredForAccountFields(earlier, account, usage, full));
+            if (again.isPresent()) {
+                all.add(again.get());
             } else {
                 moved.add(account.id());
             }

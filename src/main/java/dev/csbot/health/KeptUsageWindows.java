@@ -181,6 +181,14 @@ final class KeptUsageWindows {
                 read.daily(), read.lastActiveDay()));
     }
 
+    /** The kept totals and usage days of {@code accountId}, without daily rows; empty when it is not kept. */
+    Optional<UsageSummary> summaryOf(String accountId) {
+        return withKeptTotals(accountId, NOTHING_READ);
+    }
+
+    private static final UsageSummary NOTHING_READ = new UsageSummary(Map.of(), Optional.empty(), Optional.empty(),
+            List.of());
+
     /** {@code window} as a kept window ending the day before {@code day} and a window of these from then on. */
     private Optional<UsageWindow[]> split(UsageWindow window, LocalDate day) {
         LocalDate before = day.minusDays(1);

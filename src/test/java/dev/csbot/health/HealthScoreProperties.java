@@ -2,9 +2,14 @@ package dev.csbot.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.csbot.account.AccountSignals;
+import dev.csbot.account.BookQuery;
+import dev.csbot.account.BookSignals;
+import dev.csbot.account.BookSignalsFromHistory;
 import dev.csbot.account.FeedbackKind;
 import dev.csbot.support.SignalsBuilder;
 import java.time.LocalDate;
+import java.util.Optional;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -78,5 +83,37 @@ class HealthScoreProperties {
         if (health.renewalRisk().isPresent()) {
             assertThat(health.band()).isNotEqualTo(Band.GREEN);
         }
+    }
+
+    @Property(tries = 400)
+    void weighingAgainAfterSeatsContractStartOrRenewalMovedGivesTheScoreAFullReadGives(
+            @ForAll @IntRange(min = 0, max = 200) int seatsBefore,
+            @ForAll @IntRange(min = 0, max = 200) int seatsAfter,
+            @ForAll @IntRange(min = 0, max = 400) int startedDaysAgoBefore,
+            @ForAll @IntRange(min = 0, max = 400) int startedDaysAgoAfter,
+            @ForAll @IntRange(min = -10, max = 300) int renewalInDaysBefore,
+            @ForAll @IntRange(min = -10, max = 300) int renewalInDaysAfter,
+            @ForAll @IntRange(min = 0, max = 400) int usageDaysAgo,
+            @ForAll @IntRange(min = 0, max = 120) int users,
+            @ForAll @IntRange(min = 0, max = 10) int nps) {
+        SignalsBuilder account = SignalsBuilder.healthy("p").noUsage()
+                .usage(TODAY.minusDays(usageDaysAgo), TODAY, d -> users + d % 7, 5)
+                .feedback(FeedbackKind.NPS, nps, TODAY.minusDays(45), null)
+                .ticket(TODAY.minusDays(3), null, 1, "Outage");
+        BookQuery query = BookReadPlan.forRanking(scorer.scorecard(), TODAY);
+        HealthScore before = scorer.scoreForRanking(BookSignalsFromHistory.of(account.seats(seatsBefore)
+                .contractStart(TODAY.minusDays(startedDaysAgoBefore)).renewal(TODAY.plusDays(renewalInDaysBefore))
+                .build(), query), query);
+        AccountSignals synced = account.seats(seatsAfter).contractStart(TODAY.minusDays(startedDaysAgoAfter))
+                .renewal(TODAY.plusDays(renewalInDaysAfter)).build();
+        BookSignals read = BookSignalsFromHistory.of(synced, query);
+
+        Optional<HealthScore> again = scorer.rescoredForAccountFields(before, synced.account(), read.usage(), query);
+
+        HealthScore fresh = scorer.scoreForRanking(read, query);
+        if (before.previousScore().isPresent() || fresh.previousScore().isEmpty()) {
+            assertThat(again).as("only an earlier day's score that newly appears needs a full read").isPresent();
+        }
+        again.ifPresent(score -> assertThat(HealthScoreText.of(score)).isEqualTo(HealthScoreText.of(fresh)));
     }
 }

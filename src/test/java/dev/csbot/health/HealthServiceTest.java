@@ -10,6 +10,7 @@ import dev.csbot.account.BookQuery;
 import dev.csbot.account.BookSignals;
 import dev.csbot.account.LifecycleStage;
 import dev.csbot.account.PortfolioChanged;
+import dev.csbot.account.Segment;
 import dev.csbot.support.InMemoryPortfolio;
 import dev.csbot.support.SignalsBuilder;
 import java.time.Clock;
@@ -214,14 +215,9 @@ class HealthServiceTest {
         }
     }
 
-    /** Every part of each score as text, evidence included (a measure's evidence is written when asked for). */
+    /** Every part of each score as text ({@link HealthScoreText}). */
     private static List<String> seen(List<HealthScore> scores) {
-        return scores.stream().map(h -> String.join(" | ", h.account().toString(), h.asOf().toString(),
-                String.valueOf(h.score()), h.band().toString(), h.previousScore().toString(),
-                h.measures().stream().map(m -> m.measure() + " " + m.score() + " " + m.evidence()).toList().toString(),
-                h.drivers().toString(), h.playbook().toString(), h.dataThrough().toString(), h.staleSources().toString(),
-                h.weekly().toString(), String.valueOf(h.onboarding()), String.valueOf(h.coverage()),
-                String.valueOf(h.weightedScore()), h.caps().toString(), h.renewalRisk().toString())).toList();
+        return scores.stream().map(HealthScoreText::of).toList();
     }
 
     /** A book whose usage writes move scores in every way they can: bands, trends, staleness, first usage. */
@@ -236,7 +232,11 @@ class HealthServiceTest {
 
     /** Usage of the last {@code days} days up to today, {@code active} users a day, for every account. */
     private Set<String> writeUsageOfEveryAccount(int days, int active) {
-        Set<String> ids = Set.of("acme", "globex", "hooli", "initech", "wonka");
+        return writeUsageOf(Set.of("acme", "globex", "hooli", "initech", "wonka"), days, active);
+    }
+
+    /** Usage of the last {@code days} days up to today, {@code active} users a day, for each of {@code ids}. */
+    private Set<String> writeUsageOf(java.util.Collection<String> ids, int days, int active) {
         for (String id : ids) {
             List<dev.csbot.account.UsageDay> rows = new ArrayList<>();
             for (int i = days - 1; i >= 0; i--) {
@@ -244,7 +244,7 @@ class HealthServiceTest {
             }
             portfolio.writeUsage(id, rows);
         }
-        return ids;
+        return Set.copyOf(ids);
     }
 
     @Test
@@ -382,8 +382,12 @@ class HealthServiceTest {
 
     /** Today's usage row of every account (the daily feed) is rescored from today's row alone, as a fresh ranking. */
     private void theDailyFeedSumsOnlyToday(int active) {
+        theDailyFeedSumsOnlyTodayOf(List.of("acme", "globex", "hooli", "initech", "wonka"), active);
+    }
+
+    private void theDailyFeedSumsOnlyTodayOf(List<String> ids, int active) {
         int readsBefore = portfolio.queries.size();
-        service.portfolioChanged(new PortfolioChanged(writeUsageOfEveryAccount(1, active), false));
+        service.portfolioChanged(new PortfolioChanged(writeUsageOf(ids, 1, active), false));
         List<HealthScore> fed = service.all();
         assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
                 .matches(BookQuery::usageOnly)
@@ -465,12 +469,14 @@ class HealthServiceTest {
         portfolio.forgetsChanges = true;
         int bookReads = portfolio.bookReads.get();
         int readsBefore = portfolio.queries.size();
-        // Every record rewritten; ARR, name and CSM move everywhere, seats only at acme; one account is new.
+        // Every record rewritten; ARR, name and CSM move everywhere, seats at hooli, the segment at acme (which the
+        // other measures read too); one account is new.
         for (String id : List.of("acme", "globex", "hooli", "initech", "wonka")) {
             SignalsBuilder record = id.equals("wonka") ? SignalsBuilder.healthy(id).stage(LifecycleStage.ONBOARDING)
                     .contractStart(TODAY.minusDays(40)) : SignalsBuilder.healthy(id);
             portfolio.syncAccount(record.arr(77_000).name(id + " Holdings").csm("new.csm@example.com")
-                    .seats(id.equals("acme") ? 400 : 100).build().account());
+                    .seats(id.equals("hooli") ? 400 : 100).segment(id.equals("acme") ? Segment.SMB : Segment.ENTERPRISE)
+                    .build().account());
         }
         portfolio.syncAccount(SignalsBuilder.healthy("newco").build().account());
 
@@ -504,20 +510,73 @@ class HealthServiceTest {
         List<HealthScore> after = service.all();
 
         assertThat(portfolio.bookReads.get()).as("no whole-book read").isEqualTo(bookReads);
-        assertThat(portfolio.partialReads).containsExactly(Set.of("globex"));
+        assertThat(portfolio.partialReads).as("globex's seats weighed again from what was kept").isEmpty();
+        assertThat(of(after, "globex").account().seatsPurchased()).isEqualTo(250);
         assertThat(of(after, "acme").account().arr()).isEqualTo(5);
         assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
     }
 
+    /**
+     * A book of more accounts than are read one by one, whose seats, contract starts and renewal dates can move every
+     * usage measure, the band policy's caps and renewal risk, and whether the trend's earlier day has a score.
+     */
+    private List<String> resyncBook() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i <= HealthService.RESCORE_LIMIT; i++) {
+            String id = String.format("a-%04d", i);
+            ids.add(id);
+            SignalsBuilder account = switch (i % 4) {
+                case 0 -> SignalsBuilder.healthy(id);
+                case 1 -> SignalsBuilder.healthy(id).usage(TODAY.minusDays(60), TODAY, day -> 20 + day / 3, 3)
+                        .contractStart(TODAY.minusDays(50));
+                case 2 -> SignalsBuilder.healthy(id).championLeft("Jane Doe", "VP", TODAY.minusDays(20))
+                        .renewal(TODAY.plusDays(200));
+                default -> SignalsBuilder.bare(id);
+            };
+            portfolio.add(account);
+        }
+        return ids;
+    }
+
     @Test
-    void aCrmSyncThatMovesTheScoredFieldsOfMoreAccountsThanAreReadOneByOneReadsEveryTableButUsage() {
+    void aCrmSyncThatMovesSeatsContractStartsAndRenewalsOfEveryAccountReadsNothingButTheAccounts() {
+        List<String> ids = resyncBook();
+        service.all();
+        portfolio.forgetsChanges = true;
+        int bookReads = portfolio.bookReads.get();
+        int readsBefore = portfolio.queries.size();
+        List<HealthScore> before = service.all();
+        for (int i = 0; i < ids.size(); i++) {
+            Account was = of(before, ids.get(i)).account();
+            portfolio.syncAccount(new Account(was.id(), was.name(), was.segment(), was.arr() + 1,
+                    was.seatsPurchased() * 3 + 1, i % 4 == 1 ? TODAY.minusDays(10) : was.contractStart(),
+                    i % 4 == 2 ? TODAY.plusDays(30) : was.renewalDate(), was.csmEmail(), was.lifecycleStage(),
+                    was.slackChannel(), was.teamsChannel()));
+        }
+
+        service.portfolioChanged(new PortfolioChanged(Set.of(ids.get(0)), false));
+        List<HealthScore> after = service.all();
+
+        assertThat(portfolio.bookReads.get()).as("no whole-book read").isEqualTo(bookReads);
+        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).isEmpty();
+        assertThat(portfolio.partialReads).isEmpty();
+        assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
+        assertThat(of(after, "a-0002").renewalRisk()).as("a renewal moved near").isPresent();
+        assertThat(of(after, "a-0001").previousScore()).as("a contract start moved after the earlier day").isEmpty();
+
+        theDailyFeedSumsOnlyTodayOf(ids, 4);
+    }
+
+    @Test
+    void aCrmSyncThatMovesTheSegmentOfMoreAccountsThanAreReadOneByOneReadsEveryTableButUsage() {
         for (int i = 0; i <= HealthService.RESCORE_LIMIT; i++) {
             portfolio.add(SignalsBuilder.bare(String.format("a-%04d", i)));
         }
         service.all();
         portfolio.forgetsChanges = true;
         for (int i = 0; i <= HealthService.RESCORE_LIMIT; i++) {
-            portfolio.syncAccount(SignalsBuilder.bare(String.format("a-%04d", i)).seats(7).build().account());
+            portfolio.syncAccount(SignalsBuilder.bare(String.format("a-%04d", i)).segment(Segment.SMB).seats(7)
+                    .build().account());
         }
         int readsBefore = portfolio.queries.size();
 
@@ -527,7 +586,7 @@ class HealthServiceTest {
         assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
                 .matches(query -> query.usageWindows().isEmpty());
         assertThat(portfolio.partialReads).isEmpty();
-        assertThat(after).allMatch(score -> score.account().seatsPurchased() == 7);
+        assertThat(after).allMatch(score -> score.account().segment() == Segment.SMB);
         assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
     }
 
