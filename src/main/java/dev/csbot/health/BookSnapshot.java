@@ -53,9 +53,10 @@ final class BookSnapshot {
     private final Optional<Cache<String, Kept>> kept;
     /**
      * The latest ranking before this snapshot's that someone started, with its version (empty after a fresh
-     * start): what a ranking can be built on when the snapshots in between were never ranked.
+     * start): what a ranking can be built on when the snapshots in between were never ranked. Dropped once this
+     * snapshot's own ranking is in ({@link #ranked}), so that two rankings of the book are not kept for one.
      */
-    final Optional<Ranked> rankedBefore;
+    private volatile Optional<Ranked> rankedBefore;
 
     /** A ranking of the book at {@code version}, computed or being computed. */
     record Ranked(long version, Once<List<HealthScore>> ranking) {}
@@ -69,6 +70,13 @@ final class BookSnapshot {
         this.rescoredOnTop = rescoredOnTop;
         this.kept = kept;
         this.rankedBefore = rankedBefore;
+    }
+
+    /** This snapshot's ranking, computed on first use; once it is in, the ranking before it is no longer kept. */
+    List<HealthScore> ranked() {
+        List<HealthScore> scores = ranking.get();
+        rankedBefore = Optional.empty();
+        return scores;
     }
 
     /** This snapshot's ranking when started, else the latest started before it: what the next one can build on. */

@@ -161,7 +161,9 @@ public final class HealthScorer {
         List<String> stale = new ArrayList<>();
         usageStaleness(usage, asOf).ifPresent(stale::add);
         before.staleSources().stream().filter(source -> !isUsageStaleness(source)).forEach(stale::add);
-        return Optional.of(scoreOf(account, asOf, now, comparable ? before.previousScore() : OptionalInt.empty(),
+        // before's record, which is this one: the same instance stays shared with the book's directory.
+        return Optional.of(scoreOf(before.account(), asOf, now,
+                comparable ? before.previousScore() : OptionalInt.empty(),
                 comparable ? before.previousMeasures() : MeasureScores.NONE, usage, stale, List.of(), onboarding));
     }
 

@@ -3,8 +3,10 @@ package dev.csbot.health;
 import dev.csbot.account.Account;
 import dev.csbot.account.AccountSignals;
 import dev.csbot.account.Contact;
+import dev.csbot.account.FeedbackKind;
 import dev.csbot.account.FeedbackResponse;
 import dev.csbot.account.Meeting;
+import dev.csbot.account.MeetingKind;
 import dev.csbot.account.Segment;
 import dev.csbot.account.Ticket;
 import java.time.LocalDate;
@@ -215,32 +217,43 @@ final class MeasureCalculator {
             weighted += weight * normalized(response);
             weights += weight;
         }
-        FeedbackResponse latest = recent.stream().max(Comparator.comparing(FeedbackResponse::date)).orElseThrow();
+        Said latest = Said.of(recent.stream().max(Comparator.comparing(FeedbackResponse::date)).orElseThrow());
+        List<FeedbackResponse> detractors = recent.stream().filter(FeedbackResponse::detractor).toList();
+        Said lastDetractor = detractors.stream().max(Comparator.comparing(FeedbackResponse::date)).map(Said::of)
+                .orElse(null);
+        // The evidence keeps what it says, not the responses: a ranking holds it for every account of the book.
+        int responses = recent.size();
+        int detractorCount = detractors.size();
         return MeasureResult.scored(Measure.SENTIMENT, weighted / weights,
-                () -> sentimentEvidence(recent, latest, c.maxAgeDays()));
+                () -> sentimentEvidence(responses, latest, detractorCount, lastDetractor, c.maxAgeDays()));
+    }
+
+    /** What the sentiment evidence says of one response. */
+    private record Said(FeedbackKind kind, int score, LocalDate date, boolean detractor) {
+        static Said of(FeedbackResponse response) {
+            return new Said(response.kind(), response.score(), response.date(), response.detractor());
+        }
+
+        @Override
+        public String toString() {
+            return kind.label().toUpperCase(Locale.ROOT) + " " + score + " on " + date;
+        }
     }
 
     /**
      * The latest response, and when that one is happy but an earlier one was not, the unhappy ones too:
      * "latest NPS 9" alone would read as a good signal while detractors pull the measure down.
      */
-    private static String sentimentEvidence(List<FeedbackResponse> recent, FeedbackResponse latest, int maxAgeDays) {
-        String count = plural(recent.size(), "response") + " in " + maxAgeDays + " days";
+    private static String sentimentEvidence(int responses, Said latest, int detractors, Said lastDetractor,
+            int maxAgeDays) {
+        String count = plural(responses, "response") + " in " + maxAgeDays + " days";
         if (latest.detractor()) {
-            return "latest " + describe(latest) + " (detractor); " + count;
+            return "latest " + latest + " (detractor); " + count;
         }
-        List<FeedbackResponse> detractors = recent.stream().filter(FeedbackResponse::detractor).toList();
-        if (detractors.isEmpty()) {
-            return "latest " + describe(latest) + "; " + count;
+        if (detractors == 0) {
+            return "latest " + latest + "; " + count;
         }
-        FeedbackResponse lastDetractor = detractors.stream().max(Comparator.comparing(FeedbackResponse::date))
-                .orElseThrow();
-        return plural(detractors.size(), "detractor") + " (last " + describe(lastDetractor) + "), latest "
-                + describe(latest) + "; " + count;
-    }
-
-    private static String describe(FeedbackResponse response) {
-        return response.kind().label().toUpperCase(Locale.ROOT) + " " + response.score() + " on " + response.date();
+        return plural(detractors, "detractor") + " (last " + lastDetractor + "), latest " + latest + "; " + count;
     }
 
     /** Puts NPS, CSAT and CES on one 0-100 scale. NPS detractors (0-6) land below 40. */
@@ -273,8 +286,10 @@ final class MeasureCalculator {
         if (execMissing) {
             score -= c.noExecPenalty();
         }
+        MeetingKind lastKind = last.kind();
+        LocalDate lastDate = last.date();
         return MeasureResult.scored(Measure.ENGAGEMENT, score, () -> String.format(Locale.ROOT,
-                "last meeting %d days ago (%s on %s), expected every %d days", since, last.kind().label(), last.date(),
+                "last meeting %d days ago (%s on %s), expected every %d days", since, lastKind.label(), lastDate,
                 cadence) + (overdue ? ": overdue, more than " + times(c.overdueAfter()) + " the cadence" : "")
                 + (execMissing ? "; no executive in a meeting for " + c.execWindowDays() + " days" : ""));
     }
