@@ -59,6 +59,14 @@ final class BookReadPlan {
     }
 
     /**
+     * What weighing again after a sync that moved seats, contract starts or renewal dates reads of an account scored
+     * from every usage day ({@link HealthScorer#rescoredForAccountFields}): its usage alone, as a ranking reads it.
+     */
+    static BookQuery forUsageOfRanking(Scorecard card, LocalDate asOf) {
+        return forUsageRescore(card, asOf, keptWindows(card, asOf));
+    }
+
+    /**
      * The usage windows of the score as of {@code asOf} (without the trend's earlier day), and each of those that end
      * today cut into the days before and today alone: what {@link KeptUsageWindows} keeps, so that after a write of
      * today's rows (the daily feed) only today is summed again. The cut costs a ranking one more grouped read, of a day.

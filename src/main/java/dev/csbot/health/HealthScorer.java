@@ -170,20 +170,19 @@ public final class HealthScorer {
     /**
      * {@code before}'s ranking score again for {@code account}'s record as it stands now, after writes of accounts
      * alone that moved its seats, contract start or renewal date but not its segment or stage, with its usage totals
-     * as the ranking before summed them ({@code usage}, of the windows {@link BookReadPlan#keptWindows} names). The
-     * measures that read usage, which are those that read those fields, and the band policy are weighed again, today
-     * and on the trend's earlier day; every other measure and what is stale are kept from {@code before}, as they
-     * read neither. The same score as a full read gives; empty when it cannot be told without one (the segment or
-     * stage moved, the account's stage is scored from every usage day, or the earlier day now has a score and had
-     * none).
+     * as a ranking's read gives them ({@code usage}: the windows {@link BookReadPlan#keptWindows} names, the first and
+     * last day on record, and every day for a stage {@code query} reads so). The measures that read usage, which are
+     * those that read those fields, and the band policy are weighed again, today and on the trend's earlier day;
+     * every other measure and what is stale are kept from {@code before}, as they read neither. The same score as a
+     * full read gives; empty when it cannot be told without one (the segment or stage moved, or the earlier day now
+     * has a score and had none).
      */
     public Optional<HealthScore> rescoredForAccountFields(HealthScore before, Account account, UsageSummary usage,
             BookQuery query) {
         LocalDate asOf = query.asOf();
         Account was = before.account();
         if (!before.asOf().equals(asOf) || !was.id().equals(account.id()) || !before.weekly().isEmpty()
-                || was.segment() != account.segment() || was.lifecycleStage() != account.lifecycleStage()
-                || query.dailyUsageStages().contains(account.lifecycleStage())) {
+                || was.segment() != account.segment() || was.lifecycleStage() != account.lifecycleStage()) {
             return Optional.empty();
         }
         boolean onboarding = account.lifecycleStage() == LifecycleStage.ONBOARDING;
@@ -194,7 +193,9 @@ public final class HealthScorer {
         Map<Measure, MeasureResult> kept = known.get();
         AccountSignals signals = new AccountSignals(account, List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of());
-        UsageSeries series = new SummarisedUsage(usage, asOf);
+        UsageSeries series = query.dailyUsageStages().contains(account.lifecycleStage())
+                ? new UsageSeries(usage.daily())
+                : new SummarisedUsage(usage, asOf);
         LocalDate earlier = asOf.minusDays(scorecard.trendDays());
         // A new contract start may make the earlier day comparable, or no longer: a score that appears needs its
         // other measures, which were never weighed.

@@ -385,8 +385,9 @@ public class HealthService implements PortfolioListener {
      * {@code previous} (the ranking {@code known}'s totals are of) after writes of accounts alone: an account whose
      * scored fields did not move keeps its score, with its record as it stands now ({@link HealthScorer#readsTheSame});
      * one whose seats, contract start or renewal date moved is weighed again from its kept usage totals and the rest
-     * of its score ({@link HealthScorer#rescoredForAccountFields}); the others, and accounts new since, are read in
-     * full. When more are left than are read one by one, every table but usage is read instead.
+     * of its score ({@link HealthScorer#rescoredForAccountFields}), from its usage read again when it is scored from
+     * every usage day (onboarding); the others, and accounts new since, are read in full. When more are left than are
+     * read one by one, every table but usage is read instead.
      */
     private List<HealthScore> accountsResynced(List<HealthScore> previous, AccountDirectory directory, LocalDate asOf,
             long version, KeptUsageWindows known) {
@@ -395,18 +396,35 @@ public class HealthService implements PortfolioListener {
         BookQuery full = BookReadPlan.forRanking(scorer.scorecard(), asOf);
         List<HealthScore> all = new ArrayList<>(directory.size());
         Set<String> moved = new HashSet<>();
+        // Accounts scored from every usage day (onboarding), which the kept totals do not hold: their usage is read.
+        Set<String> everyDay = new HashSet<>();
         for (dev.csbot.account.Account account : directory.all()) {
             HealthScore earlier = before.get(account.id());
-            Optional<HealthScore> again = earlier == null || !earlier.asOf().equals(asOf) ? Optional.empty()
-                    : scorer.readsTheSame(earlier.account(), account)
-                            ? Optional.of(earlier.account().equals(account) ? earlier : earlier.withAccount(account))
-                            : known.summaryOf(account.id()).flatMap(usage ->
-                                    scorer.rescoredForAccountFields(earlier, account, usage, full));
-            if (again.isPresent()) {
-                all.add(again.get());
-            } else {
+            if (earlier == null || !earlier.asOf().equals(asOf)) {
                 moved.add(account.id());
+            } else if (scorer.readsTheSame(earlier.account(), account)) {
+                all.add(earlier.account().equals(account) ? earlier : earlier.withAccount(account));
+            } else if (full.dailyUsageStages().contains(account.lifecycleStage())) {
+                everyDay.add(account.id());
+            } else {
+                known.summaryOf(account.id())
+                        .flatMap(usage -> scorer.rescoredForAccountFields(earlier, account, usage, full))
+                        .ifPresentOrElse(all::add, () -> moved.add(account.id()));
             }
+        }
+        if (moved.size() > RESCORE_LIMIT) {
+            return rankedWithKeptUsage(asOf, directory, version, known);
+        }
+        if (!everyDay.isEmpty()) {
+            Set<String> unread = new HashSet<>(everyDay);
+            accounts.forEachOf(everyDay, BookReadPlan.forUsageOfRanking(scorer.scorecard(), asOf), read -> {
+                String id = read.account().id();
+                unread.remove(id);
+                directory.withId(id)
+                        .flatMap(account -> scorer.rescoredForAccountFields(before.get(id), account, read.usage(), full))
+                        .ifPresentOrElse(all::add, () -> moved.add(id));
+            });
+            moved.addAll(unread);
         }
         if (moved.size() > RESCORE_LIMIT) {
             return rankedWithKeptUsage(asOf, directory, version, known);

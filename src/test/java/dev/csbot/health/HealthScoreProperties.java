@@ -7,6 +7,7 @@ import dev.csbot.account.BookQuery;
 import dev.csbot.account.BookSignals;
 import dev.csbot.account.BookSignalsFromHistory;
 import dev.csbot.account.FeedbackKind;
+import dev.csbot.account.LifecycleStage;
 import dev.csbot.support.SignalsBuilder;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -95,8 +96,10 @@ class HealthScoreProperties {
             @ForAll @IntRange(min = -10, max = 300) int renewalInDaysAfter,
             @ForAll @IntRange(min = 0, max = 400) int usageDaysAgo,
             @ForAll @IntRange(min = 0, max = 120) int users,
-            @ForAll @IntRange(min = 0, max = 10) int nps) {
+            @ForAll @IntRange(min = 0, max = 10) int nps,
+            @ForAll boolean onboarding) {
         SignalsBuilder account = SignalsBuilder.healthy("p").noUsage()
+                .stage(onboarding ? LifecycleStage.ONBOARDING : LifecycleStage.ADOPTION)
                 .usage(TODAY.minusDays(usageDaysAgo), TODAY, d -> users + d % 7, 5)
                 .feedback(FeedbackKind.NPS, nps, TODAY.minusDays(45), null)
                 .ticket(TODAY.minusDays(3), null, 1, "Outage");

@@ -525,12 +525,14 @@ class HealthServiceTest {
         for (int i = 0; i <= HealthService.RESCORE_LIMIT; i++) {
             String id = String.format("a-%04d", i);
             ids.add(id);
-            SignalsBuilder account = switch (i % 4) {
+            SignalsBuilder account = switch (i % 5) {
                 case 0 -> SignalsBuilder.healthy(id);
                 case 1 -> SignalsBuilder.healthy(id).usage(TODAY.minusDays(60), TODAY, day -> 20 + day / 3, 3)
                         .contractStart(TODAY.minusDays(50));
                 case 2 -> SignalsBuilder.healthy(id).championLeft("Jane Doe", "VP", TODAY.minusDays(20))
                         .renewal(TODAY.plusDays(200));
+                case 3 -> SignalsBuilder.healthy(id).stage(LifecycleStage.ONBOARDING).contractStart(TODAY.minusDays(40))
+                        .noUsage().usage(TODAY.minusDays(40), TODAY, day -> day, 2);
                 default -> SignalsBuilder.bare(id);
             };
             portfolio.add(account);
@@ -539,7 +541,7 @@ class HealthServiceTest {
     }
 
     @Test
-    void aCrmSyncThatMovesSeatsContractStartsAndRenewalsOfEveryAccountReadsNothingButTheAccounts() {
+    void aCrmSyncThatMovesSeatsContractStartsAndRenewalsOfEveryAccountReadsOnlyTheUsageOfOnboardingAccounts() {
         List<String> ids = resyncBook();
         service.all();
         portfolio.forgetsChanges = true;
@@ -549,17 +551,21 @@ class HealthServiceTest {
         for (int i = 0; i < ids.size(); i++) {
             Account was = of(before, ids.get(i)).account();
             portfolio.syncAccount(new Account(was.id(), was.name(), was.segment(), was.arr() + 1,
-                    was.seatsPurchased() * 3 + 1, i % 4 == 1 ? TODAY.minusDays(10) : was.contractStart(),
-                    i % 4 == 2 ? TODAY.plusDays(30) : was.renewalDate(), was.csmEmail(), was.lifecycleStage(),
+                    was.seatsPurchased() * 3 + 1, i % 5 == 1 ? TODAY.minusDays(10) : was.contractStart(),
+                    i % 5 == 2 ? TODAY.plusDays(30) : was.renewalDate(), was.csmEmail(), was.lifecycleStage(),
                     was.slackChannel(), was.teamsChannel()));
         }
+        Set<String> onboarding = Set.copyOf(ids.stream().filter(id -> Integer.parseInt(id.substring(2)) % 5 == 3)
+                .toList());
 
         service.portfolioChanged(new PortfolioChanged(Set.of(ids.get(0)), false));
         List<HealthScore> after = service.all();
 
         assertThat(portfolio.bookReads.get()).as("no whole-book read").isEqualTo(bookReads);
-        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).isEmpty();
-        assertThat(portfolio.partialReads).isEmpty();
+        assertThat(portfolio.partialReads).as("the onboarding accounts, scored from every usage day")
+                .containsExactly(onboarding);
+        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
+                .as("their usage alone").matches(BookQuery::usageOnly);
         assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
         assertThat(of(after, "a-0002").renewalRisk()).as("a renewal moved near").isPresent();
         assertThat(of(after, "a-0001").previousScore()).as("a contract start moved after the earlier day").isEmpty();
