@@ -112,9 +112,15 @@ public final class HealthScorer {
         List<String> stale = new ArrayList<>();
         usageStaleness(usage, asOf).ifPresent(stale::add);
         stale.addAll(otherStaleness(signals, asOf));
-        return scoreOf(signals.account(), asOf, now, then.map(Evaluation::score).map(OptionalInt::of)
-                .orElse(OptionalInt.empty()), then.map(e -> MeasureScores.of(e.measures())).orElse(MeasureScores.NONE),
-                usage, stale, weekly, onboarding);
+        return scoreOf(signals.account(), asOf, now, then, usage, stale, weekly, onboarding);
+    }
+
+    /** A score whose earlier day's is {@code then}'s, when there is one. */
+    private HealthScore scoreOf(Account account, LocalDate asOf, Evaluation now, Optional<Evaluation> then,
+            UsageSeries usage, List<String> stale, List<Integer> weekly, boolean onboarding) {
+        return scoreOf(account, asOf, now, then.map(e -> OptionalInt.of(e.score())).orElse(OptionalInt.empty()),
+                then.map(e -> MeasureScores.of(e.measures())).orElse(MeasureScores.NONE), usage, stale, weekly,
+                onboarding);
     }
 
     private HealthScore scoreOf(Account account, LocalDate asOf, Evaluation now, OptionalInt previous,
@@ -201,7 +207,9 @@ public final class HealthScorer {
         // other measures, which were never weighed.
         boolean comparable = comparable(signals, series, earlier);
         MeasureScores then = before.previousMeasures();
-        if (comparable && then.isEmpty()) {
+        boolean thenKept = kept.keySet().stream()
+                .allMatch(measure -> READ_USAGE.contains(measure) || then.weighed(measure));
+        if (comparable && !thenKept) {
             return Optional.empty();
         }
         Evaluation now = evaluate(signals, series, asOf, onboarding, true,
@@ -210,10 +218,7 @@ public final class HealthScorer {
                 ? Optional.of(evaluate(signals, series, earlier, onboarding, false,
                         measure -> READ_USAGE.contains(measure) ? null : then.resultOf(measure)))
                 : Optional.empty();
-        return Optional.of(scoreOf(account, asOf, now,
-                previous.map(Evaluation::score).map(OptionalInt::of).orElse(OptionalInt.empty()),
-                previous.map(e -> MeasureScores.of(e.measures())).orElse(MeasureScores.NONE), series,
-                before.staleSources(), List.of(), onboarding));
+        return Optional.of(scoreOf(account, asOf, now, previous, series, before.staleSources(), List.of(), onboarding));
     }
 
     /**
