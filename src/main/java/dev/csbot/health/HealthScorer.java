@@ -83,10 +83,13 @@ public final class HealthScorer {
     public HealthScore scoreForRanking(BookSignals book, BookQuery query) {
         AccountSignals signals = new AccountSignals(book.account(), book.contacts(), book.usage().daily(),
                 book.tickets(), book.feedback(), book.meetings(), List.of());
-        UsageSeries usage = query.dailyUsageStages().contains(book.account().lifecycleStage())
-                ? new UsageSeries(book.usage().daily())
-                : new SummarisedUsage(book.usage(), query.asOf());
-        return score(signals, usage, query.asOf(), false);
+        return score(signals, rankingUsage(book.account(), book.usage(), query), query.asOf(), false);
+    }
+
+    /** The usage ranking scores an account from: every day for a stage {@code query} reads so, else its totals. */
+    private static UsageSeries rankingUsage(Account account, UsageSummary usage, BookQuery query) {
+        return query.dailyUsageStages().contains(account.lifecycleStage()) ? new UsageSeries(usage.daily())
+                : new SummarisedUsage(usage, query.asOf());
     }
 
     private HealthScore score(AccountSignals signals, UsageSeries usage, LocalDate asOf, boolean withWeekly) {
@@ -153,9 +156,7 @@ public final class HealthScorer {
         Map<Measure, MeasureResult> kept = known.get();
         AccountSignals signals = new AccountSignals(account, List.of(), book.usage().daily(), List.of(), List.of(),
                 List.of(), List.of());
-        UsageSeries usage = query.dailyUsageStages().contains(account.lifecycleStage())
-                ? new UsageSeries(book.usage().daily())
-                : new SummarisedUsage(book.usage(), asOf);
+        UsageSeries usage = rankingUsage(account, book.usage(), query);
         // The first usage day may have moved (usage written for the first time), and with it whether the earlier
         // day can be scored: no score then is told; one that would appear needs the full read.
         boolean comparable = comparable(signals, usage, asOf.minusDays(scorecard.trendDays()));
@@ -199,9 +200,7 @@ public final class HealthScorer {
         Map<Measure, MeasureResult> kept = known.get();
         AccountSignals signals = new AccountSignals(account, List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of());
-        UsageSeries series = query.dailyUsageStages().contains(account.lifecycleStage())
-                ? new UsageSeries(usage.daily())
-                : new SummarisedUsage(usage, asOf);
+        UsageSeries series = rankingUsage(account, usage, query);
         LocalDate earlier = asOf.minusDays(scorecard.trendDays());
         // A new contract start may make the earlier day comparable, or no longer: a score that appears needs its
         // other measures, which were never weighed.
