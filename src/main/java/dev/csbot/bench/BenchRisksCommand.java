@@ -18,11 +18,13 @@ import picocli.CommandLine.Option;
  * large book is measured without generating and importing it again (at 100,000 accounts that is most of the run).
  * It writes: today's usage row of every account, three times over, as the whole-book writes it times; then every
  * account's record three times, each time with its ARR one higher, as the CRM syncs it times, and three more times
- * with its seats one higher, one lower and one higher.
+ * with its seats one higher, one lower and one higher; then one ticket of every account, three times (open high,
+ * open normal, closed), as a nightly ticket import would.
  */
 @Command(name = "bench-risks", mixinStandardHelpOptions = true, description = "Time /risks on a store, unchanged and"
         + " after writes (rewrites today's usage row of every account, raises every account's ARR by 6 in"
-        + " three writes and its seats by 1 in three more; make one with: csbot demo --db PATH"
+        + " three writes and its seats by 1 in three more, writes one ticket of every account three times; make one"
+        + " with: csbot demo --db PATH"
         + " --accounts 100000 --days 365).")
 public final class BenchRisksCommand implements Callable<Integer> {
 

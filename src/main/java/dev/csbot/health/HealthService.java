@@ -315,17 +315,43 @@ public class HealthService implements PortfolioListener {
 
     /** What {@code read} gives for each part of the book ({@link #parts}), the parts read side by side. */
     private static <T> List<T> inParts(AccountDirectory directory, Function<BookQuery.IdRange, T> read) {
-        List<BookQuery.IdRange> parts = parts(directory);
+        return sideBySide(parts(directory), read);
+    }
+
+    /** What {@code work} gives for each of {@code parts}, the parts worked on side by side (the first on this thread). */
+    private static <P, T> List<T> sideBySide(List<P> parts, Function<P, T> work) {
         // The common pool explicitly: on two cores CompletableFuture would otherwise start a thread per task.
         List<CompletableFuture<T>> others = parts.subList(1, parts.size()).stream()
-                .map(range -> CompletableFuture.supplyAsync(() -> read.apply(range), ForkJoinPool.commonPool()))
+                .map(part -> CompletableFuture.supplyAsync(() -> work.apply(part), ForkJoinPool.commonPool()))
                 .toList();
         List<T> all = new ArrayList<>(parts.size());
-        all.add(read.apply(parts.get(0)));
+        all.add(work.apply(parts.get(0)));
         for (CompletableFuture<T> part : others) {
             all.add(join(part));
         }
         return all;
+    }
+
+    /** The directory's accounts in as many parts as {@link #parts} splits the book into, to work on side by side. */
+    private static List<List<dev.csbot.account.Account>> accountParts(AccountDirectory directory) {
+        List<dev.csbot.account.Account> all = directory.all();
+        int count = parts(directory).size();
+        List<List<dev.csbot.account.Account>> parts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            parts.add(all.subList(i * all.size() / count, (i + 1) * all.size() / count));
+        }
+        return parts;
+    }
+
+    /**
+     * What re-weighing a part of the book after writes of accounts alone gave: the scores, the accounts to read in
+     * full, and those scored from every usage day whose usage is to be read.
+     */
+    private record ResyncPart(List<HealthScore> scores, List<String> moved, List<String> everyDay) {
+
+        ResyncPart() {
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
     }
 
     /** Scores of a part of the book read in part, and the accounts in it that need a full read instead. */
@@ -394,23 +420,32 @@ public class HealthService implements PortfolioListener {
         Map<String, HealthScore> before = new HashMap<>(previous.size() * 2);
         previous.forEach(score -> before.put(score.account().id(), score));
         BookQuery full = BookReadPlan.forRanking(scorer.scorecard(), asOf);
+        // Accounts scored from every usage day (onboarding), which the kept totals do not hold: their usage is read.
+        List<ResyncPart> parts = sideBySide(accountParts(directory), part -> {
+            ResyncPart resync = new ResyncPart();
+            for (dev.csbot.account.Account account : part) {
+                HealthScore earlier = before.get(account.id());
+                if (earlier == null || !earlier.asOf().equals(asOf)) {
+                    resync.moved().add(account.id());
+                } else if (scorer.readsTheSame(earlier.account(), account)) {
+                    resync.scores().add(earlier.account().equals(account) ? earlier : earlier.withAccount(account));
+                } else if (full.dailyUsageStages().contains(account.lifecycleStage())) {
+                    resync.everyDay().add(account.id());
+                } else {
+                    known.summaryOf(account.id())
+                            .flatMap(usage -> scorer.rescoredForAccountFields(earlier, account, usage, full))
+                            .ifPresentOrElse(resync.scores()::add, () -> resync.moved().add(account.id()));
+                }
+            }
+            return resync;
+        });
         List<HealthScore> all = new ArrayList<>(directory.size());
         Set<String> moved = new HashSet<>();
-        // Accounts scored from every usage day (onboarding), which the kept totals do not hold: their usage is read.
         Set<String> everyDay = new HashSet<>();
-        for (dev.csbot.account.Account account : directory.all()) {
-            HealthScore earlier = before.get(account.id());
-            if (earlier == null || !earlier.asOf().equals(asOf)) {
-                moved.add(account.id());
-            } else if (scorer.readsTheSame(earlier.account(), account)) {
-                all.add(earlier.account().equals(account) ? earlier : earlier.withAccount(account));
-            } else if (full.dailyUsageStages().contains(account.lifecycleStage())) {
-                everyDay.add(account.id());
-            } else {
-                known.summaryOf(account.id())
-                        .flatMap(usage -> scorer.rescoredForAccountFields(earlier, account, usage, full))
-                        .ifPresentOrElse(all::add, () -> moved.add(account.id()));
-            }
+        for (ResyncPart part : parts) {
+            all.addAll(part.scores());
+            moved.addAll(part.moved());
+            everyDay.addAll(part.everyDay());
         }
         if (moved.size() > RESCORE_LIMIT) {
             return rankedWithKeptUsage(asOf, directory, version, known);

@@ -33,10 +33,11 @@ class BenchRisksCliTest {
                 .containsPattern("whole-book write to its alerts evaluated, median of 3 \\(ms\\) +[0-9]+")
                 .containsPattern("a CRM sync of every account \\(REST upserts\\), median of 3 \\(ms\\) +[0-9]+")
                 .containsPattern("first /risks after a CRM sync of every account, median of 3 \\(ms\\) +[0-9]+ +< 1000 PASS")
-                .containsPattern("\\.\\.\\. that moves every account's seats, median of 3 \\(ms\\) +[0-9]+ +< 1000 PASS");
+                .containsPattern("\\.\\.\\. that moves every account's seats, median of 3 \\(ms\\) +[0-9]+ +< 1000 PASS")
+                .containsPattern("first /risks after a ticket of every account is imported, median of 3 \\(ms\\) +[0-9]+ +< 1000 PASS");
         // Five one-account writes and three of the whole book (200 rows: one request each), each of usage alone; then
-        // six CRM syncs of every account, each without usage.
-        assertThat(version(db)).isEqualTo(before + 14);
+        // six CRM syncs of every account and three ticket imports, each without usage.
+        assertThat(version(db)).isEqualTo(before + 17);
         assertThat(count(db, "SELECT COUNT(*) FROM portfolio_usage_writes WHERE version > :v", before)).isEqualTo(8);
         assertThat(count(db, "SELECT COUNT(*) FROM portfolio_writes_without_usage WHERE version > :v AND table_name = 'accounts'",
                 before)).isEqualTo(6);
@@ -44,6 +45,11 @@ class BenchRisksCliTest {
                 .isEqualTo(arrBefore + 6 * 200);
         assertThat(count(db, "SELECT SUM(seats_purchased) FROM accounts WHERE :v >= 0", before)).as("+1, -1, +1")
                 .isEqualTo(seatsBefore + 200);
+        assertThat(count(db, "SELECT COUNT(*) FROM portfolio_writes_without_usage WHERE version > :v AND table_name = 'tickets'",
+                before)).isEqualTo(3);
+        assertThat(count(db, "SELECT COUNT(*) FROM tickets WHERE ticket_id LIKE 'bench-%' AND closed_on IS NOT NULL"
+                + " AND severity = 3 AND :v >= 0", before)).as("one ticket an account, the last round closed it")
+                .isEqualTo(200);
     }
 
     @Test

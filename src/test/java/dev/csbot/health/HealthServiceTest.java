@@ -517,12 +517,14 @@ class HealthServiceTest {
     }
 
     /**
-     * A book of more accounts than are read one by one, whose seats, contract starts and renewal dates can move every
+     * A book of more accounts than are read one by one (and than are read in one part), whose seats, contract starts and renewal dates can move every
      * usage measure, the band policy's caps and renewal risk, and whether the trend's earlier day has a score.
      */
     private List<String> resyncBook() {
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i <= HealthService.RESCORE_LIMIT; i++) {
+        // Large enough to be worked on in parts, side by side, where there are cores for it.
+        int size = Math.max(HealthService.RESCORE_LIMIT + 1, HealthService.READ_IN_PARTS_FROM);
+        for (int i = 0; i < size; i++) {
             String id = String.format("a-%04d", i);
             ids.add(id);
             SignalsBuilder account = switch (i % 5) {
