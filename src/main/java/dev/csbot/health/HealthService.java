@@ -35,8 +35,9 @@ import java.util.function.LongSupplier;
  * for. A write in this process is heard at once ({@link PortfolioListener}); one by another process is
  * seen through the store's version within {@link #RECHECK}. After a write the next snapshot rescores only
  * the accounts the write touched; after writes of usage alone (the daily feed, often every account) it reads
- * only their usage, and keeps every other part of their scores; after writes of anything but usage to much of the
- * book (a nightly CRM sync) it reads every table but usage, whose totals it keeps from the ranking before.
+ * only their usage, and keeps every other part of their scores; after a CRM sync of much of the book it keeps or
+ * weighs again each account's score from what the ranking before kept; after other writes of anything but usage to
+ * much of the book (a nightly ticket import) it reads every table but usage, whose totals it keeps.
  */
 public class HealthService implements PortfolioListener {
 
