@@ -59,6 +59,12 @@ public class HealthService implements PortfolioListener {
      */
     static final Set<String> ACCOUNT_FIELDS_ALONE = Set.of("accounts", "success_plans");
 
+    /** How long the background refresh waits for writes to stop before it ranks the book. */
+    static final Duration REFRESH_QUIET = Duration.ofMillis(200);
+
+    /** The longest the background refresh waits for writes that do not stop. */
+    static final Duration REFRESH_AT_MOST = Duration.ofSeconds(3);
+
     /** A book this large is read in parts side by side, one per processor (at most four). */
     static final int READ_IN_PARTS_FROM = 2_000;
 
@@ -166,6 +172,10 @@ public class HealthService implements PortfolioListener {
         if (executor != null && refreshQueued.compareAndSet(false, true)) {
             try {
                 executor.execute(() -> {
+                    if (!writesStopped()) {
+                        refreshQueued.set(false);
+                        return; // shutting down
+                    }
                     refreshQueued.set(false);
                     all();
                 });
@@ -176,8 +186,29 @@ public class HealthService implements PortfolioListener {
     }
 
     /**
+     * Waits until no write has been heard for {@link #REFRESH_QUIET}, or {@link #REFRESH_AT_MOST} has passed: an import
+     * of many requests is ranked once after its last one, not once per request while the next ones are written (each
+     * such ranking would be thrown away, and would compete with the first reader's own). False when interrupted.
+     */
+    private boolean writesStopped() {
+        long deadline = System.nanoTime() + REFRESH_AT_MOST.toNanos();
+        try {
+            long heard;
+            do {
+                heard = writesHeard.get();
+                Thread.sleep(REFRESH_QUIET.toMillis());
+            } while (writesHeard.get() != heard && System.nanoTime() < deadline);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
      * Ranks the book again on {@code executor} after every write heard, so that the next {@code /risks}
-     * finds it ready (what the running service does); several writes in a row queue one refresh.
+     * finds it ready (what the running service does); several writes in a row queue one refresh, which starts once
+     * they stop ({@link #REFRESH_QUIET}).
      */
     public void refreshInBackground(Executor executor) {
         this.background = executor;

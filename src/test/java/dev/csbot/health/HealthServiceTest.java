@@ -707,6 +707,28 @@ class HealthServiceTest {
     }
 
     @Test
+    void aBackgroundRefreshWaitsForWritesToStopAndRanksOnceAfterTheLast() throws Exception {
+        portfolio.add(SignalsBuilder.healthy("globex"));
+        service.all();
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try {
+            service.refreshInBackground(worker);
+            write(SignalsBuilder.healthy("acme"));
+            Thread.sleep(HealthService.REFRESH_QUIET.toMillis() / 4); // a second request of the same import
+            write(SignalsBuilder.healthy("initech"));
+            waitUntil(() -> !portfolio.partialReads.isEmpty());
+            worker.shutdown();
+            assertThat(worker.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(portfolio.partialReads).as("one rescore, of both writes").containsExactly(Set.of("acme", "initech"));
+            assertThat(service.all()).hasSize(3);
+            assertThat(portfolio.partialReads).hasSize(1);
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+
+    @Test
     void aRefreshIsQueuedOnceForSeveralWritesInARow() {
         portfolio.add(SignalsBuilder.healthy("globex"));
         List<Runnable> queued = new ArrayList<>();
