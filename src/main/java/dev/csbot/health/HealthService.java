@@ -172,12 +172,11 @@ public class HealthService implements PortfolioListener {
         if (executor != null && refreshQueued.compareAndSet(false, true)) {
             try {
                 executor.execute(() -> {
-                    if (!writesStopped()) {
-                        refreshQueued.set(false);
-                        return; // shutting down
-                    }
+                    boolean quiet = writesStopped(); // false: interrupted, shutting down
                     refreshQueued.set(false);
-                    all();
+                    if (quiet) {
+                        all();
+                    }
                 });
             } catch (RejectedExecutionException shuttingDown) {
                 refreshQueued.set(false);
