@@ -1,6 +1,7 @@
 package dev.csbot.account;
 
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +25,9 @@ import java.util.Set;
  * @param accounts which accounts to read, by a range of ids (so that parts of the book can be read side by side)
  * @param lastActiveDay whether each account's last day with an active user (up to {@code asOf}) is read, however
  *     old: how long an account has been idle ({@link UsageSummary#lastActiveDay()}; empty otherwise)
- * @param usageOnly whether only the accounts and their usage are read (no contacts, tickets, feedback or
- *     meetings: the lists come empty), for re-reading what a write of usage alone changed
+ * @param tables which tables are read beside the accounts and their usage (the lists of the others come empty): all
+ *     of them, but none when re-reading what a write of usage alone changed, and only those written since when the
+ *     reader knows the rest
  * @param boundsInWindows whether each account's first and last usage day are the first and last within the windows
  *     read, instead of on record up to {@code asOf}: for a reader that knows the older ones (after a write of usage
  *     from some day on, the windows from that day on hold every day it can have changed)
@@ -39,7 +41,7 @@ public record BookQuery(
         boolean withText,
         IdRange accounts,
         boolean lastActiveDay,
-        boolean usageOnly,
+        Set<BookTable> tables,
         boolean boundsInWindows) {
 
     /**
@@ -59,13 +61,14 @@ public record BookQuery(
     /** Without each account's last active day. */
     public BookQuery(LocalDate asOf, List<LocalDate> evaluatedOn, LocalDate historyAfter, Set<UsageWindow> usageWindows,
             Set<LifecycleStage> dailyUsageStages, boolean withText, IdRange accounts) {
-        this(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts, false, false, false);
+        this(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts, false, EnumSet.allOf(BookTable.class), false);
     }
 
     public BookQuery {
         evaluatedOn = List.copyOf(evaluatedOn);
         usageWindows = Set.copyOf(usageWindows);
         dailyUsageStages = Set.copyOf(dailyUsageStages);
+        tables = Set.copyOf(tables);
         if (evaluatedOn.isEmpty()) {
             throw new IllegalArgumentException("a book read evaluates at least one day");
         }
@@ -79,31 +82,46 @@ public record BookQuery(
     /** The same query for the accounts of {@code range} only. */
     public BookQuery within(IdRange range) {
         return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, range,
-                lastActiveDay, usageOnly, boundsInWindows);
+                lastActiveDay, tables, boundsInWindows);
     }
 
     /** The same query without the words people wrote (what scoring reads). */
     public BookQuery withoutText() {
         return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, false, accounts,
-                lastActiveDay, usageOnly, boundsInWindows);
+                lastActiveDay, tables, boundsInWindows);
     }
 
     /** The same query, with each account's last active day. */
     public BookQuery withLastActiveDay() {
         return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts, true,
-                usageOnly, boundsInWindows);
+                tables, boundsInWindows);
     }
 
     /** The same query reading the accounts and their usage alone (contacts, tickets, feedback and meetings empty). */
     public BookQuery usageAlone() {
+        return reading(Set.of());
+    }
+
+    /** The same query reading, beside the accounts and their usage, only {@code only} of the other tables. */
+    public BookQuery reading(Set<BookTable> only) {
         return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts,
-                lastActiveDay, true, boundsInWindows);
+                lastActiveDay, only, boundsInWindows);
+    }
+
+    /** Whether only the accounts and their usage are read. */
+    public boolean usageOnly() {
+        return tables.isEmpty();
+    }
+
+    /** Whether {@code table} is read (its lists come empty otherwise). */
+    public boolean reads(BookTable table) {
+        return tables.contains(table);
     }
 
     /** The same query with each account's first and last usage day taken within the windows read. */
     public BookQuery withBoundsInWindows() {
         return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts,
-                lastActiveDay, usageOnly, true);
+                lastActiveDay, tables, true);
     }
 
     /**
@@ -112,7 +130,7 @@ public record BookQuery(
      */
     public BookQuery withoutUsageTotals() {
         return new BookQuery(asOf, evaluatedOn, historyAfter, Set.of(), dailyUsageStages, withText, accounts,
-                lastActiveDay, usageOnly, true);
+                lastActiveDay, tables, true);
     }
 
     /**
@@ -131,7 +149,14 @@ public record BookQuery(
         return new BookQuery(asOf, java.util.stream.Stream.concat(evaluatedOn.stream(), other.evaluatedOn.stream())
                 .distinct().toList(), historyAfter.isBefore(other.historyAfter) ? historyAfter : other.historyAfter,
                 windows, stages, withText || other.withText, accounts, lastActiveDay || other.lastActiveDay,
-                usageOnly && other.usageOnly, boundsInWindows && other.boundsInWindows);
+                union(tables, other.tables), boundsInWindows && other.boundsInWindows);
+    }
+
+    private static Set<BookTable> union(Set<BookTable> one, Set<BookTable> other) {
+        Set<BookTable> both = EnumSet.noneOf(BookTable.class);
+        both.addAll(one);
+        both.addAll(other);
+        return both;
     }
 
     /** The earliest evaluated day: a ticket still open then or later is read whenever it was opened. */

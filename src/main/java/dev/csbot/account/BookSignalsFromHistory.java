@@ -54,10 +54,9 @@ public final class BookSignalsFromHistory {
             feedback = feedback.stream().map(f -> new FeedbackResponse(f.accountId(), "", f.date(), f.kind(), f.score(),
                     Optional.empty())).toList();
         }
-        if (query.usageOnly()) {
-            return new BookSignals(history.account(), List.of(), List.of(), List.of(), List.of(), summary);
-        }
-        return new BookSignals(history.account(), contacts, tickets, feedback, meetings, summary);
+        return new BookSignals(history.account(), query.reads(BookTable.CONTACTS) ? contacts : List.of(),
+                query.reads(BookTable.TICKETS) ? tickets : List.of(), query.reads(BookTable.FEEDBACK) ? feedback : List.of(),
+                query.reads(BookTable.MEETINGS) ? meetings : List.of(), summary);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.csbot.account.Account;
 import dev.csbot.account.AccountSignals;
 import dev.csbot.account.BookQuery;
 import dev.csbot.account.BookSignals;
+import dev.csbot.account.BookTable;
 import dev.csbot.account.FeedbackResponse;
 import dev.csbot.account.LifecycleStage;
 import dev.csbot.account.Meeting;
@@ -33,6 +34,18 @@ public final class HealthScorer {
 
     private static final String NO_USAGE = "no usage data";
     private static final String STALE_USAGE = "usage data is stale: ";
+    private static final String NO_FEEDBACK = "no feedback";
+    private static final String NO_MEETINGS = "no meetings";
+    private static final String NO_CURRENT_CONTACTS = "no current contacts on record";
+
+    /** The sources of staleness besides usage, in the order a score names them. */
+    private static final List<BookTable> STALE_SOURCES = List.of(BookTable.FEEDBACK, BookTable.MEETINGS,
+            BookTable.CONTACTS);
+
+    /** The measure each table of the book feeds: after writes of some of them, the only ones that can have moved. */
+    static final Map<BookTable, Measure> FED_BY = Map.of(BookTable.CONTACTS, Measure.RELATIONSHIP,
+            BookTable.TICKETS, Measure.SUPPORT_BURDEN, BookTable.FEEDBACK, Measure.SENTIMENT,
+            BookTable.MEETINGS, Measure.ENGAGEMENT);
 
     private final Scorecard scorecard;
     private final MeasureCalculator calculator;
@@ -221,6 +234,72 @@ public final class HealthScorer {
     }
 
     /**
+     * {@code before}'s ranking score again after writes of {@code read}'s tables (contacts, tickets, feedback, meetings)
+     * and maybe of accounts, but no usage, from {@code book}: those tables as a ranking reads them, and the usage a ranking's read gives (kept
+     * totals, every day for a stage {@code query} reads so). The measures those tables feed ({@link #FED_BY}) are
+     * weighed again today and on the trend's earlier day, and so is the band policy (a renewal's reasons read
+     * sentiment); every other measure, and what is stale of the other sources, are kept from {@code before}, which
+     * read the same rows of them. When accounts were written too and {@code book}'s record moves seats, contract start
+     * or renewal date, the usage measures are weighed again first ({@link #rescoredForAccountFields}). The same score
+     * as a full read gives; empty when it cannot be told without one (the segment or stage moved, the earlier day
+     * newly has a score, or a measure to keep was not weighed).
+     */
+    public Optional<HealthScore> rescoredForTables(HealthScore before, BookSignals book, Set<BookTable> read,
+            BookQuery query) {
+        Account account = book.account();
+        LocalDate asOf = query.asOf();
+        if (!before.asOf().equals(asOf) || !before.weekly().isEmpty()) {
+            return Optional.empty();
+        }
+        if (!readsTheSame(before.account(), account)) {
+            // Accounts written too (an import of accounts and tickets): the usage measures first, for the fields moved.
+            return rescoredForAccountFields(before, account, book.usage(), query)
+                    .flatMap(moved -> rescoredForTables(moved, book, read, query));
+        }
+        boolean onboarding = account.lifecycleStage() == LifecycleStage.ONBOARDING;
+        Set<Measure> again = EnumSet.noneOf(Measure.class);
+        read.forEach(table -> again.add(FED_BY.get(table)));
+        Map<String, Double> weights = onboarding ? scorecard.onboardingWeights() : scorecard.weights();
+        Map<Measure, MeasureResult> kept = new EnumMap<>(Measure.class);
+        before.measures().forEach(result -> kept.put(result.measure(), result));
+        AccountSignals signals = new AccountSignals(account, book.contacts(), book.usage().daily(), book.tickets(),
+                book.feedback(), book.meetings(), List.of());
+        UsageSeries usage = rankingUsage(account, book.usage(), query);
+        LocalDate earlier = asOf.minusDays(scorecard.trendDays());
+        // Neither the account's scored fields nor its usage moved: whether the earlier day has a score did not either.
+        boolean comparable = comparable(signals, usage, earlier);
+        MeasureScores then = before.previousMeasures();
+        for (Measure measure : Measure.values()) {
+            boolean toKeep = weights.getOrDefault(measure.key(), 0.0) > 0 && !again.contains(measure);
+            if (toKeep && (!kept.containsKey(measure) || comparable && !then.weighed(measure))) {
+                return Optional.empty();
+            }
+        }
+        if (comparable != before.previousScore().isPresent()) {
+            return Optional.empty();
+        }
+        Evaluation now = evaluate(signals, usage, asOf, onboarding, true,
+                measure -> again.contains(measure) ? null : kept.get(measure));
+        Optional<Evaluation> previous = comparable
+                ? Optional.of(evaluate(signals, usage, earlier, onboarding, false,
+                        measure -> again.contains(measure) ? null : then.resultOf(measure)))
+                : Optional.empty();
+        List<String> stale = new ArrayList<>();
+        before.staleSources().stream().filter(HealthScorer::isUsageStaleness).forEach(stale::add);
+        for (BookTable source : STALE_SOURCES) {
+            if (read.contains(source)) {
+                staleness(source, signals, asOf).ifPresent(stale::add);
+            } else {
+                before.staleSources().stream().filter(entry -> sourceOf(entry).equals(Optional.of(source)))
+                        .forEach(stale::add);
+            }
+        }
+        // before's record when it is this one: the same instance stays shared with the book's directory.
+        return Optional.of(scoreOf(before.account().equals(account) ? before.account() : account, asOf, now, previous,
+                usage, stale, List.of(), onboarding));
+    }
+
+    /**
      * {@code before}'s results of the measures that do not read usage, by measure; empty when one the scorecard weighs
      * is not among them (a score of another scorecard).
      */
@@ -374,29 +453,45 @@ public final class HealthScorer {
         return source.equals(NO_USAGE) || source.startsWith(STALE_USAGE);
     }
 
-    /** What is stale besides usage: feedback, meetings, contacts. */
+    /** What is stale besides usage: feedback, meetings, contacts, in that order. */
     private List<String> otherStaleness(AccountSignals signals, LocalDate asOf) {
-        var limits = scorecard.staleness();
         List<String> stale = new ArrayList<>();
-        Optional<LocalDate> lastFeedback = signals.feedback().stream().map(FeedbackResponse::date)
-                .filter(d -> !d.isAfter(asOf)).max(Comparator.naturalOrder());
-        staleIfOld(stale, "feedback", lastFeedback, asOf, limits.feedbackDays());
-        Optional<LocalDate> lastMeeting = signals.meetings().stream().map(Meeting::date)
-                .filter(d -> !d.isAfter(asOf)).max(Comparator.naturalOrder());
-        staleIfOld(stale, "meetings", lastMeeting, asOf, limits.meetingsDays());
-        if (signals.contacts().stream().noneMatch(c -> c.activeOn(asOf))) {
-            stale.add("no current contacts on record");
+        for (BookTable source : STALE_SOURCES) {
+            staleness(source, signals, asOf).ifPresent(stale::add);
         }
         return stale;
     }
 
-    private static void staleIfOld(List<String> stale, String source, Optional<LocalDate> last, LocalDate asOf,
-            int limitDays) {
-        if (last.isEmpty()) {
-            stale.add("no " + source + " on record");
-        } else if (ChronoUnit.DAYS.between(last.get(), asOf) > limitDays) {
-            stale.add("no " + source + " for " + ChronoUnit.DAYS.between(last.get(), asOf) + " days (last "
-                    + last.get() + ")");
+    /** What is stale of one source besides usage, if anything: at most one entry each. */
+    private Optional<String> staleness(BookTable source, AccountSignals signals, LocalDate asOf) {
+        var limits = scorecard.staleness();
+        return switch (source) {
+            case FEEDBACK -> staleIfOld(NO_FEEDBACK, signals.feedback().stream().map(FeedbackResponse::date)
+                    .filter(d -> !d.isAfter(asOf)).max(Comparator.naturalOrder()), asOf, limits.feedbackDays());
+            case MEETINGS -> staleIfOld(NO_MEETINGS, signals.meetings().stream().map(Meeting::date)
+                    .filter(d -> !d.isAfter(asOf)).max(Comparator.naturalOrder()), asOf, limits.meetingsDays());
+            case CONTACTS -> signals.contacts().stream().noneMatch(c -> c.activeOn(asOf))
+                    ? Optional.of(NO_CURRENT_CONTACTS) : Optional.empty();
+            case TICKETS -> Optional.empty();
+        };
+    }
+
+    /** Which source besides usage {@code entry} of a score's stale sources is of (as {@link #staleness} wrote it). */
+    private static Optional<BookTable> sourceOf(String entry) {
+        if (entry.startsWith(NO_FEEDBACK)) {
+            return Optional.of(BookTable.FEEDBACK);
         }
+        if (entry.startsWith(NO_MEETINGS)) {
+            return Optional.of(BookTable.MEETINGS);
+        }
+        return entry.equals(NO_CURRENT_CONTACTS) ? Optional.of(BookTable.CONTACTS) : Optional.empty();
+    }
+
+    private static Optional<String> staleIfOld(String none, Optional<LocalDate> last, LocalDate asOf, int limitDays) {
+        if (last.isEmpty()) {
+            return Optional.of(none + " on record");
+        }
+        long days = ChronoUnit.DAYS.between(last.get(), asOf);
+        return days > limitDays ? Optional.of(none + " for " + days + " days (last " + last.get() + ")") : Optional.empty();
     }
 }

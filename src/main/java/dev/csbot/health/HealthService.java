@@ -5,6 +5,7 @@ import dev.csbot.account.AccountRepository;
 import dev.csbot.account.AccountSignals;
 import dev.csbot.account.BookQuery;
 import dev.csbot.account.BookSignals;
+import dev.csbot.account.BookTable;
 import dev.csbot.account.PortfolioChanged;
 import dev.csbot.account.PortfolioListener;
 import dev.csbot.account.UsageWindow;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -36,8 +38,9 @@ import java.util.function.LongSupplier;
  * seen through the store's version within {@link #RECHECK}. After a write the next snapshot rescores only
  * the accounts the write touched; after writes of usage alone (the daily feed, often every account) it reads
  * only their usage, and keeps every other part of their scores; after a CRM sync of much of the book it keeps or
- * weighs again each account's score from what the ranking before kept; after other writes of anything but usage to
- * much of the book (a nightly ticket import) it reads every table but usage, whose totals it keeps.
+ * weighs again each account's score from what the ranking before kept; after writes of other tables to much of the
+ * book (a nightly ticket import) it reads only the tables written and weighs again the measures they feed, keeping
+ * the usage totals and every other measure.
  */
 public class HealthService implements PortfolioListener {
 
@@ -250,7 +253,8 @@ public class HealthService implements PortfolioListener {
     /**
      * A whole-book snapshot after writes since the usage totals kept (of today) that wrote no usage, which still hold.
      * After writes of accounts alone (a CRM sync) on top of the ranking those totals are of, only the accounts whose
-     * scored fields moved are read again; after other writes, every table but usage. Empty when it cannot be told.
+     * scored fields moved are read again; after writes of contacts, tickets, feedback or meetings (and maybe accounts)
+     * on top of it, only the tables written; without that ranking, every table but usage. Empty when it cannot be told.
      */
     private Optional<BookSnapshot> withKeptUsage(BookSnapshot previous, long version, LocalDate asOf) {
         KeptUsageWindows known = keptWindows;
@@ -264,11 +268,35 @@ public class HealthService implements PortfolioListener {
         // for every account whose scored fields did not move.
         Optional<BookSnapshot.Ranked> before = previous.latestRanked();
         Optional<BookSnapshot.Ranked> base = before.filter(ranked -> ranked.version() >= known.version());
-        Once<List<HealthScore>> ranking = base.isPresent() && ACCOUNT_FIELDS_ALONE.containsAll(tables.get())
-                ? new Once<>(() -> accountsResynced(base.get().ranking().get(), directory, asOf, version, known))
-                : new Once<>(() -> rankedWithKeptUsage(asOf, directory, version, known));
+        Optional<Set<BookTable>> bookTables = bookTablesOf(tables.get());
+        Once<List<HealthScore>> ranking;
+        if (base.isPresent() && bookTables.isPresent() && bookTables.get().isEmpty()) {
+            ranking = new Once<>(() -> accountsResynced(base.get().ranking().get(), directory, asOf, version, known));
+        } else if (base.isPresent() && bookTables.isPresent()) {
+            ranking = new Once<>(() -> tablesRescored(base.get().ranking().get(), bookTables.get(), directory, asOf,
+                    version, known));
+        } else {
+            ranking = new Once<>(() -> rankedWithKeptUsage(asOf, directory, version, known));
+        }
         return Optional.of(new BookSnapshot(version, asOf, directory, ranking, -1,
                 BookSnapshot.keptScores(reusedScores), before));
+    }
+
+    /**
+     * The book tables among {@code written} (store tables), when every other one is of the accounts' own fields
+     * ({@link #ACCOUNT_FIELDS_ALONE}); empty when another table was written.
+     */
+    private static Optional<Set<BookTable>> bookTablesOf(Set<String> written) {
+        Set<BookTable> tables = EnumSet.noneOf(BookTable.class);
+        for (String table : written) {
+            Optional<BookTable> named = BookTable.named(table);
+            if (named.isPresent()) {
+                tables.add(named.get());
+            } else if (!ACCOUNT_FIELDS_ALONE.contains(table)) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(tables);
     }
 
     /** The snapshot after {@code previous}: the same when nothing moved, else only what a write touched is redone. */
@@ -502,6 +530,60 @@ public class HealthService implements PortfolioListener {
         return List.copyOf(all);
     }
 
+    /**
+     * {@code previous} (the ranking {@code known}'s totals are of) after writes of {@code written} alone, maybe with
+     * accounts: those tables are read for the whole book, with the usage a ranking weighs every day of (onboarding),
+     * and each account's score weighed again from them, its kept usage totals and the rest of its score
+     * ({@link HealthScorer#rescoredForTables}). A nightly ticket import reads the tickets alone and weighs support
+     * burden again. An account whose scored fields moved, or new since, is read in full; when more are left than are
+     * read one by one, every table but usage is read instead.
+     */
+    private List<HealthScore> tablesRescored(List<HealthScore> previous, Set<BookTable> written,
+            AccountDirectory directory, LocalDate asOf, long version, KeptUsageWindows known) {
+        Map<String, HealthScore> before = new HashMap<>(previous.size() * 2);
+        previous.forEach(score -> before.put(score.account().id(), score));
+        BookQuery full = BookReadPlan.forRanking(scorer.scorecard(), asOf);
+        BookQuery query = BookReadPlan.forRankingWithKeptUsage(scorer.scorecard(), asOf).reading(written);
+        // Every table read: an account that cannot be weighed again (its stage moved, say) is scored from the read.
+        boolean everyTable = written.containsAll(EnumSet.allOf(BookTable.class));
+        KeptUsageWindows next = known.carriedTo(version, Set.of());
+        Set<String> unkept = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        List<PartRescore> parts = inParts(directory, range -> {
+            PartRescore part = new PartRescore();
+            accounts.forEachInBook(query.within(range), read -> {
+                String id = read.account().id();
+                HealthScore earlier = before.get(id);
+                Optional<dev.csbot.account.UsageSummary> usage = known.withKeptTotals(id, read.usage());
+                if (earlier == null || usage.isEmpty()) {
+                    unkept.add(id);
+                    part.unsure().add(id);
+                    return;
+                }
+                BookSignals signals = sharedWith(directory, new BookSignals(read.account(), read.contacts(),
+                        read.tickets(), read.feedback(), read.meetings(), usage.get()));
+                Optional<HealthScore> again = scorer.rescoredForTables(earlier, signals, written, full);
+                if (again.isEmpty() && everyTable) {
+                    again = Optional.of(scorer.scoreForRanking(signals, full));
+                }
+                again.ifPresentOrElse(part.scores()::add, () -> part.unsure().add(id));
+            });
+            return part;
+        });
+        List<HealthScore> all = new ArrayList<>(directory.size());
+        Set<String> unsure = PartRescore.gather(parts, all);
+        if (unkept.size() > RESCORE_LIMIT) {
+            // Many new accounts (a first sync of another region, say): one pass over the book beats reading each.
+            return rank(asOf, directory, version);
+        }
+        if (unsure.size() > RESCORE_LIMIT) {
+            return rankedWithKeptUsage(asOf, directory, version, known);
+        }
+        readInFull(unsure, asOf, next, all, directory);
+        all.sort(BY_ACCOUNT_ID);
+        keep(next, version);
+        return List.copyOf(all);
+    }
+
     /** Scores {@code ids} from a full read of each into {@code all}, keeping their usage totals in {@code next}. */
     private void readInFull(Set<String> ids, LocalDate asOf, KeptUsageWindows next, List<HealthScore> all,
             AccountDirectory directory) {
@@ -668,12 +750,16 @@ public class HealthService implements PortfolioListener {
      * instance of each account for the directory and the ranking (at 100,000 accounts, tens of megabytes less).
      */
     private HealthScore rankingScore(BookSignals book, BookQuery query, AccountDirectory directory) {
+        return scorer.scoreForRanking(sharedWith(directory, book), query);
+    }
+
+    /** {@code book} with the record {@code directory} holds of its account, when that is the same. */
+    private static BookSignals sharedWith(AccountDirectory directory, BookSignals book) {
         Optional<dev.csbot.account.Account> known = directory.withId(book.account().id());
-        BookSignals shared = known.isEmpty() || known.get() == book.account() || !known.get().equals(book.account())
+        return known.isEmpty() || known.get() == book.account() || !known.get().equals(book.account())
                 ? book
                 : new BookSignals(known.get(), book.contacts(), book.tickets(), book.feedback(), book.meetings(),
                         book.usage());
-        return scorer.scoreForRanking(shared, query);
     }
 
     private static <T> T join(CompletableFuture<T> future) {

@@ -2,6 +2,7 @@ package dev.csbot.store;
 
 import dev.csbot.account.Account;
 import dev.csbot.account.BookQuery;
+import dev.csbot.account.BookTable;
 import dev.csbot.account.BookSignals;
 import dev.csbot.account.Contact;
 import dev.csbot.account.FeedbackResponse;
@@ -77,17 +78,16 @@ final class BookRead {
         List<Cursor<?>> open = new ArrayList<>();
         try {
             Cursor<AccountRow> accounts = open(open, accounts(), BookRead::accountIdOf);
-            // A read of usage alone leaves the other tables unread: their lists come empty.
-            boolean others = !query.usageOnly();
-            Cursor<Contact> contacts = !others ? null : open(open, select("SELECT " + (query.withText()
+            // A table the query does not read is left unread: its lists come empty.
+            Cursor<Contact> contacts = !query.reads(BookTable.CONTACTS) ? null : open(open, select("SELECT " + (query.withText()
                     ? Rows.CONTACT_COLUMNS : CONTACT_WITHOUT_TEXT) + " FROM contacts WHERE 1 = 1" + filter("account_id")
                     + " ORDER BY account_id, contact_id").map(query.withText() ? Rows.CONTACT : CONTACT_NO_TEXT),
                     Contact::accountId);
-            Cursor<Ticket> tickets = !others ? null : open(open, tickets(), Ticket::accountId);
-            Cursor<FeedbackResponse> feedback = !others ? null : open(open, dated("feedback_responses",
+            Cursor<Ticket> tickets = !query.reads(BookTable.TICKETS) ? null : open(open, tickets(), Ticket::accountId);
+            Cursor<FeedbackResponse> feedback = !query.reads(BookTable.FEEDBACK) ? null : open(open, dated("feedback_responses",
                     query.withText() ? Rows.FEEDBACK_COLUMNS : FEEDBACK_WITHOUT_TEXT, "date", "date, contact_email, kind")
                     .map(query.withText() ? Rows.FEEDBACK : FEEDBACK_NO_TEXT), FeedbackResponse::accountId);
-            Cursor<Meeting> meetings = !others ? null : open(open, dated("meetings", Rows.MEETING_COLUMNS, "date",
+            Cursor<Meeting> meetings = !query.reads(BookTable.MEETINGS) ? null : open(open, dated("meetings", Rows.MEETING_COLUMNS, "date",
                     "date, kind").map(Rows.MEETING), Meeting::accountId);
             // Windows that overlap are read as the pieces they cut each other into, each piece once.
             Map<UsageWindow, Cursor<WindowRow>> pieces = new LinkedHashMap<>();

@@ -6,11 +6,15 @@ import dev.csbot.account.AccountSignals;
 import dev.csbot.account.BookQuery;
 import dev.csbot.account.BookSignals;
 import dev.csbot.account.BookSignalsFromHistory;
+import dev.csbot.account.BookTable;
 import dev.csbot.account.FeedbackKind;
 import dev.csbot.account.LifecycleStage;
+import dev.csbot.account.MeetingKind;
 import dev.csbot.support.SignalsBuilder;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -118,5 +122,70 @@ class HealthScoreProperties {
             assertThat(again).as("only an earlier day's score that newly appears needs a full read").isPresent();
         }
         again.ifPresent(score -> assertThat(HealthScoreText.of(score)).isEqualTo(HealthScoreText.of(fresh)));
+    }
+
+    @Property(tries = 400)
+    void weighingAgainAfterWritesOfSomeTablesGivesTheScoreAFullReadGives(
+            @ForAll @IntRange(min = 1, max = 15) int tablesWritten,
+            @ForAll @IntRange(min = 0, max = 400) int usageDaysAgo,
+            @ForAll @IntRange(min = 0, max = 120) int users,
+            @ForAll @IntRange(min = -10, max = 200) int renewalInDays,
+            @ForAll @IntRange(min = 0, max = 400) int startedDaysAgo,
+            @ForAll boolean onboarding,
+            @ForAll @IntRange(min = 0, max = 10) int npsBefore,
+            @ForAll @IntRange(min = 0, max = 10) int npsAfter,
+            @ForAll @IntRange(min = 0, max = 300) int feedbackDaysAgo,
+            @ForAll @IntRange(min = 0, max = 4) int ticketsBefore,
+            @ForAll @IntRange(min = 0, max = 4) int ticketsAfter,
+            @ForAll @IntRange(min = 0, max = 200) int meetingDaysAgoBefore,
+            @ForAll @IntRange(min = 0, max = 200) int meetingDaysAgoAfter,
+            @ForAll boolean championLeftAfter,
+            @ForAll boolean accountsWritten,
+            @ForAll @IntRange(min = 0, max = 200) int seatsAfter,
+            @ForAll @IntRange(min = -10, max = 200) int renewalInDaysAfter) {
+        SignalsBuilder account = SignalsBuilder.healthy("p").noUsage().noFeedback().noMeetings()
+                .stage(onboarding ? LifecycleStage.ONBOARDING : LifecycleStage.ADOPTION)
+                .contractStart(TODAY.minusDays(startedDaysAgo)).renewal(TODAY.plusDays(renewalInDays))
+                .usage(TODAY.minusDays(usageDaysAgo), TODAY, d -> users + d % 7, 5)
+                .feedback(FeedbackKind.NPS, npsBefore, TODAY.minusDays(45), null)
+                .meeting(TODAY.minusDays(meetingDaysAgoBefore), MeetingKind.CHECK_IN, false);
+        for (int i = 0; i < ticketsBefore; i++) {
+            account.ticket(TODAY.minusDays(i * 20L + 1), null, 1 + i % 3, "Before " + i);
+        }
+        BookQuery query = BookReadPlan.forRanking(scorer.scorecard(), TODAY);
+        HealthScore before = scorer.scoreForRanking(BookSignalsFromHistory.of(account.build(), query), query);
+        Set<BookTable> written = EnumSet.noneOf(BookTable.class);
+        for (BookTable table : BookTable.values()) {
+            if ((tablesWritten & (1 << table.ordinal())) != 0) {
+                written.add(table);
+            }
+        }
+        if (written.contains(BookTable.FEEDBACK)) {
+            account.feedback(FeedbackKind.NPS, npsAfter, TODAY.minusDays(feedbackDaysAgo), null);
+        }
+        if (written.contains(BookTable.TICKETS)) {
+            account.noTickets();
+            for (int i = 0; i < ticketsAfter; i++) {
+                account.ticket(TODAY.minusDays(i * 30L + 2), i % 2 == 0 ? null : TODAY.minusDays(1), 1 + i % 2, "After " + i);
+            }
+        }
+        if (written.contains(BookTable.MEETINGS)) {
+            account.noMeetings().meeting(TODAY.minusDays(meetingDaysAgoAfter), MeetingKind.QBR, true);
+        }
+        if (written.contains(BookTable.CONTACTS) && championLeftAfter) {
+            account.championLeft("Priya Shah", "VP Operations", TODAY.minusDays(10));
+        } else if (written.contains(BookTable.CONTACTS)) {
+            account.noContacts();
+        }
+        if (accountsWritten) {
+            account.seats(seatsAfter).renewal(TODAY.plusDays(renewalInDaysAfter));
+        }
+        BookSignals fullRead = BookSignalsFromHistory.of(account.build(), query);
+
+        Optional<HealthScore> again = scorer.rescoredForTables(before,
+                BookSignalsFromHistory.of(account.build(), query.reading(written)), written, query);
+
+        assertThat(again).as("neither the segment, stage nor contract start moved: no full read needed").isPresent();
+        assertThat(HealthScoreText.of(again.get())).isEqualTo(HealthScoreText.of(scorer.scoreForRanking(fullRead, query)));
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.csbot.account.Account;
 import dev.csbot.account.AccountSignals;
 import dev.csbot.account.BookQuery;
+import dev.csbot.account.BookTable;
 import dev.csbot.account.BookSignals;
 import dev.csbot.account.LifecycleStage;
 import dev.csbot.account.PortfolioChanged;
@@ -542,6 +543,72 @@ class HealthServiceTest {
             portfolio.add(account);
         }
         return ids;
+    }
+
+    @Test
+    void aTicketImportOfEveryAccountReadsOnlyTheTicketsAndScoresAsAFreshRankingWould() {
+        List<String> ids = resyncBook();
+        List<HealthScore> before = service.all();
+        portfolio.forgetsChanges = true;
+        int bookReads = portfolio.bookReads.get();
+        int readsBefore = portfolio.queries.size();
+        for (int i = 0; i < ids.size(); i++) {
+            SignalsBuilder rows = SignalsBuilder.bare(ids.get(i));
+            if (i % 3 == 0) {
+                rows.ticket(TODAY.minusDays(2), null, 1, "Down").ticket(TODAY.minusDays(1), null, 1, "Still down");
+            } else if (i % 3 == 1) {
+                // Opened before the trend's earlier day and still open: both days weigh it.
+                rows.ticket(TODAY.minusDays(40), null, 2, "Slow reports");
+            }
+            portfolio.writeRows(BookTable.TICKETS, rows);
+        }
+
+        service.portfolioChanged(new PortfolioChanged(Set.of(ids.get(0)), false));
+        List<HealthScore> after = service.all();
+
+        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size()))
+                .as("one read of the book's tickets, in parts when it is large")
+                .hasSize(HealthService.parts(service.directory()).size())
+                .allMatch(query -> query.tables().equals(Set.of(BookTable.TICKETS)))
+                .allMatch(query -> query.usageWindows().isEmpty() && query.boundsInWindows());
+        assertThat(portfolio.bookReads.get() - bookReads).isEqualTo(HealthService.parts(service.directory()).size());
+        assertThat(portfolio.partialReads).as("nobody read in full").isEmpty();
+        assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
+        assertThat(seen(after)).as("the import moved scores").isNotEqualTo(seen(before));
+        assertThat(of(after, "a-0010").previousScore()).as("the earlier day weighed again")
+                .isNotEqualTo(of(before, "a-0010").previousScore());
+
+        theDailyFeedSumsOnlyTodayOf(ids, 4);
+    }
+
+    @Test
+    void anImportOfAccountsAndFeedbackWeighsAgainWhatMovedAndReadsInFullOnlyTheAccountsWhoseStageMoved() {
+        List<String> ids = resyncBook();
+        List<HealthScore> before = service.all();
+        portfolio.forgetsChanges = true;
+        int readsBefore = portfolio.queries.size();
+        for (int i = 0; i < ids.size(); i++) {
+            Account was = of(before, ids.get(i)).account();
+            portfolio.syncAccount(new Account(was.id(), was.name(), was.segment(), was.arr() + 1,
+                    i % 5 == 1 ? was.seatsPurchased() * 3 + 1 : was.seatsPurchased(), was.contractStart(),
+                    i % 5 == 2 ? TODAY.plusDays(30) : was.renewalDate(), was.csmEmail(),
+                    i < 10 && i % 5 == 0 ? LifecycleStage.RENEWAL : was.lifecycleStage(), was.slackChannel(),
+                    was.teamsChannel()));
+            portfolio.writeRows(BookTable.FEEDBACK, SignalsBuilder.bare(ids.get(i))
+                    .feedback(dev.csbot.account.FeedbackKind.NPS, i % 2 == 0 ? 2 : 9, TODAY.minusDays(1), null));
+        }
+
+        service.portfolioChanged(new PortfolioChanged(Set.of(ids.get(0)), false));
+        List<HealthScore> after = service.all();
+
+        List<BookQuery> reads = portfolio.queries.subList(readsBefore, portfolio.queries.size());
+        assertThat(reads.subList(0, HealthService.parts(service.directory()).size()))
+                .as("the book's feedback").allMatch(query -> query.tables().equals(Set.of(BookTable.FEEDBACK)));
+        assertThat(portfolio.partialReads).as("the accounts whose stage moved, read in full")
+                .containsExactly(Set.of("a-0000", "a-0005"));
+        assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
+        assertThat(of(after, "a-0002").renewalRisk()).as("a renewal moved near, with a detractor")
+                .hasValueSatisfying(risk -> assertThat(risk.reasons()).anyMatch(reason -> reason.contains("sentiment")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.csbot.account.AccountSignals;
 import dev.csbot.account.BookQuery;
 import dev.csbot.account.BookSignals;
 import dev.csbot.account.BookSignalsFromHistory;
+import dev.csbot.account.BookTable;
 import dev.csbot.account.LifecycleStage;
 import dev.csbot.account.UsageWindow;
 import dev.csbot.health.HealthScore;
@@ -57,7 +58,10 @@ class StoreReadsTest extends IntegrationTest {
     void theBookReadSaysWhatEveryAccountsFullHistorySays() {
         for (BookQuery query : days().stream().flatMap(day -> java.util.stream.Stream.of(query(day),
                 query(day).withoutText(), query(day).withLastActiveDay(), query(day).usageAlone(),
-                query(day).usageAlone().withBoundsInWindows(), query(day).withoutText().withoutUsageTotals())).toList()) {
+                query(day).usageAlone().withBoundsInWindows(), query(day).withoutText().withoutUsageTotals(),
+                query(day).withoutText().withoutUsageTotals().reading(Set.of(BookTable.TICKETS)),
+                query(day).reading(Set.of(BookTable.FEEDBACK, BookTable.CONTACTS)),
+                query(day).withoutText().reading(Set.of(BookTable.MEETINGS)))).toList()) {
             LocalDate asOf = query.asOf();
             List<BookSignals> book = new ArrayList<>();
             accounts.forEachInBook(query, book::add);
@@ -73,11 +77,18 @@ class StoreReadsTest extends IntegrationTest {
             }
             assertThat(book).as("the demo has onboarding accounts, read day by day")
                     .anySatisfy(b -> assertThat(b.usage().daily()).isNotEmpty());
-            if (query.usageOnly()) {
-                assertThat(book).as("a read of usage alone reads no other table").allSatisfy(b -> assertThat(
-                        List.of(b.contacts(), b.tickets(), b.feedback(), b.meetings())).allSatisfy(l -> assertThat(l).isEmpty()));
-            } else {
-                assertThat(book).as("the other tables are read").anySatisfy(b -> assertThat(b.contacts()).isNotEmpty());
+            for (BookTable table : BookTable.values()) {
+                java.util.function.Function<BookSignals, List<?>> rows = switch (table) {
+                    case CONTACTS -> BookSignals::contacts;
+                    case TICKETS -> BookSignals::tickets;
+                    case FEEDBACK -> BookSignals::feedback;
+                    case MEETINGS -> BookSignals::meetings;
+                };
+                if (query.reads(table)) {
+                    assertThat(book).as(table + " is read when asked for").anySatisfy(b -> assertThat(rows.apply(b)).isNotEmpty());
+                } else {
+                    assertThat(book).as(table + " is not read unless asked for").allSatisfy(b -> assertThat(rows.apply(b)).isEmpty());
+                }
             }
             assertThat(book).as("text is read only when asked for").allSatisfy(b -> assertThat(b.feedback())
                     .allSatisfy(f -> assertThat(f.contactEmail().isEmpty()).isEqualTo(!query.withText())));

@@ -6,6 +6,7 @@ import dev.csbot.account.AccountSignals;
 import dev.csbot.account.BookQuery;
 import dev.csbot.account.BookSignals;
 import dev.csbot.account.BookSignalsFromHistory;
+import dev.csbot.account.BookTable;
 import dev.csbot.account.UsageDay;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -82,6 +83,27 @@ public class InMemoryPortfolio implements AccountRepository {
         written.add(s.account().id());
         version++;
         withoutUsage.put(version, Set.of("accounts", "contacts", "tickets", "feedback_responses", "meetings"));
+        return this;
+    }
+
+    /**
+     * Replaces the rows of one table of {@code rows}' account by those {@code rows} has of it (its record and other rows
+     * stay as they are), as an import of that table's file would: a write without usage.
+     */
+    public synchronized InMemoryPortfolio writeRows(BookTable table, SignalsBuilder rows) {
+        AccountSignals s = rows.build();
+        AccountSignals was = byId.get(s.account().id());
+        if (was == null) {
+            throw new IllegalArgumentException("no account " + s.account().id() + " to write " + table + " of");
+        }
+        byId.put(was.account().id(), new AccountSignals(was.account(),
+                table == BookTable.CONTACTS ? s.contacts() : was.contacts(), was.usage(),
+                table == BookTable.TICKETS ? s.tickets() : was.tickets(),
+                table == BookTable.FEEDBACK ? s.feedback() : was.feedback(),
+                table == BookTable.MEETINGS ? s.meetings() : was.meetings(), was.objectives()));
+        written.add(was.account().id());
+        version++;
+        withoutUsage.put(version, Set.of(table.tableName()));
         return this;
     }
 

@@ -162,6 +162,11 @@ public final class SignalsBuilder {
         return this;
     }
 
+    public SignalsBuilder noTickets() {
+        tickets.clear();
+        return this;
+    }
+
     public SignalsBuilder feedback(FeedbackKind kind, int score, LocalDate date, String comment) {
         feedback.add(new FeedbackResponse(id, "someone@" + id + ".example", date, kind, score,
                 Optional.ofNullable(comment)));
