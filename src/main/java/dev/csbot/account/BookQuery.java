@@ -28,6 +28,9 @@ import java.util.Set;
  * @param tables which tables are read beside the accounts and their usage (the lists of the others come empty): all
  *     of them, but none when re-reading what a write of usage alone changed, and only those written since when the
  *     reader knows the rest
+ * @param ticketCounts when present, each account's tickets are counted as of each evaluated day over these windows
+ *     ({@link BookSignals#ticketCounts}) instead of listed (its ticket list comes empty): what support burden weighs,
+ *     one row per account
  * @param boundsInWindows whether each account's first and last usage day are the first and last within the windows
  *     read, instead of on record up to {@code asOf}: for a reader that knows the older ones (after a write of usage
  *     from some day on, the windows from that day on hold every day it can have changed)
@@ -42,6 +45,7 @@ public record BookQuery(
         IdRange accounts,
         boolean lastActiveDay,
         Set<BookTable> tables,
+        Optional<TicketCounts.Windows> ticketCounts,
         boolean boundsInWindows) {
 
     /**
@@ -61,7 +65,8 @@ public record BookQuery(
     /** Without each account's last active day. */
     public BookQuery(LocalDate asOf, List<LocalDate> evaluatedOn, LocalDate historyAfter, Set<UsageWindow> usageWindows,
             Set<LifecycleStage> dailyUsageStages, boolean withText, IdRange accounts) {
-        this(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts, false, EnumSet.allOf(BookTable.class), false);
+        this(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts, false,
+                EnumSet.allOf(BookTable.class), Optional.empty(), false);
     }
 
     public BookQuery {
@@ -82,19 +87,19 @@ public record BookQuery(
     /** The same query for the accounts of {@code range} only. */
     public BookQuery within(IdRange range) {
         return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, range,
-                lastActiveDay, tables, boundsInWindows);
+                lastActiveDay, tables, ticketCounts, boundsInWindows);
     }
 
     /** The same query without the words people wrote (what scoring reads). */
     public BookQuery withoutText() {
         return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, false, accounts,
-                lastActiveDay, tables, boundsInWindows);
+                lastActiveDay, tables, ticketCounts, boundsInWindows);
     }
 
     /** The same query, with each account's last active day. */
     public BookQuery withLastActiveDay() {
         return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts, true,
-                tables, boundsInWindows);
+                tables, ticketCounts, boundsInWindows);
     }
 
     /** The same query reading the accounts and their usage alone (contacts, tickets, feedback and meetings empty). */
@@ -105,7 +110,16 @@ public record BookQuery(
     /** The same query reading, beside the accounts and their usage, only {@code only} of the other tables. */
     public BookQuery reading(Set<BookTable> only) {
         return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts,
-                lastActiveDay, only, boundsInWindows);
+                lastActiveDay, only, ticketCounts, boundsInWindows);
+    }
+
+    /**
+     * The same query counting each account's tickets over {@code windows} as of each evaluated day, instead of listing
+     * them.
+     */
+    public BookQuery countingTickets(TicketCounts.Windows windows) {
+        return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts,
+                lastActiveDay, tables, Optional.of(windows), boundsInWindows);
     }
 
     /** Whether only the accounts and their usage are read. */
@@ -121,7 +135,7 @@ public record BookQuery(
     /** The same query with each account's first and last usage day taken within the windows read. */
     public BookQuery withBoundsInWindows() {
         return new BookQuery(asOf, evaluatedOn, historyAfter, usageWindows, dailyUsageStages, withText, accounts,
-                lastActiveDay, tables, true);
+                lastActiveDay, tables, ticketCounts, true);
     }
 
     /**
@@ -130,7 +144,7 @@ public record BookQuery(
      */
     public BookQuery withoutUsageTotals() {
         return new BookQuery(asOf, evaluatedOn, historyAfter, Set.of(), dailyUsageStages, withText, accounts,
-                lastActiveDay, tables, true);
+                lastActiveDay, tables, ticketCounts, true);
     }
 
     /**
@@ -149,7 +163,9 @@ public record BookQuery(
         return new BookQuery(asOf, java.util.stream.Stream.concat(evaluatedOn.stream(), other.evaluatedOn.stream())
                 .distinct().toList(), historyAfter.isBefore(other.historyAfter) ? historyAfter : other.historyAfter,
                 windows, stages, withText || other.withText, accounts, lastActiveDay || other.lastActiveDay,
-                union(tables, other.tables), boundsInWindows && other.boundsInWindows);
+                // Tickets listed serve a reader that counts them too (it counts the list).
+                union(tables, other.tables), ticketCounts.equals(other.ticketCounts) ? ticketCounts : Optional.empty(),
+                boundsInWindows && other.boundsInWindows);
     }
 
     private static Set<BookTable> union(Set<BookTable> one, Set<BookTable> other) {

@@ -54,9 +54,13 @@ public final class BookSignalsFromHistory {
             feedback = feedback.stream().map(f -> new FeedbackResponse(f.accountId(), "", f.date(), f.kind(), f.score(),
                     Optional.empty())).toList();
         }
+        Map<LocalDate, TicketCounts> counts = new HashMap<>();
+        query.ticketCounts().ifPresent(over -> query.evaluatedOn()
+                .forEach(day -> counts.put(day, TicketCounts.of(history.tickets(), day, over))));
         return new BookSignals(history.account(), query.reads(BookTable.CONTACTS) ? contacts : List.of(),
-                query.reads(BookTable.TICKETS) ? tickets : List.of(), query.reads(BookTable.FEEDBACK) ? feedback : List.of(),
-                query.reads(BookTable.MEETINGS) ? meetings : List.of(), summary);
+                query.reads(BookTable.TICKETS) && query.ticketCounts().isEmpty() ? tickets : List.of(),
+                query.reads(BookTable.FEEDBACK) ? feedback : List.of(),
+                query.reads(BookTable.MEETINGS) ? meetings : List.of(), summary, counts);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.csbot.health;
 
 import dev.csbot.account.BookQuery;
+import dev.csbot.account.BookTable;
 import dev.csbot.account.LifecycleStage;
 import dev.csbot.account.UsageWindow;
 import java.time.LocalDate;
@@ -43,6 +44,19 @@ final class BookReadPlan {
      */
     static BookQuery forRankingWithKeptUsage(Scorecard card, LocalDate asOf) {
         return forRanking(card, asOf).withoutUsageTotals();
+    }
+
+    /**
+     * What weighing again after writes of {@code written} (and maybe accounts) reads
+     * ({@link HealthScorer#rescoredForTables}): those tables, with the usage that {@link #forRankingWithKeptUsage}
+     * reads. Tickets are counted in the database instead of listed (a tenth of the rows), unless every table is read:
+     * then each account can also be scored from the read alone.
+     */
+    static BookQuery forTablesRescore(Scorecard card, LocalDate asOf, Set<BookTable> written) {
+        BookQuery query = forRankingWithKeptUsage(card, asOf).reading(written);
+        return written.contains(BookTable.TICKETS) && !written.containsAll(EnumSet.allOf(BookTable.class))
+                ? query.countingTickets(MeasureCalculator.ticketWindows(card.measures()))
+                : query;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.csbot.account.BookTable;
 import dev.csbot.account.FeedbackResponse;
 import dev.csbot.account.LifecycleStage;
 import dev.csbot.account.Meeting;
+import dev.csbot.account.TicketCounts;
 import dev.csbot.account.UsageSummary;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -235,14 +236,15 @@ public final class HealthScorer {
 
     /**
      * {@code before}'s ranking score again after writes of {@code read}'s tables (contacts, tickets, feedback, meetings)
-     * and maybe of accounts, but no usage, from {@code book}: those tables as a ranking reads them, and the usage a ranking's read gives (kept
-     * totals, every day for a stage {@code query} reads so). The measures those tables feed ({@link #FED_BY}) are
-     * weighed again today and on the trend's earlier day, and so is the band policy (a renewal's reasons read
-     * sentiment); every other measure, and what is stale of the other sources, are kept from {@code before}, which
-     * read the same rows of them. When accounts were written too and {@code book}'s record moves seats, contract start
-     * or renewal date, the usage measures are weighed again first ({@link #rescoredForAccountFields}). The same score
-     * as a full read gives; empty when it cannot be told without one (the segment or stage moved, the earlier day
-     * newly has a score, or a measure to keep was not weighed).
+     * and maybe of accounts, but no usage, from {@code book}: those tables as a ranking reads them (tickets listed, or
+     * counted as of today and the trend's earlier day, as {@link BookReadPlan#forTablesRescore} plans), and the usage
+     * a ranking's read gives (kept totals, every day for a stage {@code query} reads so). The measures those tables
+     * feed ({@link #FED_BY}) are weighed again today and on the trend's earlier day, and so is the band policy (a
+     * renewal's reasons read sentiment); every other measure, and what is stale of the other sources, are kept from
+     * {@code before}, which read the same rows of them. When accounts were written too and {@code book}'s record moves
+     * seats, contract start or renewal date, the usage measures are weighed again first
+     * ({@link #rescoredForAccountFields}). The same score as a full read gives; empty when it cannot be told without
+     * one (the segment or stage moved, the earlier day newly has a score, or a measure to keep was not weighed).
      */
     public Optional<HealthScore> rescoredForTables(HealthScore before, BookSignals book, Set<BookTable> read,
             BookQuery query) {
@@ -279,10 +281,10 @@ public final class HealthScorer {
             return Optional.empty();
         }
         Evaluation now = evaluate(signals, usage, asOf, onboarding, true,
-                measure -> again.contains(measure) ? null : kept.get(measure));
+                measure -> again.contains(measure) ? counted(measure, book, asOf) : kept.get(measure));
         Optional<Evaluation> previous = comparable
                 ? Optional.of(evaluate(signals, usage, earlier, onboarding, false,
-                        measure -> again.contains(measure) ? null : then.resultOf(measure)))
+                        measure -> again.contains(measure) ? counted(measure, book, earlier) : then.resultOf(measure)))
                 : Optional.empty();
         List<String> stale = new ArrayList<>();
         before.staleSources().stream().filter(HealthScorer::isUsageStaleness).forEach(stale::add);
@@ -297,6 +299,21 @@ public final class HealthScorer {
         // before's record when it is this one: the same instance stays shared with the book's directory.
         return Optional.of(scoreOf(before.account().equals(account) ? before.account() : account, asOf, now, previous,
                 usage, stale, List.of(), onboarding));
+    }
+
+    /**
+     * Support burden as of {@code day} from {@code book}'s ticket counts, when the read counted them; null otherwise
+     * (the measure is weighed from the lists).
+     */
+    private MeasureResult counted(Measure measure, BookSignals book, LocalDate day) {
+        if (measure != Measure.SUPPORT_BURDEN || book.ticketCounts().isEmpty()) {
+            return null;
+        }
+        TicketCounts counts = book.ticketCounts().get(day);
+        if (counts == null) {
+            throw new IllegalArgumentException("the book read counted tickets, but not as of " + day);
+        }
+        return calculator.supportBurden(counts);
     }
 
     /**
@@ -492,6 +509,7 @@ public final class HealthScorer {
             return Optional.of(none + " on record");
         }
         long days = ChronoUnit.DAYS.between(last.get(), asOf);
-        return days > limitDays ? Optional.of(none + " for " + days + " days (last " + last.get() + ")") : Optional.empty();
+        return days > limitDays ? Optional.of(none + " for " + days + " days (last " + last.get() + ")")
+                : Optional.empty();
     }
 }

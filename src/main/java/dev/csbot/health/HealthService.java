@@ -449,8 +449,7 @@ public class HealthService implements PortfolioListener {
                     part.unsure().add(read.account().id());
                     return;
                 }
-                part.scores().add(rankingScore(new BookSignals(read.account(), read.contacts(), read.tickets(),
-                        read.feedback(), read.meetings(), usage.get()), full, directory));
+                part.scores().add(rankingScore(read.withUsage(usage.get()), full, directory));
             });
             return part;
         });
@@ -534,18 +533,18 @@ public class HealthService implements PortfolioListener {
      * {@code previous} (the ranking {@code known}'s totals are of) after writes of {@code written} alone, maybe with
      * accounts: those tables are read for the whole book, with the usage a ranking weighs every day of (onboarding),
      * and each account's score weighed again from them, its kept usage totals and the rest of its score
-     * ({@link HealthScorer#rescoredForTables}). A nightly ticket import reads the tickets alone and weighs support
-     * burden again. An account whose scored fields moved, or new since, is read in full; when more are left than are
-     * read one by one, every table but usage is read instead.
+     * ({@link HealthScorer#rescoredForTables}). A nightly ticket import reads each account's tickets counted and
+     * weighs support burden again. An account whose segment or stage moved, or new since, is read in full; when more
+     * are left than are read one by one, every table but usage is read instead.
      */
     private List<HealthScore> tablesRescored(List<HealthScore> previous, Set<BookTable> written,
             AccountDirectory directory, LocalDate asOf, long version, KeptUsageWindows known) {
         Map<String, HealthScore> before = new HashMap<>(previous.size() * 2);
         previous.forEach(score -> before.put(score.account().id(), score));
         BookQuery full = BookReadPlan.forRanking(scorer.scorecard(), asOf);
-        BookQuery query = BookReadPlan.forRankingWithKeptUsage(scorer.scorecard(), asOf).reading(written);
-        // Every table read: an account that cannot be weighed again (its stage moved, say) is scored from the read.
-        boolean everyTable = written.containsAll(EnumSet.allOf(BookTable.class));
+        BookQuery query = BookReadPlan.forTablesRescore(scorer.scorecard(), asOf, written);
+        // Every table listed: an account that cannot be weighed again (its stage moved, say) is scored from the read.
+        boolean everyTable = written.containsAll(EnumSet.allOf(BookTable.class)) && query.ticketCounts().isEmpty();
         KeptUsageWindows next = known.carriedTo(version, Set.of());
         Set<String> unkept = java.util.concurrent.ConcurrentHashMap.newKeySet();
         List<PartRescore> parts = inParts(directory, range -> {
@@ -559,8 +558,7 @@ public class HealthService implements PortfolioListener {
                     part.unsure().add(id);
                     return;
                 }
-                BookSignals signals = sharedWith(directory, new BookSignals(read.account(), read.contacts(),
-                        read.tickets(), read.feedback(), read.meetings(), usage.get()));
+                BookSignals signals = sharedWith(directory, read.withUsage(usage.get()));
                 Optional<HealthScore> again = scorer.rescoredForTables(earlier, signals, written, full);
                 if (again.isEmpty() && everyTable) {
                     again = Optional.of(scorer.scoreForRanking(signals, full));
@@ -641,8 +639,7 @@ public class HealthService implements PortfolioListener {
                 accounts.forEachInBook(query.within(range), read -> {
                     Optional<BookSignals> signals = !reuse ? Optional.of(read)
                             : known.completed(read.account().id(), read.usage(), writtenFrom, boundsInWindows)
-                                    .map(usage -> new BookSignals(read.account(), read.contacts(), read.tickets(),
-                                            read.feedback(), read.meetings(), usage));
+                                    .map(read::withUsage);
                     if (signals.isEmpty()) {
                         part.unsure().add(read.account().id());
                         return;
@@ -758,8 +755,7 @@ public class HealthService implements PortfolioListener {
         Optional<dev.csbot.account.Account> known = directory.withId(book.account().id());
         return known.isEmpty() || known.get() == book.account() || !known.get().equals(book.account())
                 ? book
-                : new BookSignals(known.get(), book.contacts(), book.tickets(), book.feedback(), book.meetings(),
-                        book.usage());
+                : book.withAccount(known.get());
     }
 
     private static <T> T join(CompletableFuture<T> future) {

@@ -9,6 +9,7 @@ import dev.csbot.account.Meeting;
 import dev.csbot.account.MeetingKind;
 import dev.csbot.account.Segment;
 import dev.csbot.account.Ticket;
+import dev.csbot.account.TicketCounts;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -164,20 +165,25 @@ final class MeasureCalculator {
     }
 
     private MeasureResult supportBurden(List<Ticket> tickets, LocalDate asOf) {
+        return supportBurden(TicketCounts.of(tickets, asOf, ticketWindows(config)));
+    }
+
+    /** The windows support burden counts tickets over: recent, and the baseline before it. */
+    static TicketCounts.Windows ticketWindows(Scorecard.Measures measures) {
+        var c = measures.supportBurden();
+        return new TicketCounts.Windows(c.recentDays(), c.baselineDays());
+    }
+
+    /** Support burden from an account's tickets counted as of the day weighed. */
+    MeasureResult supportBurden(TicketCounts counts) {
         var c = config.supportBurden();
-        List<Ticket> known = tickets.stream().filter(t -> !t.openedOn().isAfter(asOf)).toList();
-        if (known.isEmpty()) {
+        if (counts.onRecord() == 0) {
             return MeasureResult.scored(Measure.SUPPORT_BURDEN, 100, "no tickets on record");
         }
-        long urgent = known.stream().filter(t -> t.openOn(asOf) && t.severity() == 1).count();
-        long high = known.stream().filter(t -> t.openOn(asOf) && t.severity() == 2).count();
-        LocalDate recentStart = asOf.minusDays(c.recentDays());
-        LocalDate baselineStart = recentStart.minusDays(c.baselineDays());
-        long recent = known.stream().filter(t -> t.openedOn().isAfter(recentStart)).count();
-        long before = known.stream()
-                .filter(t -> t.openedOn().isAfter(baselineStart) && !t.openedOn().isAfter(recentStart))
-                .count();
-        double baselinePerWindow = (double) before * c.recentDays() / c.baselineDays();
+        long urgent = counts.urgentOpen();
+        long high = counts.highOpen();
+        long recent = counts.recent();
+        double baselinePerWindow = (double) counts.baseline() * c.recentDays() / c.baselineDays();
         // A floor of two tickets per window keeps a couple of tickets at a quiet account from reading as a spike.
         double ratio = recent / Math.max(2.0, baselinePerWindow);
         double spikePenalty = ratio >= c.spikeRatio() ? c.spikePenalty()

@@ -9,6 +9,7 @@ import dev.csbot.account.FeedbackResponse;
 import dev.csbot.account.LifecycleStage;
 import dev.csbot.account.Meeting;
 import dev.csbot.account.Ticket;
+import dev.csbot.account.TicketCounts;
 import dev.csbot.account.UsageDay;
 import dev.csbot.account.UsageSummary;
 import dev.csbot.account.UsageTotals;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +42,9 @@ final class BookRead {
     /** An account as the book read sees it: the account, the first and last usage days on record, the last active one. */
     private record AccountRow(Account account, Optional<LocalDate> firstUsage, Optional<LocalDate> lastUsage,
             Optional<LocalDate> lastActive) {}
+
+    /** One account's tickets counted as of each evaluated day. */
+    private record CountRow(String accountId, Map<LocalDate, TicketCounts> byDay) {}
 
     /** One account's totals over one window; its first and last day in it when the query takes bounds in windows. */
     private record WindowRow(String accountId, UsageTotals totals, String firstDay, String lastDay) {}
@@ -79,16 +84,18 @@ final class BookRead {
         try {
             Cursor<AccountRow> accounts = open(open, accounts(), BookRead::accountIdOf);
             // A table the query does not read is left unread: its lists come empty.
-            Cursor<Contact> contacts = !query.reads(BookTable.CONTACTS) ? null : open(open, select("SELECT " + (query.withText()
-                    ? Rows.CONTACT_COLUMNS : CONTACT_WITHOUT_TEXT) + " FROM contacts WHERE 1 = 1" + filter("account_id")
-                    + " ORDER BY account_id, contact_id").map(query.withText() ? Rows.CONTACT : CONTACT_NO_TEXT),
-                    Contact::accountId);
-            Cursor<Ticket> tickets = !query.reads(BookTable.TICKETS) ? null : open(open, tickets(), Ticket::accountId);
-            Cursor<FeedbackResponse> feedback = !query.reads(BookTable.FEEDBACK) ? null : open(open, dated("feedback_responses",
-                    query.withText() ? Rows.FEEDBACK_COLUMNS : FEEDBACK_WITHOUT_TEXT, "date", "date, contact_email, kind")
-                    .map(query.withText() ? Rows.FEEDBACK : FEEDBACK_NO_TEXT), FeedbackResponse::accountId);
-            Cursor<Meeting> meetings = !query.reads(BookTable.MEETINGS) ? null : open(open, dated("meetings", Rows.MEETING_COLUMNS, "date",
-                    "date, kind").map(Rows.MEETING), Meeting::accountId);
+            Cursor<Contact> contacts = !query.reads(BookTable.CONTACTS) ? null : open(open, contacts(), Contact::accountId);
+            boolean counted = query.ticketCounts().isPresent();
+            Cursor<Ticket> tickets = !query.reads(BookTable.TICKETS) || counted ? null
+                    : open(open, tickets(), Ticket::accountId);
+            Cursor<CountRow> ticketCounts = !counted ? null : open(open, ticketCounts(), CountRow::accountId);
+            Cursor<FeedbackResponse> feedback = !query.reads(BookTable.FEEDBACK) ? null
+                    : open(open, dated("feedback_responses", query.withText() ? Rows.FEEDBACK_COLUMNS
+                            : FEEDBACK_WITHOUT_TEXT, "date", "date, contact_email, kind")
+                            .map(query.withText() ? Rows.FEEDBACK : FEEDBACK_NO_TEXT), FeedbackResponse::accountId);
+            Cursor<Meeting> meetings = !query.reads(BookTable.MEETINGS) ? null
+                    : open(open, dated("meetings", Rows.MEETING_COLUMNS, "date", "date, kind").map(Rows.MEETING),
+                            Meeting::accountId);
             // Windows that overlap are read as the pieces they cut each other into, each piece once.
             Map<UsageWindow, Cursor<WindowRow>> pieces = new LinkedHashMap<>();
             for (UsageWindow piece : pieces(query.usageWindows())) {
@@ -125,7 +132,7 @@ final class BookRead {
                         take(meetings, id), new UsageSummary(totals,
                         query.boundsInWindows() ? Optional.ofNullable(bounds[0]).map(Rows::isoDate) : row.firstUsage(),
                         query.boundsInWindows() ? Optional.ofNullable(bounds[1]).map(Rows::isoDate) : row.lastUsage(),
-                        days, row.lastActive())));
+                        days, row.lastActive()), countsOf(ticketCounts, id)));
             }
             for (Cursor<?> cursor : open) {
                 if (cursor.hasNext()) {
@@ -155,6 +162,12 @@ final class BookRead {
         return cursor == null ? List.of() : cursor.take(accountId);
     }
 
+    private org.jdbi.v3.core.result.ResultIterable<Contact> contacts() {
+        return select("SELECT " + (query.withText() ? Rows.CONTACT_COLUMNS : CONTACT_WITHOUT_TEXT)
+                + " FROM contacts WHERE 1 = 1" + filter("account_id") + " ORDER BY account_id, contact_id")
+                .map(query.withText() ? Rows.CONTACT : CONTACT_NO_TEXT);
+    }
+
     private org.jdbi.v3.core.result.ResultIterable<AccountRow> accounts() {
         String asOf = query.asOf().toString();
         RowMapper<AccountRow> mapper = (rs, ctx) -> new AccountRow(Rows.ACCOUNT.map(rs, ctx),
@@ -176,6 +189,57 @@ final class BookRead {
             select.bind("asOf", asOf);
         }
         return select.map(mapper);
+    }
+
+    /** {@code accountId}'s ticket counts by evaluated day (none on record: zero); empty when the query counts none. */
+    private Map<LocalDate, TicketCounts> countsOf(Cursor<CountRow> cursor, String accountId) {
+        if (cursor == null) {
+            return Map.of();
+        }
+        List<CountRow> found = cursor.take(accountId);
+        if (!found.isEmpty()) {
+            return found.get(0).byDay();
+        }
+        Map<LocalDate, TicketCounts> none = new HashMap<>();
+        query.evaluatedOn().forEach(day -> none.put(day, TicketCounts.NONE));
+        return none;
+    }
+
+    /**
+     * Each account's tickets counted by the database as of each evaluated day (every ticket on record, as support
+     * burden weighs them): one grouped pass over the tickets, one row per account that has any.
+     */
+    private org.jdbi.v3.core.result.ResultIterable<CountRow> ticketCounts() {
+        TicketCounts.Windows windows = query.ticketCounts().orElseThrow();
+        List<LocalDate> days = query.evaluatedOn();
+        StringBuilder sql = new StringBuilder("SELECT t.account_id");
+        String open = " AND (t.closed_on IS NULL OR t.closed_on = '' OR t.closed_on > :day%1$d)";
+        for (int i = 0; i < days.size(); i++) {
+            sql.append(String.format(Locale.ROOT, ", SUM(CASE WHEN t.opened_on <= :day%1$d THEN 1 ELSE 0 END)"
+                    + ", SUM(CASE WHEN t.opened_on <= :day%1$d AND t.severity = 1" + open + " THEN 1 ELSE 0 END)"
+                    + ", SUM(CASE WHEN t.opened_on <= :day%1$d AND t.severity = 2" + open + " THEN 1 ELSE 0 END)"
+                    + ", SUM(CASE WHEN t.opened_on > :recent%1$d AND t.opened_on <= :day%1$d THEN 1 ELSE 0 END)"
+                    + ", SUM(CASE WHEN t.opened_on > :baseline%1$d AND t.opened_on <= :recent%1$d THEN 1 ELSE 0 END)",
+                    i));
+        }
+        sql.append(" FROM tickets t WHERE t.opened_on <= :asOf").append(filter("t.account_id"))
+                .append(" GROUP BY t.account_id ORDER BY t.account_id");
+        Query select = select(sql.toString()).bind("asOf", query.asOf().toString());
+        for (int i = 0; i < days.size(); i++) {
+            LocalDate recentStart = days.get(i).minusDays(windows.recentDays());
+            select.bind("day" + i, days.get(i).toString())
+                    .bind("recent" + i, recentStart.toString())
+                    .bind("baseline" + i, recentStart.minusDays(windows.baselineDays()).toString());
+        }
+        return select.map((rs, ctx) -> {
+            Map<LocalDate, TicketCounts> byDay = new HashMap<>();
+            for (int i = 0; i < days.size(); i++) {
+                int column = 2 + i * 5;
+                byDay.put(days.get(i), new TicketCounts(rs.getInt(column), rs.getInt(column + 1),
+                        rs.getInt(column + 2), rs.getInt(column + 3), rs.getInt(column + 4)));
+            }
+            return new CountRow(rs.getString(1), byDay);
+        });
     }
 
     private org.jdbi.v3.core.result.ResultIterable<Ticket> tickets() {

@@ -142,7 +142,8 @@ class HealthScoreProperties {
             @ForAll boolean championLeftAfter,
             @ForAll boolean accountsWritten,
             @ForAll @IntRange(min = 0, max = 200) int seatsAfter,
-            @ForAll @IntRange(min = -10, max = 200) int renewalInDaysAfter) {
+            @ForAll @IntRange(min = -10, max = 200) int renewalInDaysAfter,
+            @ForAll boolean ticketsCounted) {
         SignalsBuilder account = SignalsBuilder.healthy("p").noUsage().noFeedback().noMeetings()
                 .stage(onboarding ? LifecycleStage.ONBOARDING : LifecycleStage.ADOPTION)
                 .contractStart(TODAY.minusDays(startedDaysAgo)).renewal(TODAY.plusDays(renewalInDays))
@@ -166,7 +167,9 @@ class HealthScoreProperties {
         if (written.contains(BookTable.TICKETS)) {
             account.noTickets();
             for (int i = 0; i < ticketsAfter; i++) {
-                account.ticket(TODAY.minusDays(i * 30L + 2), i % 2 == 0 ? null : TODAY.minusDays(1), 1 + i % 2, "After " + i);
+                account.ticket(TODAY.minusDays(i * 30L + 2), i % 2 == 0 ? null : TODAY.minusDays(1), 1 + i % 2,
+                        "After " + i);
+                account.ticket(TODAY.minusDays(i * 3L + 1), TODAY.minusDays(i), 3, "Recent " + i);
             }
         }
         if (written.contains(BookTable.MEETINGS)) {
@@ -182,10 +185,14 @@ class HealthScoreProperties {
         }
         BookSignals fullRead = BookSignalsFromHistory.of(account.build(), query);
 
-        Optional<HealthScore> again = scorer.rescoredForTables(before,
-                BookSignalsFromHistory.of(account.build(), query.reading(written)), written, query);
+        BookQuery read = ticketsCounted
+                ? query.reading(written).countingTickets(MeasureCalculator.ticketWindows(scorer.scorecard().measures()))
+                : query.reading(written);
+        Optional<HealthScore> again = scorer.rescoredForTables(before, BookSignalsFromHistory.of(account.build(), read),
+                written, query);
 
         assertThat(again).as("neither the segment, stage nor contract start moved: no full read needed").isPresent();
-        assertThat(HealthScoreText.of(again.get())).isEqualTo(HealthScoreText.of(scorer.scoreForRanking(fullRead, query)));
+        assertThat(HealthScoreText.of(again.get()))
+                .isEqualTo(HealthScoreText.of(scorer.scoreForRanking(fullRead, query)));
     }
 }

@@ -567,9 +567,10 @@ class HealthServiceTest {
         List<HealthScore> after = service.all();
 
         assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size()))
-                .as("one read of the book's tickets, in parts when it is large")
+                .as("one read of the book's tickets, counted, in parts when it is large")
                 .hasSize(HealthService.parts(service.directory()).size())
                 .allMatch(query -> query.tables().equals(Set.of(BookTable.TICKETS)))
+                .allMatch(query -> query.ticketCounts().isPresent())
                 .allMatch(query -> query.usageWindows().isEmpty() && query.boundsInWindows());
         assertThat(portfolio.bookReads.get() - bookReads).isEqualTo(HealthService.parts(service.directory()).size());
         assertThat(portfolio.partialReads).as("nobody read in full").isEmpty();

@@ -10,6 +10,7 @@ import dev.csbot.account.BookSignals;
 import dev.csbot.account.BookSignalsFromHistory;
 import dev.csbot.account.BookTable;
 import dev.csbot.account.LifecycleStage;
+import dev.csbot.account.TicketCounts;
 import dev.csbot.account.UsageWindow;
 import dev.csbot.health.HealthScore;
 import dev.csbot.health.HealthScorer;
@@ -61,7 +62,9 @@ class StoreReadsTest extends IntegrationTest {
                 query(day).usageAlone().withBoundsInWindows(), query(day).withoutText().withoutUsageTotals(),
                 query(day).withoutText().withoutUsageTotals().reading(Set.of(BookTable.TICKETS)),
                 query(day).reading(Set.of(BookTable.FEEDBACK, BookTable.CONTACTS)),
-                query(day).withoutText().reading(Set.of(BookTable.MEETINGS)))).toList()) {
+                query(day).withoutText().reading(Set.of(BookTable.MEETINGS)),
+                query(day).withoutText().withoutUsageTotals().reading(Set.of(BookTable.TICKETS, BookTable.CONTACTS))
+                        .countingTickets(new TicketCounts.Windows(30, 180)))).toList()) {
             LocalDate asOf = query.asOf();
             List<BookSignals> book = new ArrayList<>();
             accounts.forEachInBook(query, book::add);
@@ -84,7 +87,15 @@ class StoreReadsTest extends IntegrationTest {
                     case FEEDBACK -> BookSignals::feedback;
                     case MEETINGS -> BookSignals::meetings;
                 };
-                if (query.reads(table)) {
+                if (table == BookTable.TICKETS && query.ticketCounts().isPresent()) {
+                    assertThat(book).as("tickets counted instead of listed").allSatisfy(b -> {
+                        assertThat(b.tickets()).isEmpty();
+                        assertThat(b.ticketCounts().keySet()).containsExactlyInAnyOrderElementsOf(query.evaluatedOn());
+                    });
+                    assertThat(book).as("some accounts have tickets, open ones among them").anySatisfy(b -> assertThat(
+                            b.ticketCounts().get(asOf).urgentOpen() + b.ticketCounts().get(asOf).highOpen()).isPositive());
+                    assertThat(book).anySatisfy(b -> assertThat(b.ticketCounts().get(asOf).baseline()).isPositive());
+                } else if (query.reads(table)) {
                     assertThat(book).as(table + " is read when asked for").anySatisfy(b -> assertThat(rows.apply(b)).isNotEmpty());
                 } else {
                     assertThat(book).as(table + " is not read unless asked for").allSatisfy(b -> assertThat(rows.apply(b)).isEmpty());
