@@ -263,7 +263,9 @@ public class HealthService implements PortfolioListener {
         if (tables.isEmpty()) {
             return Optional.empty();
         }
-        AccountDirectory directory = AccountDirectory.of(accounts.findAll());
+        // Writes that wrote no accounts (a ticket import) leave the directory as it stands since the totals' version.
+        AccountDirectory directory = tables.get().contains("accounts") || known.version() > previous.version
+                ? AccountDirectory.of(accounts.findAll()) : previous.directory;
         // A ranking from the totals' version on holds the same usage: with accounts alone written since, its scores stand
         // for every account whose scored fields did not move.
         Optional<BookSnapshot.Ranked> before = previous.latestRanked();

@@ -551,6 +551,7 @@ class HealthServiceTest {
         List<HealthScore> before = service.all();
         portfolio.forgetsChanges = true;
         int bookReads = portfolio.bookReads.get();
+        int directoryReads = portfolio.directoryReads.get();
         int readsBefore = portfolio.queries.size();
         for (int i = 0; i < ids.size(); i++) {
             SignalsBuilder rows = SignalsBuilder.bare(ids.get(i));
@@ -574,6 +575,8 @@ class HealthServiceTest {
                 .allMatch(query -> query.usageWindows().isEmpty() && query.boundsInWindows());
         assertThat(portfolio.bookReads.get() - bookReads).isEqualTo(HealthService.parts(service.directory()).size());
         assertThat(portfolio.partialReads).as("nobody read in full").isEmpty();
+        assertThat(portfolio.directoryReads.get()).as("no account written: the directory stands")
+                .isEqualTo(directoryReads);
         assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
         assertThat(seen(after)).as("the import moved scores").isNotEqualTo(seen(before));
         assertThat(of(after, "a-0010").previousScore()).as("the earlier day weighed again")
