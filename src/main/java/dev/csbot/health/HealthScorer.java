@@ -163,7 +163,7 @@ public final class HealthScorer {
             return Optional.empty();
         }
         boolean onboarding = account.lifecycleStage() == LifecycleStage.ONBOARDING;
-        Optional<Map<Measure, MeasureResult>> known = keptBesideUsage(before, onboarding);
+        Optional<Map<Measure, MeasureResult>> known = keptBeside(before, onboarding, READ_USAGE);
         if (known.isEmpty()) {
             return Optional.empty();
         }
@@ -207,7 +207,7 @@ public final class HealthScorer {
             return Optional.empty();
         }
         boolean onboarding = account.lifecycleStage() == LifecycleStage.ONBOARDING;
-        Optional<Map<Measure, MeasureResult>> known = keptBesideUsage(before, onboarding);
+        Optional<Map<Measure, MeasureResult>> known = keptBeside(before, onboarding, READ_USAGE);
         if (known.isEmpty()) {
             return Optional.empty();
         }
@@ -261,9 +261,11 @@ public final class HealthScorer {
         boolean onboarding = account.lifecycleStage() == LifecycleStage.ONBOARDING;
         Set<Measure> again = EnumSet.noneOf(Measure.class);
         read.forEach(table -> again.add(FED_BY.get(table)));
-        Map<String, Double> weights = onboarding ? scorecard.onboardingWeights() : scorecard.weights();
-        Map<Measure, MeasureResult> kept = new EnumMap<>(Measure.class);
-        before.measures().forEach(result -> kept.put(result.measure(), result));
+        Optional<Map<Measure, MeasureResult>> known = keptBeside(before, onboarding, again);
+        if (known.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<Measure, MeasureResult> kept = known.get();
         AccountSignals signals = new AccountSignals(account, book.contacts(), book.usage().daily(), book.tickets(),
                 book.feedback(), book.meetings(), List.of());
         UsageSeries usage = rankingUsage(account, book.usage(), query);
@@ -271,13 +273,8 @@ public final class HealthScorer {
         // Neither the account's scored fields nor its usage moved: whether the earlier day has a score did not either.
         boolean comparable = comparable(signals, usage, earlier);
         MeasureScores then = before.previousMeasures();
-        for (Measure measure : Measure.values()) {
-            boolean toKeep = weights.getOrDefault(measure.key(), 0.0) > 0 && !again.contains(measure);
-            if (toKeep && (!kept.containsKey(measure) || comparable && !then.weighed(measure))) {
-                return Optional.empty();
-            }
-        }
-        if (comparable != before.previousScore().isPresent()) {
+        boolean thenKept = kept.keySet().stream().allMatch(measure -> again.contains(measure) || then.weighed(measure));
+        if (comparable && !thenKept || comparable != before.previousScore().isPresent()) {
             return Optional.empty();
         }
         Evaluation now = evaluate(signals, usage, asOf, onboarding, true,
@@ -317,15 +314,17 @@ public final class HealthScorer {
     }
 
     /**
-     * {@code before}'s results of the measures that do not read usage, by measure; empty when one the scorecard weighs
-     * is not among them (a score of another scorecard).
+     * {@code before}'s results by measure, to keep all but those {@code reweighed}; empty when a measure the scorecard
+     * weighs and that is not weighed again is not among them (a score of another scorecard).
      */
-    private Optional<Map<Measure, MeasureResult>> keptBesideUsage(HealthScore before, boolean onboarding) {
+    private Optional<Map<Measure, MeasureResult>> keptBeside(HealthScore before, boolean onboarding,
+            Set<Measure> reweighed) {
         Map<String, Double> weights = onboarding ? scorecard.onboardingWeights() : scorecard.weights();
         Map<Measure, MeasureResult> kept = new EnumMap<>(Measure.class);
         before.measures().forEach(result -> kept.put(result.measure(), result));
         for (Measure measure : Measure.values()) {
-            if (weights.getOrDefault(measure.key(), 0.0) > 0 && !READ_USAGE.contains(measure) && !kept.containsKey(measure)) {
+            boolean toKeep = weights.getOrDefault(measure.key(), 0.0) > 0 && !reweighed.contains(measure);
+            if (toKeep && !kept.containsKey(measure)) {
                 return Optional.empty();
             }
         }
