@@ -71,7 +71,8 @@ public record HealthScore(
 
     /**
      * The same score for {@code account} as it stands now, which scoring reads the same of
-     * ({@link HealthScorer#readsTheSame}): a new ARR, name, CSM or channel changes no part of the score.
+     * ({@link HealthScorer#readsTheSame}): a new ARR, name, CSM, channel or stage after onboarding changes no part of
+     * the score.
      */
     HealthScore withAccount(Account account) {
         return new HealthScore(account, asOf, score, band, previousScore, trendDays, measures, drivers, playbook,

@@ -48,6 +48,12 @@ public final class HealthScorer {
             BookTable.TICKETS, Measure.SUPPORT_BURDEN, BookTable.FEEDBACK, Measure.SENTIMENT,
             BookTable.MEETINGS, Measure.ENGAGEMENT);
 
+    /**
+     * The tables whose measures read the account's segment (engagement expects executives in the meetings of larger
+     * accounts, relationship a sponsor among an enterprise's contacts): after a segment moved, what is read again.
+     */
+    public static final Set<BookTable> READ_WITH_SEGMENT = Set.of(BookTable.MEETINGS, BookTable.CONTACTS);
+
     private final Scorecard scorecard;
     private final MeasureCalculator calculator;
     private final BandPolicy policy;
@@ -64,15 +70,20 @@ public final class HealthScorer {
 
     /**
      * Whether scoring reads the same of both records of an account: the fields the measures and the band policy weigh
-     * (segment, seats, contract start, renewal date, lifecycle stage). ARR, name, CSM and channels are not scored, so
-     * a score of {@code before} is {@code after}'s with the account swapped ({@link HealthScore#withAccount}).
+     * (segment, seats, contract start, renewal date, and whether it is onboarding, which switches the weights). ARR,
+     * name, CSM, channels and a move between the stages after onboarding are not scored, so a score of {@code before}
+     * is {@code after}'s with the account swapped ({@link HealthScore#withAccount}).
      */
     public boolean readsTheSame(Account before, Account after) {
         return before.id().equals(after.id()) && before.segment() == after.segment()
                 && before.seatsPurchased() == after.seatsPurchased()
                 && before.contractStart().equals(after.contractStart())
                 && before.renewalDate().equals(after.renewalDate())
-                && before.lifecycleStage() == after.lifecycleStage();
+                && isOnboarding(before) == isOnboarding(after);
+    }
+
+    private static boolean isOnboarding(Account account) {
+        return account.lifecycleStage() == LifecycleStage.ONBOARDING;
     }
 
     /** The full score with its weekly history (for one account's answer). */
@@ -107,7 +118,7 @@ public final class HealthScorer {
     }
 
     private HealthScore score(AccountSignals signals, UsageSeries usage, LocalDate asOf, boolean withWeekly) {
-        boolean onboarding = signals.account().lifecycleStage() == LifecycleStage.ONBOARDING;
+        boolean onboarding = isOnboarding(signals.account());
         Evaluation now = evaluate(signals, usage, asOf, onboarding, true, measure -> null);
 
         LocalDate earlier = asOf.minusDays(scorecard.trendDays());
@@ -162,7 +173,7 @@ public final class HealthScorer {
         if (!before.asOf().equals(asOf) || !before.account().equals(account) || !before.weekly().isEmpty()) {
             return Optional.empty();
         }
-        boolean onboarding = account.lifecycleStage() == LifecycleStage.ONBOARDING;
+        boolean onboarding = isOnboarding(account);
         Optional<Map<Measure, MeasureResult>> known = keptBeside(before, onboarding, READ_USAGE);
         if (known.isEmpty()) {
             return Optional.empty();
@@ -190,23 +201,34 @@ public final class HealthScorer {
 
     /**
      * {@code before}'s ranking score again for {@code account}'s record as it stands now, after writes of accounts
-     * alone that moved its seats, contract start or renewal date but not its segment or stage, with its usage totals
+     * alone that moved its seats, contract start, renewal date or stage after onboarding, but not its segment nor into
+     * or out of onboarding, with its usage totals
      * as a ranking's read gives them ({@code usage}: the windows {@link BookReadPlan#keptWindows} names, the first and
      * last day on record, and every day for a stage {@code query} reads so). The measures that read usage, which are
      * those that read those fields, and the band policy are weighed again, today and on the trend's earlier day;
      * every other measure and what is stale are kept from {@code before}, as they read neither. The same score as a
-     * full read gives; empty when it cannot be told without one (the segment or stage moved, or the earlier day now
-     * has a score and had none).
+     * full read gives; empty when it cannot be told without one (the segment moved, the account moved into or out of
+     * onboarding, or the earlier day now has a score and had none).
      */
     public Optional<HealthScore> rescoredForAccountFields(HealthScore before, Account account, UsageSummary usage,
             BookQuery query) {
+        return before.account().segment() == account.segment()
+                ? usageRescoredForAccountFields(before, account, usage, query) : Optional.empty();
+    }
+
+    /**
+     * {@link #rescoredForAccountFields} whatever the segment: the measures that read it (of {@link #READ_WITH_SEGMENT})
+     * are kept from {@code before}, for the caller to weigh again.
+     */
+    private Optional<HealthScore> usageRescoredForAccountFields(HealthScore before, Account account,
+            UsageSummary usage, BookQuery query) {
         LocalDate asOf = query.asOf();
         Account was = before.account();
         if (!before.asOf().equals(asOf) || !was.id().equals(account.id()) || !before.weekly().isEmpty()
-                || was.segment() != account.segment() || was.lifecycleStage() != account.lifecycleStage()) {
+                || isOnboarding(was) != isOnboarding(account)) {
             return Optional.empty();
         }
-        boolean onboarding = account.lifecycleStage() == LifecycleStage.ONBOARDING;
+        boolean onboarding = isOnboarding(account);
         Optional<Map<Measure, MeasureResult>> known = keptBeside(before, onboarding, READ_USAGE);
         if (known.isEmpty()) {
             return Optional.empty();
@@ -243,8 +265,10 @@ public final class HealthScorer {
      * renewal's reasons read sentiment); every other measure, and what is stale of the other sources, are kept from
      * {@code before}, which read the same rows of them. When accounts were written too and {@code book}'s record moves
      * seats, contract start or renewal date, the usage measures are weighed again first
-     * ({@link #rescoredForAccountFields}). The same score as a full read gives; empty when it cannot be told without
-     * one (the segment or stage moved, the earlier day newly has a score, or a measure to keep was not weighed).
+     * ({@link #rescoredForAccountFields}); a record that moved segment needs {@link #READ_WITH_SEGMENT} among the
+     * tables read (a CRM sync that moves segments reads those two). The same score as a full read gives; empty when
+     * it cannot be told without one (the segment moved and its tables were not read, the account moved into or out
+     * of onboarding, the earlier day newly has a score, or a measure to keep was not weighed).
      */
     public Optional<HealthScore> rescoredForTables(HealthScore before, BookSignals book, Set<BookTable> read,
             BookQuery query) {
@@ -254,11 +278,14 @@ public final class HealthScorer {
             return Optional.empty();
         }
         if (!readsTheSame(before.account(), account)) {
-            // Accounts written too (an import of accounts and tickets): the usage measures first, for the fields moved.
-            return rescoredForAccountFields(before, account, book.usage(), query)
-                    .flatMap(moved -> rescoredForTables(moved, book, read, query));
+            // Accounts written too (a CRM sync, an import of accounts and tickets): the usage measures first, for the
+            // fields moved; a new segment's measures only when their tables are read.
+            boolean segmentWeighed = before.account().segment() == account.segment()
+                    || read.containsAll(READ_WITH_SEGMENT);
+            return segmentWeighed ? usageRescoredForAccountFields(before, account, book.usage(), query)
+                    .flatMap(moved -> rescoredForTables(moved, book, read, query)) : Optional.empty();
         }
-        boolean onboarding = account.lifecycleStage() == LifecycleStage.ONBOARDING;
+        boolean onboarding = isOnboarding(account);
         Set<Measure> again = EnumSet.noneOf(Measure.class);
         read.forEach(table -> again.add(FED_BY.get(table)));
         Optional<Map<Measure, MeasureResult>> known = keptBeside(before, onboarding, again);

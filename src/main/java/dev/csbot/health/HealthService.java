@@ -406,12 +406,13 @@ public class HealthService implements PortfolioListener {
 
     /**
      * What re-weighing a part of the book after writes of accounts alone gave: the scores, the accounts to read in
-     * full, and those scored from every usage day whose usage is to be read.
+     * full, those scored from every usage day whose usage is to be read, and those whose segment moved.
      */
-    private record ResyncPart(List<HealthScore> scores, List<String> moved, List<String> everyDay) {
+    private record ResyncPart(List<HealthScore> scores, List<String> moved, List<String> everyDay,
+            List<String> segmentMoved) {
 
         ResyncPart() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
     }
 
@@ -473,7 +474,8 @@ public class HealthService implements PortfolioListener {
      * one whose seats, contract start or renewal date moved is weighed again from its kept usage totals and the rest
      * of its score ({@link HealthScorer#rescoredForAccountFields}), from its usage read again when it is scored from
      * every usage day (onboarding); the others, and accounts new since, are read in full. When more are left than are
-     * read one by one, every table but usage is read instead.
+     * read one by one, every table but usage is read instead; when that many only because segments moved (the book
+     * tiered again), the two tables that read the segment instead ({@link #tablesRescored}).
      */
     private List<HealthScore> accountsResynced(List<HealthScore> previous, AccountDirectory directory, LocalDate asOf,
             long version, KeptUsageWindows known) {
@@ -489,6 +491,8 @@ public class HealthService implements PortfolioListener {
                     resync.moved().add(account.id());
                 } else if (scorer.readsTheSame(earlier.account(), account)) {
                     resync.scores().add(earlier.account().equals(account) ? earlier : earlier.withAccount(account));
+                } else if (earlier.account().segment() != account.segment()) {
+                    resync.segmentMoved().add(account.id());
                 } else if (full.dailyUsageStages().contains(account.lifecycleStage())) {
                     resync.everyDay().add(account.id());
                 } else {
@@ -502,14 +506,21 @@ public class HealthService implements PortfolioListener {
         List<HealthScore> all = new ArrayList<>(directory.size());
         Set<String> moved = new HashSet<>();
         Set<String> everyDay = new HashSet<>();
+        Set<String> segmentMoved = new HashSet<>();
         for (ResyncPart part : parts) {
             all.addAll(part.scores());
             moved.addAll(part.moved());
             everyDay.addAll(part.everyDay());
+            segmentMoved.addAll(part.segmentMoved());
         }
         if (moved.size() > RESCORE_LIMIT) {
             return rankedWithKeptUsage(asOf, directory, version, known);
         }
+        if (moved.size() + segmentMoved.size() > RESCORE_LIMIT) {
+            // The book tiered again: the meetings and contacts of every account beat reading so many in full.
+            return tablesRescored(previous, HealthScorer.READ_WITH_SEGMENT, directory, asOf, version, known);
+        }
+        moved.addAll(segmentMoved);
         if (!everyDay.isEmpty()) {
             Set<String> unread = new HashSet<>(everyDay);
             accounts.forEachOf(everyDay, BookReadPlan.forUsageOfRanking(scorer.scorecard(), asOf), read -> {
@@ -536,8 +547,9 @@ public class HealthService implements PortfolioListener {
      * accounts: those tables are read for the whole book, with the usage a ranking weighs every day of (onboarding),
      * and each account's score weighed again from them, its kept usage totals and the rest of its score
      * ({@link HealthScorer#rescoredForTables}). A nightly ticket import reads each account's tickets counted and
-     * weighs support burden again. An account whose segment or stage moved, or new since, is read in full; when more
-     * are left than are read one by one, every table but usage is read instead.
+     * weighs support burden again. An account new since, or whose record moved what those tables cannot weigh again
+     * (into or out of onboarding; its segment, unless meetings and contacts are read), is read in full; when more are
+     * left than are read one by one, every table but usage is read instead.
      */
     private List<HealthScore> tablesRescored(List<HealthScore> previous, Set<BookTable> written,
             AccountDirectory directory, LocalDate asOf, long version, KeptUsageWindows known) {

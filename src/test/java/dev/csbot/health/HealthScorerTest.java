@@ -465,9 +465,12 @@ class HealthScorerTest {
                         .usage(TODAY.minusDays(50), TODAY, day -> day, 2))) {
             dev.csbot.account.AccountSignals signals = builder.build();
             dev.csbot.account.Account a = signals.account();
+            // A stage after onboarding for another: the same weights, the same reads.
+            LifecycleStage unscoredStage = a.lifecycleStage() == LifecycleStage.ONBOARDING ? LifecycleStage.ONBOARDING
+                    : a.lifecycleStage() == LifecycleStage.RENEWAL ? LifecycleStage.EXPANSION : LifecycleStage.RENEWAL;
             dev.csbot.account.Account unscored = new dev.csbot.account.Account(a.id(), a.name() + " Group", a.segment(),
                     a.arr() * 3 + 1, a.seatsPurchased(), a.contractStart(), a.renewalDate(), "someone.else@example.com",
-                    a.lifecycleStage(), java.util.Optional.of("C0NEW"), java.util.Optional.of("19:new@thread.tacv2"));
+                    unscoredStage, java.util.Optional.of("C0NEW"), java.util.Optional.of("19:new@thread.tacv2"));
             assertThat(scorer.readsTheSame(a, unscored)).isTrue();
             HealthScore before = scorer.score(signals, TODAY);
             HealthScore after = scorer.score(new dev.csbot.account.AccountSignals(unscored, signals.contacts(),
@@ -489,8 +492,9 @@ class HealthScorerTest {
                             a.contractStart(), a.renewalDate().plusDays(1), a.csmEmail(), a.lifecycleStage(),
                             a.slackChannel(), a.teamsChannel()),
                     new dev.csbot.account.Account(a.id(), a.name(), a.segment(), a.arr(), a.seatsPurchased(),
-                            a.contractStart(), a.renewalDate(), a.csmEmail(), a.lifecycleStage() == LifecycleStage.RENEWAL
-                                    ? LifecycleStage.ADOPTION : LifecycleStage.RENEWAL, a.slackChannel(), a.teamsChannel()))) {
+                            a.contractStart(), a.renewalDate(), a.csmEmail(), a.lifecycleStage() == LifecycleStage.ONBOARDING
+                                    ? LifecycleStage.ADOPTION : LifecycleStage.ONBOARDING, a.slackChannel(),
+                            a.teamsChannel()))) {
                 assertThat(scorer.readsTheSame(a, scored)).as(scored.toString()).isFalse();
             }
         }

@@ -10,6 +10,7 @@ import dev.csbot.account.BookQuery;
 import dev.csbot.account.BookTable;
 import dev.csbot.account.BookSignals;
 import dev.csbot.account.LifecycleStage;
+import dev.csbot.account.MeetingKind;
 import dev.csbot.account.PortfolioChanged;
 import dev.csbot.account.Segment;
 import dev.csbot.support.InMemoryPortfolio;
@@ -586,18 +587,21 @@ class HealthServiceTest {
     }
 
     @Test
-    void anImportOfAccountsAndFeedbackWeighsAgainWhatMovedAndReadsInFullOnlyTheAccountsWhoseStageMoved() {
+    void anImportOfAccountsAndFeedbackWeighsAgainWhatMovedAndReadsInFullOnlyTheAccountsItCannotWeighAgain() {
         List<String> ids = resyncBook();
         List<HealthScore> before = service.all();
         portfolio.forgetsChanges = true;
         int readsBefore = portfolio.queries.size();
         for (int i = 0; i < ids.size(); i++) {
             Account was = of(before, ids.get(i)).account();
-            portfolio.syncAccount(new Account(was.id(), was.name(), was.segment(), was.arr() + 1,
-                    i % 5 == 1 ? was.seatsPurchased() * 3 + 1 : was.seatsPurchased(), was.contractStart(),
-                    i % 5 == 2 ? TODAY.plusDays(30) : was.renewalDate(), was.csmEmail(),
-                    i < 10 && i % 5 == 0 ? LifecycleStage.RENEWAL : was.lifecycleStage(), was.slackChannel(),
-                    was.teamsChannel()));
+            // Into onboarding (other weights) at two accounts, to another stage after it at a third; the segment of a
+            // fourth, which meetings and contacts weigh (not read here).
+            LifecycleStage stage = i < 10 && i % 5 == 0 ? LifecycleStage.ONBOARDING
+                    : i == 10 ? LifecycleStage.RENEWAL : was.lifecycleStage();
+            portfolio.syncAccount(new Account(was.id(), was.name(), i == 15 ? Segment.SMB : was.segment(),
+                    was.arr() + 1, i % 5 == 1 ? was.seatsPurchased() * 3 + 1 : was.seatsPurchased(),
+                    was.contractStart(), i % 5 == 2 ? TODAY.plusDays(30) : was.renewalDate(), was.csmEmail(), stage,
+                    was.slackChannel(), was.teamsChannel()));
             portfolio.writeRows(BookTable.FEEDBACK, SignalsBuilder.bare(ids.get(i))
                     .feedback(dev.csbot.account.FeedbackKind.NPS, i % 2 == 0 ? 2 : 9, TODAY.minusDays(1), null));
         }
@@ -608,8 +612,8 @@ class HealthServiceTest {
         List<BookQuery> reads = portfolio.queries.subList(readsBefore, portfolio.queries.size());
         assertThat(reads.subList(0, HealthService.parts(service.directory()).size()))
                 .as("the book's feedback").allMatch(query -> query.tables().equals(Set.of(BookTable.FEEDBACK)));
-        assertThat(portfolio.partialReads).as("the accounts whose stage moved, read in full")
-                .containsExactly(Set.of("a-0000", "a-0005"));
+        assertThat(portfolio.partialReads).as("the accounts moved into onboarding or to another segment, read in full")
+                .containsExactly(Set.of("a-0000", "a-0005", "a-0015"));
         assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
         assertThat(of(after, "a-0002").renewalRisk()).as("a renewal moved near, with a detractor")
                 .hasValueSatisfying(risk -> assertThat(risk.reasons()).anyMatch(reason -> reason.contains("sentiment")));
@@ -649,25 +653,84 @@ class HealthServiceTest {
     }
 
     @Test
-    void aCrmSyncThatMovesTheSegmentOfMoreAccountsThanAreReadOneByOneReadsEveryTableButUsage() {
-        for (int i = 0; i <= HealthService.RESCORE_LIMIT; i++) {
-            portfolio.add(SignalsBuilder.bare(String.format("a-%04d", i)));
+    void aCrmSyncThatMovesTheSegmentOfMoreAccountsThanAreReadOneByOneReadsOnlyTheirMeetingsAndContacts() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < HealthService.READ_IN_PARTS_FROM; i++) {
+            String id = String.format("a-%04d", i);
+            ids.add(id);
+            portfolio.add(switch (i % 4) {
+                case 0 -> SignalsBuilder.healthy(id);
+                // No executive in a meeting for long: missed in an enterprise, not asked of a small business.
+                case 1 -> SignalsBuilder.healthy(id).noMeetings().meeting(TODAY.minusDays(50), MeetingKind.CHECK_IN,
+                        false);
+                case 2 -> SignalsBuilder.healthy(id).stage(LifecycleStage.ONBOARDING).contractStart(TODAY.minusDays(40))
+                        .noUsage().usage(TODAY.minusDays(40), TODAY, day -> day, 2);
+                default -> SignalsBuilder.bare(id);
+            });
         }
-        service.all();
+        List<HealthScore> before = service.all();
         portfolio.forgetsChanges = true;
-        for (int i = 0; i <= HealthService.RESCORE_LIMIT; i++) {
-            portfolio.syncAccount(SignalsBuilder.bare(String.format("a-%04d", i)).segment(Segment.SMB).seats(7)
-                    .build().account());
-        }
+        int bookReads = portfolio.bookReads.get();
         int readsBefore = portfolio.queries.size();
+        // The book tiered again: every account a small business now; some seats move too, and three accounts go
+        // back to onboarding (other weights: read in full).
+        Set<String> backToOnboarding = Set.of("a-0000", "a-0004", "a-0008");
+        for (int i = 0; i < ids.size(); i++) {
+            Account was = of(before, ids.get(i)).account();
+            portfolio.syncAccount(new Account(was.id(), was.name(), Segment.SMB, was.arr(),
+                    i % 4 == 1 ? was.seatsPurchased() * 2 + 1 : was.seatsPurchased(), was.contractStart(),
+                    was.renewalDate(), was.csmEmail(), backToOnboarding.contains(was.id()) ? LifecycleStage.ONBOARDING
+                            : was.lifecycleStage(), was.slackChannel(), was.teamsChannel()));
+        }
 
-        service.portfolioChanged(new PortfolioChanged(Set.of("a-0000"), false));
+        service.portfolioChanged(new PortfolioChanged(Set.of(ids.get(0)), false));
         List<HealthScore> after = service.all();
 
-        assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
-                .matches(query -> query.usageWindows().isEmpty());
-        assertThat(portfolio.partialReads).isEmpty();
+        int parts = HealthService.parts(service.directory()).size();
+        List<BookQuery> reads = List.copyOf(portfolio.queries.subList(readsBefore, portfolio.queries.size()));
+        assertThat(reads.subList(0, parts)).as("the book's meetings and contacts, in parts when it is large")
+                .allMatch(query -> query.tables().equals(HealthScorer.READ_WITH_SEGMENT))
+                .allMatch(query -> query.ticketCounts().isEmpty() && query.usageWindows().isEmpty());
+        assertThat(portfolio.bookReads.get() - bookReads).isEqualTo(parts);
+        assertThat(portfolio.partialReads).as("the accounts back in onboarding, read in full")
+                .containsExactly(backToOnboarding);
         assertThat(after).allMatch(score -> score.account().segment() == Segment.SMB);
+        assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
+        assertThat(measureOf(of(after, "a-0001"), Measure.ENGAGEMENT))
+                .as("no executive expected of a small business")
+                .isGreaterThan(measureOf(of(before, "a-0001"), Measure.ENGAGEMENT));
+
+        theDailyFeedSumsOnlyTodayOf(ids, 4);
+    }
+
+    private static double measureOf(HealthScore score, Measure measure) {
+        return score.measures().stream().filter(result -> result.measure() == measure).findFirst().orElseThrow()
+                .score().orElseThrow();
+    }
+
+    @Test
+    void aCrmSyncThatMovesEveryAccountsStageAfterOnboardingReadsNothingAgain() {
+        List<String> ids = resyncBook();
+        List<HealthScore> before = service.all();
+        portfolio.forgetsChanges = true;
+        int readsBefore = portfolio.queries.size();
+        for (String id : ids) {
+            Account was = of(before, id).account();
+            LifecycleStage next = switch (was.lifecycleStage()) {
+                case ONBOARDING -> LifecycleStage.ONBOARDING;
+                case ADOPTION -> LifecycleStage.EXPANSION;
+                case EXPANSION, RENEWAL -> LifecycleStage.RENEWAL;
+            };
+            portfolio.syncAccount(new Account(was.id(), was.name(), was.segment(), was.arr(), was.seatsPurchased(),
+                    was.contractStart(), was.renewalDate(), was.csmEmail(), next, was.slackChannel(),
+                    was.teamsChannel()));
+        }
+
+        service.portfolioChanged(new PortfolioChanged(Set.of(ids.get(0)), false));
+        List<HealthScore> after = service.all();
+
+        assertThat(portfolio.queries.size()).as("no read but the directory's").isEqualTo(readsBefore);
+        assertThat(of(after, "a-0000").account().lifecycleStage()).isEqualTo(LifecycleStage.EXPANSION);
         assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
     }
 
