@@ -2,6 +2,7 @@ package dev.csbot.bench;
 
 import dev.csbot.account.Account;
 import dev.csbot.account.AccountRepository;
+import dev.csbot.account.Segment;
 import dev.csbot.alerts.AlertsOnPortfolioChange;
 import dev.csbot.chat.Caller;
 import dev.csbot.chat.ChatRequest;
@@ -25,8 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * The /risks half of the benchmarks, on whatever store the context has: the book ranked from the store, /risks
  * unchanged, and the first /risks after a write of one account, after a write of the whole book's usage (today's
- * usage row of each account, written as REST upserts write it: the daily feed) and after a write of every account's
- * CRM record (a nightly sync of accounts.csv, which writes no usage). {@code csbot bench} runs it after its import,
+ * usage row of each account, written as REST upserts write it: the daily feed), after a write of every account's
+ * CRM record (a nightly sync of accounts.csv, which writes no usage; moving what scores do not read, then seats, then
+ * segments) and after an import of a ticket, then of a feedback response, of every account. {@code csbot bench} runs it after its import,
  * {@code csbot bench-risks} on a store that is already loaded.
  */
 @Component
@@ -35,7 +37,7 @@ public class RisksAfterWrites {
     /** What one run measured, in milliseconds. */
     public record Times(double bookRanked, double risksUnchanged, double afterOneWrite, double wholeBookWrite,
             double afterWholeBookWrite, double alertsAfterWholeBookWrite, double crmSync, double afterCrmSync,
-            double afterSeatsSync, double afterTicketImport) {}
+            double afterSeatsSync, double afterSegmentSync, double afterTicketImport, double afterFeedbackImport) {}
 
     private static final Caller OPERATOR = Caller.internal("bench", null, "bench");
 
@@ -103,15 +105,23 @@ public class RisksAfterWrites {
         for (int i = 0; i < sync.length; i++) {
             settle();
             int arrStep = i + 1;
-            sync[i] = timed(() -> syncAccounts(arrStep, 0));
+            sync[i] = timed(() -> syncAccounts(arrStep, 0, 0));
             afterSync[i] = timed(() -> ask("/risks"));
         }
         // Again with every account's seats moved (+1, -1, +1), which scores read: every table but usage read again.
         long[] afterSeats = new long[3];
         for (int i = 0; i < afterSeats.length; i++) {
             settle();
-            syncAccounts(0, i % 2 == 0 ? 1 : -1);
+            syncAccounts(0, i % 2 == 0 ? 1 : -1, 0);
             afterSeats[i] = timed(() -> ask("/risks"));
+        }
+        // Again with every account moved to the next segment (three times: back where it was), which engagement and
+        // relationship read: the book tiered again, so its meetings and contacts are read again.
+        long[] afterSegments = new long[3];
+        for (int i = 0; i < afterSegments.length; i++) {
+            settle();
+            syncAccounts(0, 0, 1);
+            afterSegments[i] = timed(() -> ask("/risks"));
         }
         // A ticket of every account, written three times (open high, open normal, closed): another table than
         // accounts and usage, so every table but usage is read again.
@@ -121,9 +131,18 @@ public class RisksAfterWrites {
             importTickets(ids, today, i);
             afterTickets[i] = timed(() -> ask("/risks"));
         }
+        // An NPS response of every account, the same response each time (so the store does not grow), its score
+        // 9, 7, then 10: no detractor, so that no account's CSM is alerted, as a survey wave that went well.
+        long[] afterFeedback = new long[3];
+        for (int i = 0; i < afterFeedback.length; i++) {
+            settle();
+            importFeedback(ids, today, List.of(9, 7, 10).get(i));
+            afterFeedback[i] = timed(() -> ask("/risks"));
+        }
         settle();
         return new Times(median(book), median(risks), median(afterOne), median(writeAll), median(afterAll),
-                median(alertsAfterAll), median(sync), median(afterSync), median(afterSeats), median(afterTickets));
+                median(alertsAfterAll), median(sync), median(afterSync), median(afterSeats), median(afterSegments),
+                median(afterTickets), median(afterFeedback));
     }
 
     /** Prints the rows of {@code times} against the goals for a book of {@code accounts} accounts. */
@@ -151,9 +170,15 @@ public class RisksAfterWrites {
         BenchCommand.row(out, "... that moves every account's seats, median of 3 (ms)",
                 String.format(Locale.US, "%.0f", times.afterSeatsSync()), "< " + (int) afterWriteGoal,
                 BenchCommand.verdict(times.afterSeatsSync() < afterWriteGoal));
+        BenchCommand.row(out, "... that moves every account's segment, median of 3 (ms)",
+                String.format(Locale.US, "%.0f", times.afterSegmentSync()), "< " + (int) afterWriteGoal,
+                BenchCommand.verdict(times.afterSegmentSync() < afterWriteGoal));
         BenchCommand.row(out, "first /risks after a ticket of every account is imported, median of 3 (ms)",
                 String.format(Locale.US, "%.0f", times.afterTicketImport()), "< " + (int) afterWriteGoal,
                 BenchCommand.verdict(times.afterTicketImport() < afterWriteGoal));
+        BenchCommand.row(out, "first /risks after an NPS response of every account is imported, median of 3 (ms)",
+                String.format(Locale.US, "%.0f", times.afterFeedbackImport()), "< " + (int) afterWriteGoal,
+                BenchCommand.verdict(times.afterFeedbackImport() < afterWriteGoal));
         BenchCommand.row(out, "the whole book ranked from the store, median of 3 (ms)",
                 String.format(Locale.US, "%.0f", times.bookRanked()), "", "");
     }
@@ -183,13 +208,14 @@ public class RisksAfterWrites {
 
     /**
      * Every account's record as a CRM sync writes it (REST upserts of accounts, {@link RestIngest#MAX_ROWS} a request),
-     * each ARR raised by {@code arrStep} and its seats by {@code seatsStep}: a write of every account, without usage.
+     * each ARR raised by {@code arrStep}, its seats by {@code seatsStep} and its segment moved {@code segmentShift}
+     * places along {@link Segment#values()}: a write of every account, without usage.
      */
-    private void syncAccounts(int arrStep, int seatsStep) {
+    private void syncAccounts(int arrStep, int seatsStep, int segmentShift) {
         List<Account> all = accounts.findAll().stream().sorted(java.util.Comparator.comparing(Account::id)).toList();
         for (int from = 0; from < all.size(); from += RestIngest.MAX_ROWS) {
             List<Map<String, String>> rows = all.subList(from, Math.min(all.size(), from + RestIngest.MAX_ROWS)).stream()
-                    .map(account -> crmRecord(account, arrStep, seatsStep)).toList();
+                    .map(account -> crmRecord(account, arrStep, seatsStep, segmentShift)).toList();
             RestIngest.Outcome outcome = restIngest.ingest(Dataset.ACCOUNTS, rows, "bench");
             if (!outcome.accepted()) {
                 throw new IllegalStateException("the bench's CRM sync was refused: " + outcome.errors().get(0));
@@ -223,11 +249,28 @@ public class RisksAfterWrites {
         }
     }
 
-    private static Map<String, String> crmRecord(Account account, int arrStep, int seatsStep) {
+    /**
+     * The NPS response of each of {@code accountIds} from the same bench contact on {@code today} (a response is
+     * keyed by account, contact, date and kind, so each round replaces the last), scored {@code score}.
+     */
+    private void importFeedback(List<String> accountIds, LocalDate today, int score) {
+        for (int from = 0; from < accountIds.size(); from += RestIngest.MAX_ROWS) {
+            List<Map<String, String>> rows = accountIds.subList(from, Math.min(accountIds.size(), from + RestIngest.MAX_ROWS))
+                    .stream().map(id -> Map.of("account_id", id, "contact_email", "bench.survey@example.com",
+                            "date", today.toString(), "kind", "nps", "score", String.valueOf(score))).toList();
+            RestIngest.Outcome outcome = restIngest.ingest(Dataset.FEEDBACK, rows, "bench");
+            if (!outcome.accepted()) {
+                throw new IllegalStateException("the bench's feedback import was refused: " + outcome.errors().get(0));
+            }
+        }
+    }
+
+    private static Map<String, String> crmRecord(Account account, int arrStep, int seatsStep, int segmentShift) {
         Map<String, String> row = new java.util.HashMap<>();
         row.put("account_id", account.id());
         row.put("name", account.name());
-        row.put("segment", account.segment().label());
+        Segment[] segments = Segment.values();
+        row.put("segment", segments[(account.segment().ordinal() + segmentShift) % segments.length].label());
         row.put("arr", String.valueOf(account.arr() + arrStep));
         row.put("seats_purchased", String.valueOf(Math.max(0, account.seatsPurchased() + seatsStep)));
         row.put("contract_start", account.contractStart().toString());

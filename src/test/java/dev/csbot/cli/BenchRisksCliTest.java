@@ -22,6 +22,7 @@ class BenchRisksCliTest {
         long before = version(db);
         long arrBefore = count(db, "SELECT SUM(arr) FROM accounts WHERE :v >= 0", before);
         long seatsBefore = count(db, "SELECT SUM(seats_purchased) FROM accounts WHERE :v >= 0", before);
+        String segmentsBefore = segments(db);
 
         CliRun bench = csbot("bench-risks", "--db", db);
 
@@ -34,13 +35,17 @@ class BenchRisksCliTest {
                 .containsPattern("a CRM sync of every account \\(REST upserts\\), median of 3 \\(ms\\) +[0-9]+")
                 .containsPattern("first /risks after a CRM sync of every account, median of 3 \\(ms\\) +[0-9]+ +< 1000 PASS")
                 .containsPattern("\\.\\.\\. that moves every account's seats, median of 3 \\(ms\\) +[0-9]+ +< 1000 PASS")
-                .containsPattern("first /risks after a ticket of every account is imported, median of 3 \\(ms\\) +[0-9]+ +< 1000 PASS");
+                .containsPattern("\\.\\.\\. that moves every account's segment, median of 3 \\(ms\\) +[0-9]+ +< 1000 PASS")
+                .containsPattern("first /risks after a ticket of every account is imported, median of 3 \\(ms\\) +[0-9]+ +< 1000 PASS")
+                .containsPattern("first /risks after an NPS response of every account is imported, median of 3 \\(ms\\)"
+                        + " +[0-9]+ +< 1000 PASS");
         // Five one-account writes and three of the whole book (200 rows: one request each), each of usage alone; then
-        // six CRM syncs of every account and three ticket imports, each without usage.
-        assertThat(version(db)).isEqualTo(before + 17);
+        // nine CRM syncs of every account, three ticket imports and three feedback imports, each without usage.
+        assertThat(version(db)).isEqualTo(before + 23);
         assertThat(count(db, "SELECT COUNT(*) FROM portfolio_usage_writes WHERE version > :v", before)).isEqualTo(8);
         assertThat(count(db, "SELECT COUNT(*) FROM portfolio_writes_without_usage WHERE version > :v AND table_name = 'accounts'",
-                before)).isEqualTo(6);
+                before)).isEqualTo(9);
+        assertThat(segments(db)).as("each account moved three segments along: back where it was").isEqualTo(segmentsBefore);
         assertThat(count(db, "SELECT SUM(arr) FROM accounts WHERE :v >= 0", before)).as("each ARR raised by 1, 2 and 3")
                 .isEqualTo(arrBefore + 6 * 200);
         assertThat(count(db, "SELECT SUM(seats_purchased) FROM accounts WHERE :v >= 0", before)).as("+1, -1, +1")
@@ -50,6 +55,17 @@ class BenchRisksCliTest {
         assertThat(count(db, "SELECT COUNT(*) FROM tickets WHERE ticket_id LIKE 'bench-%' AND closed_on IS NOT NULL"
                 + " AND severity = 3 AND :v >= 0", before)).as("one ticket an account, the last round closed it")
                 .isEqualTo(200);
+        assertThat(count(db, "SELECT COUNT(*) FROM portfolio_writes_without_usage WHERE version > :v AND table_name = 'feedback_responses'",
+                before)).isEqualTo(3);
+        assertThat(count(db, "SELECT COUNT(*) FROM feedback_responses WHERE contact_email = 'bench.survey@example.com'"
+                + " AND score = 10 AND :v >= 0", before)).as("one response an account, the last round's score")
+                .isEqualTo(200);
+    }
+
+    private static String segments(String db) {
+        return Jdbi.create("jdbc:sqlite:" + db).withHandle(h -> h.createQuery(
+                "SELECT group_concat(account_id || '=' || segment, ',') FROM (SELECT account_id, segment FROM accounts"
+                        + " ORDER BY account_id)").mapTo(String.class).one());
     }
 
     @Test
