@@ -202,9 +202,9 @@ public final class HealthScorer {
     /**
      * {@code before}'s ranking score again for {@code account}'s record as it stands now, after writes of accounts
      * alone that moved its seats, contract start, renewal date or stage after onboarding, but not its segment nor into
-     * or out of onboarding, with its usage totals
-     * as a ranking's read gives them ({@code usage}: the windows {@link BookReadPlan#keptWindows} names, the first and
-     * last day on record, and every day for a stage {@code query} reads so). The measures that read usage, which are
+     * or out of onboarding, with its usage totals as a ranking's read gives them ({@code usage}: the windows
+     * {@link BookReadPlan#keptWindows} names, the first and last day on record, and every day for a stage
+     * {@code query} reads so). The measures that read usage, which are
      * those that read those fields, and the band policy are weighed again, today and on the trend's earlier day;
      * every other measure and what is stale are kept from {@code before}, as they read neither. The same score as a
      * full read gives; empty when it cannot be told without one (the segment moved, the account moved into or out of
