@@ -108,7 +108,7 @@ public class RisksAfterWrites {
             sync[i] = timed(() -> syncAccounts(arrStep, 0, 0));
             afterSync[i] = timed(() -> ask("/risks"));
         }
-        // Again with every account's seats moved (+1, -1, +1), which scores read: every table but usage read again.
+        // Again with every account's seats moved (+1, -1, +1), which the usage measures read: weighed again from kept totals.
         long[] afterSeats = new long[3];
         for (int i = 0; i < afterSeats.length; i++) {
             settle();

@@ -75,8 +75,12 @@ public final class HealthScorer {
      * is {@code after}'s with the account swapped ({@link HealthScore#withAccount}).
      */
     public boolean readsTheSame(Account before, Account after) {
-        return before.id().equals(after.id()) && before.segment() == after.segment()
-                && before.seatsPurchased() == after.seatsPurchased()
+        return before.segment() == after.segment() && readsTheSameButSegment(before, after);
+    }
+
+    /** {@link #readsTheSame} but for the segment, which only the measures of {@link #READ_WITH_SEGMENT} read. */
+    private static boolean readsTheSameButSegment(Account before, Account after) {
+        return before.id().equals(after.id()) && before.seatsPurchased() == after.seatsPurchased()
                 && before.contractStart().equals(after.contractStart())
                 && before.renewalDate().equals(after.renewalDate())
                 && isOnboarding(before) == isOnboarding(after);
@@ -282,8 +286,15 @@ public final class HealthScorer {
             // fields moved; a new segment's measures only when their tables are read.
             boolean segmentWeighed = before.account().segment() == account.segment()
                     || read.containsAll(READ_WITH_SEGMENT);
-            return segmentWeighed ? usageRescoredForAccountFields(before, account, book.usage(), query)
-                    .flatMap(moved -> rescoredForTables(moved, book, read, query)) : Optional.empty();
+            if (!segmentWeighed) {
+                return Optional.empty();
+            }
+            if (!readsTheSameButSegment(before.account(), account)) {
+                return usageRescoredForAccountFields(before, account, book.usage(), query)
+                        .flatMap(moved -> rescoredForTables(moved, book, read, query));
+            }
+            // The segment alone moved (the book tiered again): no usage measure reads it, and the two that do are
+            // weighed again below from their tables.
         }
         boolean onboarding = isOnboarding(account);
         Set<Measure> again = EnumSet.noneOf(Measure.class);
