@@ -64,7 +64,8 @@ public record HealthScore(
      */
     public HealthScore settled() {
         List<MeasureResult> written = measures.stream().map(MeasureResult::settled).toList();
-        return new HealthScore(account, asOf, score, band, previousScore, trendDays, written, drivers, playbook,
+        List<Driver> writtenDrivers = drivers.stream().map(Driver::settled).toList();
+        return new HealthScore(account, asOf, score, band, previousScore, trendDays, written, writtenDrivers, playbook,
                 dataThrough, staleSources, weekly, onboarding, coverage, weightedScore, caps, renewalRisk,
                 previousMeasures);
     }

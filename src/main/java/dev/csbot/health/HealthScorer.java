@@ -440,7 +440,7 @@ public final class HealthScorer {
             Band zone = scorecard.inRedZone(score) ? Band.RED
                     : score < scorecard.bands().greenFrom() ? Band.YELLOW : Band.GREEN;
             if (zone == Band.RED || lost >= scorecard.driverMinPoints()) {
-                candidates.add(new Driver(result.measure(), score, zone, lost, result.evidence()));
+                candidates.add(Driver.of(result, zone, lost));
             }
         }
         candidates.sort(Comparator.comparingDouble(Driver::pointsLost).reversed());
