@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Holds the band down where the weighted mean would hide a real problem: a key measure in its red zone
@@ -26,11 +27,9 @@ final class BandPolicy {
         this.calculator = calculator;
     }
 
-    /**
-     * @param explain whether to write the reasons (the weekly history needs only the band)
-     */
+    /** The band and why: every reason is written when read (ranking a book shows the reasons of a few accounts). */
     Verdict judge(Account account, List<MeasureResult> results, int weightedScore, UsageSeries usage, LocalDate asOf,
-            boolean onboarding, boolean explain) {
+            boolean onboarding) {
         var caps = scorecard.bandCaps();
         List<BandCap> held = new ArrayList<>();
         List<MeasureResult> keyInRedZone = results.stream()
@@ -39,29 +38,33 @@ final class BandPolicy {
                 .sorted(Comparator.comparingDouble(r -> r.score().getAsDouble()))
                 .toList();
         for (MeasureResult key : keyInRedZone) {
-            held.add(new BandCap(caps.keyMeasures().get(key.measure().key()), explain ? key.measure().label()
-                    + " is in its red zone (" + Math.round(key.score().getAsDouble()) + "/100)" : ""));
+            String label = key.measure().label();
+            long score = Math.round(key.score().getAsDouble());
+            held.add(new BandCap(caps.keyMeasures().get(key.measure().key()),
+                    () -> label + " is in its red zone (" + score + "/100)"));
         }
         if (caps.redWhenKeyMeasuresInRedZone() > 0 && keyInRedZone.size() >= caps.redWhenKeyMeasuresInRedZone()) {
-            held.add(new BandCap(Band.RED, explain ? keyInRedZone.size() + " key measures are in their red zone ("
-                    + String.join(", ", keyInRedZone.stream().map(r -> r.measure().label()).toList()) + ")" : ""));
+            List<String> labels = keyInRedZone.stream().map(r -> r.measure().label()).toList();
+            held.add(new BandCap(Band.RED,
+                    () -> labels.size() + " key measures are in their red zone (" + String.join(", ", labels) + ")"));
         }
         if (onboarding && caps.stalledOnboarding() != Band.GREEN && calculator.onboardingStalled(account, usage, asOf)) {
             var ttv = scorecard.measures().timeToValue();
-            held.add(new BandCap(caps.stalledOnboarding(), explain ? String.format(Locale.ROOT,
+            long day = java.time.temporal.ChronoUnit.DAYS.between(account.contractStart(), asOf);
+            held.add(new BandCap(caps.stalledOnboarding(), () -> String.format(Locale.ROOT,
                     "onboarding stalled: first value not reached by day %d (target day %d, stalled from day %d)",
-                    java.time.temporal.ChronoUnit.DAYS.between(account.contractStart(), asOf), ttv.targetDays(),
-                    ttv.stalledAfterDays()) : ""));
+                    day, ttv.targetDays(), ttv.stalledAfterDays())));
         }
 
         var policy = scorecard.renewalRisk();
         long days = account.daysToRenewal(asOf);
         boolean watched = policy.withinDays() > 0 && days >= 0 && days <= policy.withinDays();
-        List<String> reasons = new ArrayList<>();
+        List<Supplier<String>> reasons = new ArrayList<>();
         if (watched) {
-            renewalReasons(account, results, usage, asOf, explain, reasons);
+            renewalReasons(account, results, usage, asOf, reasons);
             if (!reasons.isEmpty()) {
-                held.add(new BandCap(policy.band(), explain ? new RenewalRisk(days, reasons).sentence() : ""));
+                RenewalRisk risk = new RenewalRisk(days, reasons);
+                held.add(new BandCap(policy.band(), risk::sentence));
             }
         }
         Band band = held.stream().map(BandCap::band).reduce(scorecard.bandOf(weightedScore), BandPolicy::worse);
@@ -74,24 +77,28 @@ final class BandPolicy {
 
     /** Too few seats active, or poor recent sentiment: each a reason on its own, in a CSM's words. */
     private void renewalReasons(Account account, List<MeasureResult> results, UsageSeries usage, LocalDate asOf,
-            boolean explain, List<String> reasons) {
+            List<Supplier<String>> reasons) {
         var policy = scorecard.renewalRisk();
         int windowDays = scorecard.measures().licenseUtilization().windowDays();
         UsageSeries.Window window = usage.window(asOf.minusDays(windowDays), asOf);
-        if (account.seatsPurchased() > 0 && !window.isEmpty()) {
-            double active = window.meanActiveUsers() / account.seatsPurchased();
+        int seats = account.seatsPurchased();
+        if (seats > 0 && !window.isEmpty()) {
+            double active = window.meanActiveUsers() / seats;
             if (active < policy.seatsActiveBelow()) {
-                reasons.add(explain ? String.format(Locale.ROOT, "%d%% of %,d seats active (under %d%%)",
-                        Math.round(active * 100), account.seatsPurchased(), Math.round(policy.seatsActiveBelow() * 100))
-                        : "");
+                long percentActive = Math.round(active * 100);
+                long below = Math.round(policy.seatsActiveBelow() * 100);
+                reasons.add(() -> String.format(Locale.ROOT, "%d%% of %,d seats active (under %d%%)", percentActive,
+                        seats, below));
             }
         }
+        long sentimentBelow = Math.round(policy.sentimentBelow());
         results.stream()
                 .filter(r -> r.measure() == Measure.SENTIMENT && !r.isMissing())
                 .filter(r -> r.score().getAsDouble() < policy.sentimentBelow())
                 .findFirst()
-                .ifPresent(r -> reasons.add(explain ? "poor recent sentiment (" + Math.round(r.score().getAsDouble())
-                        + "/100, under " + Math.round(policy.sentimentBelow()) + ")" : ""));
+                .map(r -> Math.round(r.score().getAsDouble()))
+                .ifPresent(score -> reasons.add(() -> "poor recent sentiment (" + score + "/100, under " + sentimentBelow
+                        + ")"));
     }
 
     private static Band worse(Band a, Band b) {

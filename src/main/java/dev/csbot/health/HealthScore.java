@@ -59,15 +59,15 @@ public record HealthScore(
     }
 
     /**
-     * The same score with every measure's evidence written out, so that keeping it holds text rather
-     * than whatever the evidence would have been built from.
+     * The same score with the evidence of every measure and driver, and the reason of every cap and renewal risk,
+     * written out, so that keeping it holds text rather than whatever the words would have been built from.
      */
     public HealthScore settled() {
         List<MeasureResult> written = measures.stream().map(MeasureResult::settled).toList();
         List<Driver> writtenDrivers = drivers.stream().map(Driver::settled).toList();
         return new HealthScore(account, asOf, score, band, previousScore, trendDays, written, writtenDrivers, playbook,
-                dataThrough, staleSources, weekly, onboarding, coverage, weightedScore, caps, renewalRisk,
-                previousMeasures);
+                dataThrough, staleSources, weekly, onboarding, coverage, weightedScore,
+                caps.stream().map(BandCap::settled).toList(), renewalRisk.map(RenewalRisk::settled), previousMeasures);
     }
 
     /**

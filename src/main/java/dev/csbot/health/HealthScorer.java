@@ -417,8 +417,7 @@ public final class HealthScorer {
             }
         }
         int weighted = weightWithData == 0 ? 0 : (int) Math.round(weightedSum / weightWithData);
-        BandPolicy.Verdict verdict = policy.judge(signals.account(), results, weighted, usage, asOf, onboarding,
-                withDrivers);
+        BandPolicy.Verdict verdict = policy.judge(signals.account(), results, weighted, usage, asOf, onboarding);
         int score = Math.min(weighted, scorecard.topOf(verdict.band()));
         List<Driver> drivers = withDrivers ? drivers(results, weights, weightWithData) : List.of();
         return new Evaluation(score, weighted, verdict, results, drivers,
