@@ -8,6 +8,7 @@ import dev.csbot.account.BookTable;
 import dev.csbot.account.FeedbackResponse;
 import dev.csbot.account.LifecycleStage;
 import dev.csbot.account.Meeting;
+import dev.csbot.account.Segment;
 import dev.csbot.account.TicketCounts;
 import dev.csbot.account.UsageSummary;
 import java.time.LocalDate;
@@ -48,12 +49,6 @@ public final class HealthScorer {
             BookTable.TICKETS, Measure.SUPPORT_BURDEN, BookTable.FEEDBACK, Measure.SENTIMENT,
             BookTable.MEETINGS, Measure.ENGAGEMENT);
 
-    /**
-     * The tables whose measures read the account's segment (engagement expects executives in the meetings of larger
-     * accounts, relationship a sponsor among an enterprise's contacts): after a segment moved, what is read again.
-     */
-    public static final Set<BookTable> READ_WITH_SEGMENT = Set.of(BookTable.MEETINGS, BookTable.CONTACTS);
-
     private final Scorecard scorecard;
     private final MeasureCalculator calculator;
     private final BandPolicy policy;
@@ -78,7 +73,10 @@ public final class HealthScorer {
         return before.segment() == after.segment() && readsTheSameButSegment(before, after);
     }
 
-    /** {@link #readsTheSame} but for the segment, which only the measures of {@link #READ_WITH_SEGMENT} read. */
+    /**
+     * {@link #readsTheSame} but for the segment, which only engagement (executives expected in the meetings of larger
+     * accounts, a cadence by segment) and relationship (a sponsor expected of an enterprise) read.
+     */
     private static boolean readsTheSameButSegment(Account before, Account after) {
         return before.id().equals(after.id()) && before.seatsPurchased() == after.seatsPurchased()
                 && before.contractStart().equals(after.contractStart())
@@ -205,27 +203,19 @@ public final class HealthScorer {
 
     /**
      * {@code before}'s ranking score again for {@code account}'s record as it stands now, after writes of accounts
-     * alone that moved its seats, contract start, renewal date or stage after onboarding, but not its segment nor into
-     * or out of onboarding, with its usage totals as a ranking's read gives them ({@code usage}: the windows
+     * alone that moved its seats, contract start, renewal date, segment or stage after onboarding, but not into or out
+     * of onboarding, with its usage totals as a ranking's read gives them ({@code usage}: the windows
      * {@link BookReadPlan#keptWindows} names, the first and last day on record, and every day for a stage
-     * {@code query} reads so). The measures that read usage, which are
-     * those that read those fields, and the band policy are weighed again, today and on the trend's earlier day;
-     * every other measure and what is stale are kept from {@code before}, as they read neither. The same score as a
-     * full read gives; empty when it cannot be told without one (the segment moved, the account moved into or out of
-     * onboarding, or the earlier day now has a score and had none).
+     * {@code query} reads so). Weighed again, today and on the trend's earlier day: the measures that read usage,
+     * which are those that read seats, contract start and renewal date, when one of those moved; the two that read the
+     * segment (engagement, relationship) from what they read of their rows ({@link MeasureResult#forSegment}) when it
+     * moved; and the band policy. Every other measure and what is stale are kept from {@code before}, as they read
+     * none of those fields. The same score as a full read gives; empty when it cannot be told without one (the
+     * account moved into or out of onboarding, which switches the weights, or the earlier day now has a score and had
+     * none).
      */
     public Optional<HealthScore> rescoredForAccountFields(HealthScore before, Account account, UsageSummary usage,
             BookQuery query) {
-        return before.account().segment() == account.segment()
-                ? usageRescoredForAccountFields(before, account, usage, query) : Optional.empty();
-    }
-
-    /**
-     * {@link #rescoredForAccountFields} whatever the segment: the measures that read it (of {@link #READ_WITH_SEGMENT})
-     * are kept from {@code before}, for the caller to weigh again.
-     */
-    private Optional<HealthScore> usageRescoredForAccountFields(HealthScore before, Account account,
-            UsageSummary usage, BookQuery query) {
         LocalDate asOf = query.asOf();
         Account was = before.account();
         if (!before.asOf().equals(asOf) || !was.id().equals(account.id()) || !before.weekly().isEmpty()
@@ -233,11 +223,16 @@ public final class HealthScorer {
             return Optional.empty();
         }
         boolean onboarding = isOnboarding(account);
-        Optional<Map<Measure, MeasureResult>> known = keptBeside(before, onboarding, READ_USAGE);
+        // The segment alone moved (the book tiered again): no measure that reads usage reads it.
+        Set<Measure> again = readsTheSameButSegment(was, account) ? Set.of() : READ_USAGE;
+        Optional<Map<Measure, MeasureResult>> known = keptBeside(before, onboarding, again);
         if (known.isEmpty()) {
             return Optional.empty();
         }
         Map<Measure, MeasureResult> kept = known.get();
+        Segment segment = account.segment();
+        Function<MeasureResult, MeasureResult> forAccount = was.segment() == segment ? Function.identity()
+                : result -> result.forSegment(segment);
         AccountSignals signals = new AccountSignals(account, List.of(), List.of(), List.of(), List.of(), List.of(),
                 List.of());
         UsageSeries series = rankingUsage(account, usage, query);
@@ -246,16 +241,15 @@ public final class HealthScorer {
         // other measures, which were never weighed.
         boolean comparable = comparable(signals, series, earlier);
         MeasureScores then = before.previousMeasures();
-        boolean thenKept = kept.keySet().stream()
-                .allMatch(measure -> READ_USAGE.contains(measure) || then.weighed(measure));
+        boolean thenKept = kept.keySet().stream().allMatch(measure -> again.contains(measure) || then.weighed(measure));
         if (comparable && !thenKept) {
             return Optional.empty();
         }
         Evaluation now = evaluate(signals, series, asOf, onboarding, true,
-                measure -> READ_USAGE.contains(measure) ? null : kept.get(measure));
+                measure -> again.contains(measure) ? null : forAccount.apply(kept.get(measure)));
         Optional<Evaluation> previous = comparable
                 ? Optional.of(evaluate(signals, series, earlier, onboarding, false,
-                        measure -> READ_USAGE.contains(measure) ? null : then.resultOf(measure)))
+                        measure -> again.contains(measure) ? null : forAccount.apply(then.resultOf(measure))))
                 : Optional.empty();
         return Optional.of(scoreOf(account, asOf, now, previous, series, before.staleSources(), List.of(), onboarding));
     }
@@ -268,11 +262,9 @@ public final class HealthScorer {
      * feed ({@link #FED_BY}) are weighed again today and on the trend's earlier day, and so is the band policy (a
      * renewal's reasons read sentiment); every other measure, and what is stale of the other sources, are kept from
      * {@code before}, which read the same rows of them. When accounts were written too and {@code book}'s record moves
-     * seats, contract start or renewal date, the usage measures are weighed again first
-     * ({@link #rescoredForAccountFields}); a record that moved segment needs {@link #READ_WITH_SEGMENT} among the
-     * tables read (a CRM sync that moves segments reads those two). The same score as a full read gives; empty when
-     * it cannot be told without one (the segment moved and its tables were not read, the account moved into or out
-     * of onboarding, the earlier day newly has a score, or a measure to keep was not weighed).
+     * a scored field, the measures that read it are weighed again first ({@link #rescoredForAccountFields}). The same
+     * score as a full read gives; empty when it cannot be told without one (the account moved into or out of
+     * onboarding, the earlier day newly has a score, or a measure to keep was not weighed).
      */
     public Optional<HealthScore> rescoredForTables(HealthScore before, BookSignals book, Set<BookTable> read,
             BookQuery query) {
@@ -282,19 +274,9 @@ public final class HealthScorer {
             return Optional.empty();
         }
         if (!readsTheSame(before.account(), account)) {
-            // Accounts written too (a CRM sync, an import of accounts and tickets): the usage measures first, for the
-            // fields moved; a new segment's measures only when their tables are read.
-            boolean segmentWeighed = before.account().segment() == account.segment()
-                    || read.containsAll(READ_WITH_SEGMENT);
-            if (!segmentWeighed) {
-                return Optional.empty();
-            }
-            if (!readsTheSameButSegment(before.account(), account)) {
-                return usageRescoredForAccountFields(before, account, book.usage(), query)
-                        .flatMap(moved -> rescoredForTables(moved, book, read, query));
-            }
-            // The segment alone moved (the book tiered again): no usage measure reads it, and the two that do are
-            // weighed again below from their tables.
+            // Accounts written too (a CRM sync, an import of accounts and tickets): the fields moved first.
+            return rescoredForAccountFields(before, account, book.usage(), query)
+                    .flatMap(moved -> rescoredForTables(moved, book, read, query));
         }
         boolean onboarding = isOnboarding(account);
         Set<Measure> again = EnumSet.noneOf(Measure.class);

@@ -406,13 +406,12 @@ public class HealthService implements PortfolioListener {
 
     /**
      * What re-weighing a part of the book after writes of accounts alone gave: the scores, the accounts to read in
-     * full, those scored from every usage day whose usage is to be read, and those whose segment moved.
+     * full, and those scored from every usage day whose usage is to be read.
      */
-    private record ResyncPart(List<HealthScore> scores, List<String> moved, List<String> everyDay,
-            List<String> segmentMoved) {
+    private record ResyncPart(List<HealthScore> scores, List<String> moved, List<String> everyDay) {
 
         ResyncPart() {
-            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+            this(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }
     }
 
@@ -471,11 +470,10 @@ public class HealthService implements PortfolioListener {
     /**
      * {@code previous} (the ranking {@code known}'s totals are of) after writes of accounts alone: an account whose
      * scored fields did not move keeps its score, with its record as it stands now ({@link HealthScorer#readsTheSame});
-     * one whose seats, contract start or renewal date moved is weighed again from its kept usage totals and the rest
-     * of its score ({@link HealthScorer#rescoredForAccountFields}), from its usage read again when it is scored from
-     * every usage day (onboarding); the others, and accounts new since, are read in full. When more are left than are
-     * read one by one, every table but usage is read instead; when that many only because segments moved (the book
-     * tiered again), the two tables that read the segment instead ({@link #tablesRescored}).
+     * one whose seats, contract start, renewal date or segment moved is weighed again from its kept usage totals and
+     * the rest of its score ({@link HealthScorer#rescoredForAccountFields}), from its usage read again when it is
+     * scored from every usage day (onboarding); the others, and accounts new since, are read in full. When more are
+     * left than are read one by one, every table but usage is read instead.
      */
     private List<HealthScore> accountsResynced(List<HealthScore> previous, AccountDirectory directory, LocalDate asOf,
             long version, KeptUsageWindows known) {
@@ -491,8 +489,6 @@ public class HealthService implements PortfolioListener {
                     resync.moved().add(account.id());
                 } else if (scorer.readsTheSame(earlier.account(), account)) {
                     resync.scores().add(earlier.account().equals(account) ? earlier : earlier.withAccount(account));
-                } else if (earlier.account().segment() != account.segment()) {
-                    resync.segmentMoved().add(account.id());
                 } else if (full.dailyUsageStages().contains(account.lifecycleStage())) {
                     resync.everyDay().add(account.id());
                 } else {
@@ -506,21 +502,14 @@ public class HealthService implements PortfolioListener {
         List<HealthScore> all = new ArrayList<>(directory.size());
         Set<String> moved = new HashSet<>();
         Set<String> everyDay = new HashSet<>();
-        Set<String> segmentMoved = new HashSet<>();
         for (ResyncPart part : parts) {
             all.addAll(part.scores());
             moved.addAll(part.moved());
             everyDay.addAll(part.everyDay());
-            segmentMoved.addAll(part.segmentMoved());
         }
         if (moved.size() > RESCORE_LIMIT) {
             return rankedWithKeptUsage(asOf, directory, version, known);
         }
-        if (moved.size() + segmentMoved.size() > RESCORE_LIMIT) {
-            // The book tiered again: the meetings and contacts of every account beat reading so many in full.
-            return tablesRescored(previous, HealthScorer.READ_WITH_SEGMENT, directory, asOf, version, known);
-        }
-        moved.addAll(segmentMoved);
         if (!everyDay.isEmpty()) {
             Set<String> unread = new HashSet<>(everyDay);
             accounts.forEachOf(everyDay, BookReadPlan.forUsageOfRanking(scorer.scorecard(), asOf), read -> {
@@ -548,8 +537,8 @@ public class HealthService implements PortfolioListener {
      * and each account's score weighed again from them, its kept usage totals and the rest of its score
      * ({@link HealthScorer#rescoredForTables}). A nightly ticket import reads each account's tickets counted and
      * weighs support burden again. An account new since, or whose record moved what those tables cannot weigh again
-     * (into or out of onboarding; its segment, unless meetings and contacts are read), is read in full; when more are
-     * left than are read one by one, every table but usage is read instead.
+     * (into or out of onboarding), is read in full; when more are left than are read one by one, every table but
+     * usage is read instead.
      */
     private List<HealthScore> tablesRescored(List<HealthScore> previous, Set<BookTable> written,
             AccountDirectory directory, LocalDate asOf, long version, KeptUsageWindows known) {

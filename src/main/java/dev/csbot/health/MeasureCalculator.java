@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Computes each measure of the scorecard for one account as of one day. Everything dated after
@@ -274,12 +275,36 @@ final class MeasureCalculator {
 
     private MeasureResult engagement(Segment segment, List<Meeting> meetings, LocalDate asOf) {
         var c = config.engagement();
-        List<Meeting> held = meetings.stream().filter(m -> !m.date().isAfter(asOf)).toList();
-        if (held.isEmpty()) {
+        Meeting last = null;
+        boolean executiveInWindow = false;
+        LocalDate executiveFrom = asOf.minusDays(c.execWindowDays());
+        for (Meeting meeting : meetings) {
+            if (meeting.date().isAfter(asOf)) {
+                continue;
+            }
+            if (last == null || meeting.date().isAfter(last.date())) {
+                last = meeting;
+            }
+            executiveInWindow |= meeting.execAttended() && meeting.date().isAfter(executiveFrom);
+        }
+        if (last == null) {
             return MeasureResult.missing(Measure.ENGAGEMENT, "no meetings on record");
         }
-        Meeting last = held.stream().max(Comparator.comparing(Meeting::date)).orElseThrow();
-        long since = ChronoUnit.DAYS.between(last.date(), asOf);
+        return engagement(segment, new MeetingFacts(ChronoUnit.DAYS.between(last.date(), asOf), last.kind(),
+                last.date(), executiveInWindow));
+    }
+
+    /**
+     * What engagement reads of the meetings held by one day, whatever the segment: how long ago the last one was (its
+     * kind and date for the evidence), and whether an executive attended one within the window.
+     */
+    private record MeetingFacts(long daysSinceLast, MeetingKind lastKind, LocalDate lastDate,
+            boolean executiveInWindow) {}
+
+    /** Engagement for {@code segment}, which sets the cadence expected and whether an executive is. */
+    private MeasureResult engagement(Segment segment, MeetingFacts facts) {
+        var c = config.engagement();
+        long since = facts.daysSinceLast();
         int cadence = c.cadenceDays().getOrDefault(segment.label(), 60);
         double overdueAt = cadence * c.overdueAfter();
         boolean overdue = since >= overdueAt;
@@ -287,17 +312,15 @@ final class MeasureCalculator {
         double score = since <= cadence ? 100
                 : !overdue ? 100 - (100 - c.overdueScore()) * (since - cadence) / (overdueAt - cadence)
                 : c.overdueScore() * Math.max(0, 1 - (since - overdueAt) / cadence);
-        boolean execMissing = segment != Segment.SMB && held.stream()
-                .noneMatch(m -> m.execAttended() && m.date().isAfter(asOf.minusDays(c.execWindowDays())));
+        boolean execMissing = segment != Segment.SMB && !facts.executiveInWindow();
         if (execMissing) {
             score -= c.noExecPenalty();
         }
-        MeetingKind lastKind = last.kind();
-        LocalDate lastDate = last.date();
         return MeasureResult.scored(Measure.ENGAGEMENT, score, () -> String.format(Locale.ROOT,
-                "last meeting %d days ago (%s on %s), expected every %d days", since, lastKind.label(), lastDate,
-                cadence) + (overdue ? ": overdue, more than " + times(c.overdueAfter()) + " the cadence" : "")
-                + (execMissing ? "; no executive in a meeting for " + c.execWindowDays() + " days" : ""));
+                "last meeting %d days ago (%s on %s), expected every %d days", since, facts.lastKind().label(),
+                facts.lastDate(), cadence) + (overdue ? ": overdue, more than " + times(c.overdueAfter()) + " the cadence" : "")
+                + (execMissing ? "; no executive in a meeting for " + c.execWindowDays() + " days" : ""),
+                other -> engagement(other, facts));
     }
 
     private static String times(double multiple) {
@@ -312,39 +335,55 @@ final class MeasureCalculator {
         LocalDate recentFrom = asOf.minusDays(c.recentDepartureDays());
         List<Contact> championsLeft = leftBetween(contacts, recentFrom, asOf, Contact::champion);
         List<Contact> sponsorsLeft = leftBetween(contacts, recentFrom, asOf, Contact::execSponsor);
-        List<Contact> champions = contacts.stream().filter(p -> p.champion() && p.activeOn(asOf)).toList();
+        Optional<Contact> champion = contacts.stream().filter(p -> p.champion() && p.activeOn(asOf)).findFirst();
         boolean sponsor = contacts.stream().anyMatch(p -> p.execSponsor() && p.activeOn(asOf));
 
         double score;
-        StringBuilder evidence = new StringBuilder();
+        // Names and dates only, never the rows: the words are written when read, maybe long after.
+        Supplier<String> said;
         if (!championsLeft.isEmpty()) {
             Contact gone = championsLeft.get(championsLeft.size() - 1);
-            evidence.append("champion ").append(gone.name()).append(" (").append(gone.title()).append(") left on ")
-                    .append(gone.leftOn().orElseThrow());
-            if (champions.isEmpty()) {
+            String left = "champion " + gone.name() + " (" + gone.title() + ") left on " + gone.leftOn().orElseThrow();
+            if (champion.isEmpty()) {
                 score = c.championLeftScore();
-                evidence.append(", no champion since");
+                said = () -> left + ", no champion since";
             } else {
                 score = (c.championLeftScore() + 100) / 2;
-                evidence.append("; new champion ").append(champions.get(0).name());
+                String next = champion.get().name();
+                said = () -> left + "; new champion " + next;
             }
-        } else if (champions.isEmpty()) {
+        } else if (champion.isEmpty()) {
             score = c.noChampionScore();
-            evidence.append("no champion named");
+            said = () -> "no champion named";
         } else {
             score = 100;
-            evidence.append("champion ").append(champions.get(0).name()).append(" in place");
+            String name = champion.get().name();
+            said = () -> "champion " + name + " in place";
         }
         if (!sponsorsLeft.isEmpty()) {
             Contact gone = sponsorsLeft.get(sponsorsLeft.size() - 1);
             score -= c.sponsorLeftPenalty();
-            evidence.append("; executive sponsor ").append(gone.name()).append(" left on ")
-                    .append(gone.leftOn().orElseThrow());
-        } else if (!sponsor && segment == Segment.ENTERPRISE) {
-            score -= c.noSponsorPenalty();
-            evidence.append("; no executive sponsor");
+            String name = gone.name();
+            LocalDate on = gone.leftOn().orElseThrow();
+            Supplier<String> before = said;
+            said = () -> before.get() + "; executive sponsor " + name + " left on " + on;
         }
-        return MeasureResult.scored(Measure.RELATIONSHIP, score, evidence.toString());
+        return relationship(segment, new ContactFacts(score, said, sponsorsLeft.isEmpty() && !sponsor));
+    }
+
+    /**
+     * What relationship reads of the contacts on one day, whatever the segment: the score and words of the champions
+     * and of a sponsor who left, and whether no sponsor is in place (which costs an enterprise points).
+     */
+    private record ContactFacts(double score, Supplier<String> evidence, boolean noSponsor) {}
+
+    /** Relationship for {@code segment}: only an enterprise is expected to have an executive sponsor. */
+    private MeasureResult relationship(Segment segment, ContactFacts facts) {
+        boolean sponsorExpected = facts.noSponsor() && segment == Segment.ENTERPRISE;
+        double score = sponsorExpected ? facts.score() - config.relationship().noSponsorPenalty() : facts.score();
+        Supplier<String> evidence = sponsorExpected ? () -> facts.evidence().get() + "; no executive sponsor"
+                : facts.evidence();
+        return MeasureResult.scored(Measure.RELATIONSHIP, score, evidence, other -> relationship(other, facts));
     }
 
     private static List<Contact> leftBetween(List<Contact> contacts, LocalDate fromExclusive, LocalDate to,

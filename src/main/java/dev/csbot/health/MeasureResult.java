@@ -1,5 +1,6 @@
 package dev.csbot.health;
 
+import dev.csbot.account.Segment;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
 
@@ -7,11 +8,24 @@ import java.util.function.Supplier;
  * One measure's outcome: a score 0-100 with the evidence behind it, or missing with the reason.
  * {@link #evidence()} is written for a CSM ("active users down 38% over 14 days: 41 -> 25"). It is
  * built only when read: the weekly history scores every account a dozen times and never shows it.
+ *
+ * @param bySegment how the result reads for another segment, for a measure whose result reads the segment; null when
+ *     it does not (whatever the segment, the result is this one)
  */
-public record MeasureResult(Measure measure, OptionalDouble score, Supplier<String> explanation) {
+public record MeasureResult(Measure measure, OptionalDouble score, Supplier<String> explanation,
+        SegmentReading bySegment) {
+
+    public MeasureResult(Measure measure, OptionalDouble score, Supplier<String> explanation) {
+        this(measure, score, explanation, null);
+    }
 
     public static MeasureResult scored(Measure measure, double score, Supplier<String> evidence) {
         return new MeasureResult(measure, OptionalDouble.of(clamp(score)), evidence);
+    }
+
+    /** A result that reads the segment: {@code bySegment} weighs it for another. */
+    static MeasureResult scored(Measure measure, double score, Supplier<String> evidence, SegmentReading bySegment) {
+        return new MeasureResult(measure, OptionalDouble.of(clamp(score)), evidence, bySegment);
     }
 
     public static MeasureResult scored(Measure measure, double score, String evidence) {
@@ -29,7 +43,12 @@ public record MeasureResult(Measure measure, OptionalDouble score, Supplier<Stri
     /** This result with its evidence written now (kept results should not hold what it was built from). */
     public MeasureResult settled() {
         String written = evidence();
-        return new MeasureResult(measure, score, () -> written);
+        return new MeasureResult(measure, score, () -> written, bySegment);
+    }
+
+    /** This result for an account of {@code segment}: itself when the measure does not read the segment. */
+    public MeasureResult forSegment(Segment segment) {
+        return bySegment == null ? this : bySegment.weigh(segment);
     }
 
     public boolean isMissing() {

@@ -473,8 +473,9 @@ class HealthServiceTest {
         portfolio.forgetsChanges = true;
         int bookReads = portfolio.bookReads.get();
         int readsBefore = portfolio.queries.size();
-        // Every record rewritten; ARR, name and CSM move everywhere, seats at hooli, the segment at acme (which the
-        // other measures read too); one account is new.
+        // Every record rewritten; ARR, name and CSM move everywhere, seats at hooli, the segment at acme (which
+        // engagement and relationship read: weighed again from what they read of the meetings and contacts); one
+        // account is new.
         for (String id : List.of("acme", "globex", "hooli", "initech", "wonka")) {
             SignalsBuilder record = id.equals("wonka") ? SignalsBuilder.healthy(id).stage(LifecycleStage.ONBOARDING)
                     .contractStart(TODAY.minusDays(40)) : SignalsBuilder.healthy(id);
@@ -488,11 +489,12 @@ class HealthServiceTest {
         List<HealthScore> after = service.all();
 
         assertThat(portfolio.bookReads.get()).as("no whole-book read").isEqualTo(bookReads);
-        assertThat(portfolio.partialReads).containsExactly(Set.of("acme", "newco"));
+        assertThat(portfolio.partialReads).as("the new account alone").containsExactly(Set.of("newco"));
         assertThat(portfolio.queries.subList(readsBefore, portfolio.queries.size())).singleElement()
                 .matches(query -> query.usageWindows().equals(BookReadPlan.keptWindows(service.scorecard(), TODAY)));
         assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
         assertThat(of(after, "globex").account().arr()).isEqualTo(77_000);
+        assertThat(of(after, "acme").account().segment()).isEqualTo(Segment.SMB);
         assertThat(of(after, "hooli").account().name()).isEqualTo("hooli Holdings");
 
         // The daily feed after the sync still sums only today.
@@ -595,7 +597,7 @@ class HealthServiceTest {
         for (int i = 0; i < ids.size(); i++) {
             Account was = of(before, ids.get(i)).account();
             // Into onboarding (other weights) at two accounts, to another stage after it at a third; the segment of a
-            // fourth, which meetings and contacts weigh (not read here).
+            // fourth, weighed again from what engagement and relationship read of its meetings and contacts.
             LifecycleStage stage = i < 10 && i % 5 == 0 ? LifecycleStage.ONBOARDING
                     : i == 10 ? LifecycleStage.RENEWAL : was.lifecycleStage();
             portfolio.syncAccount(new Account(was.id(), was.name(), i == 15 ? Segment.SMB : was.segment(),
@@ -612,8 +614,9 @@ class HealthServiceTest {
         List<BookQuery> reads = portfolio.queries.subList(readsBefore, portfolio.queries.size());
         assertThat(reads.subList(0, HealthService.parts(service.directory()).size()))
                 .as("the book's feedback").allMatch(query -> query.tables().equals(Set.of(BookTable.FEEDBACK)));
-        assertThat(portfolio.partialReads).as("the accounts moved into onboarding or to another segment, read in full")
-                .containsExactly(Set.of("a-0000", "a-0005", "a-0015"));
+        assertThat(portfolio.partialReads).as("the accounts moved into onboarding, read in full")
+                .containsExactly(Set.of("a-0000", "a-0005"));
+        assertThat(of(after, "a-0015").account().segment()).isEqualTo(Segment.SMB);
         assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
         assertThat(of(after, "a-0002").renewalRisk()).as("a renewal moved near, with a detractor")
                 .hasValueSatisfying(risk -> assertThat(risk.reasons()).anyMatch(reason -> reason.contains("sentiment")));
@@ -653,7 +656,7 @@ class HealthServiceTest {
     }
 
     @Test
-    void aCrmSyncThatMovesTheSegmentOfMoreAccountsThanAreReadOneByOneReadsOnlyTheirMeetingsAndContacts() {
+    void aCrmSyncThatMovesTheSegmentOfMoreAccountsThanAreReadOneByOneReadsNoMeetingsNorContactsAgain() {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < HealthService.READ_IN_PARTS_FROM; i++) {
             String id = String.format("a-%04d", i);
@@ -686,14 +689,16 @@ class HealthServiceTest {
         service.portfolioChanged(new PortfolioChanged(Set.of(ids.get(0)), false));
         List<HealthScore> after = service.all();
 
-        int parts = HealthService.parts(service.directory()).size();
         List<BookQuery> reads = List.copyOf(portfolio.queries.subList(readsBefore, portfolio.queries.size()));
-        assertThat(reads.subList(0, parts)).as("the book's meetings and contacts, in parts when it is large")
-                .allMatch(query -> query.tables().equals(HealthScorer.READ_WITH_SEGMENT))
-                .allMatch(query -> query.ticketCounts().isEmpty() && query.usageWindows().isEmpty());
-        assertThat(portfolio.bookReads.get() - bookReads).isEqualTo(parts);
-        assertThat(portfolio.partialReads).as("the accounts back in onboarding, read in full")
-                .containsExactly(backToOnboarding);
+        assertThat(portfolio.bookReads.get()).as("no whole-book read").isEqualTo(bookReads);
+        assertThat(reads).as("the usage of those scored from every usage day, then the accounts back in onboarding")
+                .hasSize(2);
+        assertThat(reads.get(0)).matches(BookQuery::usageOnly);
+        assertThat(reads).noneMatch(query -> query.tables().equals(Set.of(BookTable.MEETINGS, BookTable.CONTACTS)));
+        assertThat(portfolio.partialReads).as("the usage of the accounts onboarding now; those back in it, in full")
+                .containsExactly(ids.stream().filter(id -> Integer.parseInt(id.substring(2)) % 4 == 2
+                        || backToOnboarding.contains(id)).collect(java.util.stream.Collectors.toSet()),
+                        backToOnboarding);
         assertThat(after).allMatch(score -> score.account().segment() == Segment.SMB);
         assertThat(seen(after)).isEqualTo(seen(service.scoreAll(TODAY)));
         assertThat(measureOf(of(after, "a-0001"), Measure.ENGAGEMENT))
