@@ -318,7 +318,8 @@ final class MeasureCalculator {
         }
         return MeasureResult.scored(Measure.ENGAGEMENT, score, () -> String.format(Locale.ROOT,
                 "last meeting %d days ago (%s on %s), expected every %d days", since, facts.lastKind().label(),
-                facts.lastDate(), cadence) + (overdue ? ": overdue, more than " + times(c.overdueAfter()) + " the cadence" : "")
+                facts.lastDate(), cadence)
+                + (overdue ? ": overdue, more than " + times(c.overdueAfter()) + " the cadence" : "")
                 + (execMissing ? "; no executive in a meeting for " + c.execWindowDays() + " days" : ""),
                 other -> engagement(other, facts));
     }

@@ -7,10 +7,11 @@ import java.util.StringJoiner;
 
 /**
  * Each measure's score of one evaluation, without the evidence: what the score on the trend's earlier day was weighed
- * from. Kept with every ranking score (a few dozen bytes), so that after a sync that moves an account's seats or
- * renewal date the earlier day can be weighed again without reading the tickets, feedback, meetings and contacts the
- * other measures come from. The measures that read the segment keep how they weigh for another
- * ({@link SegmentReading}), so that a sync that tiers the book again need not read the meetings and contacts either.
+ * from. Kept with every ranking score (a few dozen bytes, and the two segment readings), so that after a sync that
+ * moves an account's seats or renewal date the earlier day can be weighed again without reading the tickets,
+ * feedback, meetings and contacts the other measures come from. The measures that read the segment keep how they
+ * weigh for another ({@link SegmentReading}), so that a sync that tiers the book again need not read the meetings and
+ * contacts either.
  */
 public final class MeasureScores {
 
