@@ -135,8 +135,8 @@ final class SlackListeners {
             log.warn("Slack {} from {} turned away: all workers busy", command, payload.getUserId());
             return ctx.ack(r -> r.responseType("ephemeral").text(BUSY));
         }
-        // A command that only reads is answered while the store is asked whether another instance had it.
-        if (readsOnly && retries.isRepeatElsewhere(req)) {
+        // A command that only reads is answered while the store is asked (a retry) or told (a first attempt).
+        if (readsOnly && retries.isReadRepeatElsewhere(req)) {
             return ctx.ack();
         }
         try {

@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two checks, so that the hot path stays fast: this process's memory first (a retry to the same instance costs
  * nothing), then, when several instances can share the store (PostgreSQL), the store, whose primary key decides
- * across instances. A command that only reads is answered while the store is asked (the answer is dropped if
- * another instance had it); anything that writes asks first. On SQLite, which one instance serves, commands and
+ * across instances. Anything that writes asks the store first. A command that only reads is recorded there without
+ * waiting on its first attempt (Slack's retry comes after its 3 s timeout, long after the key is stored, and a
+ * read answered twice does no harm), and a retry of it is answered while the store is asked (the answer is
+ * dropped if another instance had it). On SQLite, which one instance serves, commands and
  * presses are remembered in memory only: a store write per command was the slowest step there (it cut
  * {@code csbot bench-slack} to a fifth, docs/benchmark.md). Events API callbacks are recorded in the store always.
  */
@@ -74,6 +76,26 @@ final class SlackRetryGuard {
                     key, e.getMessage());
         }
         return false;
+    }
+
+    /**
+     * {@link #isRepeatElsewhere} for a command that only reads: its first attempt (no {@code X-Slack-Retry-Num}) is
+     * recorded for the other instances without waiting for the store, and is not a repeat; a retry asks the store.
+     */
+    boolean isReadRepeatElsewhere(Request<?> req) {
+        if (isRetry(req)) {
+            return isRepeatElsewhere(req);
+        }
+        String key = deliveryKey(req);
+        if (key != null && acrossInstances) {
+            store.record("slack", key);
+        }
+        return false;
+    }
+
+    private static boolean isRetry(Request<?> req) {
+        String retryNum = req.getHeaders().getFirstValue("X-Slack-Retry-Num");
+        return retryNum != null && !retryNum.isBlank();
     }
 
     /** The same for an Events API callback, by its event_id (always recorded in the store). */

@@ -33,6 +33,11 @@ class JdbiInboundEvents implements InboundEvents, AutoCloseable {
         return batcher.firstDelivery(new DeliveryKeyBatcher.Key(source, eventId));
     }
 
+    @Override
+    public void record(String source, String eventId) {
+        batcher.record(new DeliveryKeyBatcher.Key(source, eventId));
+    }
+
     /** One INSERT of every key, keeping those already there (RETURNING names the new ones: SQLite and PostgreSQL). */
     Set<DeliveryKeyBatcher.Key> insertReturningNew(List<DeliveryKeyBatcher.Key> keys) {
         StringBuilder sql = new StringBuilder("INSERT INTO inbound_events (source, event_id, received_at) VALUES ");

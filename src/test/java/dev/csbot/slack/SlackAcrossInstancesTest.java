@@ -9,9 +9,12 @@ import dev.csbot.chat.ChannelLinks;
 import dev.csbot.chat.Platform;
 import dev.csbot.support.IntegrationTest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
+import org.awaitility.Awaitility;
+import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,8 +57,12 @@ class SlackAcrossInstancesTest extends IntegrationTest {
     }
 
     private static int recorded(String key) {
-        return STORE.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM inbound_events WHERE source = 'slack'"
-                + " AND event_id = :key").bind("key", key).mapTo(Integer.class).one());
+        return STORE.jdbi().withHandle(h -> recorded(key, h));
+    }
+
+    private static int recorded(String key, Handle handle) {
+        return handle.createQuery("SELECT COUNT(*) FROM inbound_events WHERE source = 'slack' AND event_id = :key")
+                .bind("key", key).mapTo(Integer.class).one();
     }
 
     @Test
@@ -69,7 +76,38 @@ class SlackAcrossInstancesTest extends IntegrationTest {
 
         assertThat(first.body()).contains("Acme");
         assertThat(retry.body()).doesNotContain("Acme");
+        if (STORE.isPostgres()) {
+            // A read's first attempt is recorded without waiting: in the store within milliseconds.
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> recorded("command:" + trigger) == 1);
+        }
         assertThat(recorded("command:" + trigger)).isEqualTo(STORE.isPostgres() ? 1 : 0);
+    }
+
+    @Test
+    void aReadOnlyCommandIsAnsweredWithoutWaitingForTheStoreAndRecordedOnceTheStoreAnswers() {
+        Assumptions.assumeTrue(STORE.isPostgres(), "several instances share a PostgreSQL store only (PostgreSQL pass)");
+        String trigger = "trigger-" + UUID.randomUUID();
+        String body = SlackRequests.slashCommand("/health", "acme", SlackFake.CSM, SlackFake.INTERNAL_CHANNEL,
+                FAKE_SLACK.baseUrl() + "response/" + UUID.randomUUID(), trigger);
+        HttpResponse<String> first;
+        long tookMillis;
+        // A store that does not answer: inbound_events locked by another transaction until the answer is back.
+        try (Handle holder = STORE.jdbi().open()) {
+            holder.begin();
+            holder.execute("LOCK TABLE inbound_events IN ACCESS EXCLUSIVE MODE");
+            long start = System.nanoTime();
+            first = slack.signed(body, FORM, Map.of());
+            tookMillis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(recorded("command:" + trigger, holder)).as("not in the store while it is locked").isZero();
+            holder.rollback();
+        }
+
+        assertThat(first.body()).contains("Acme");
+        assertThat(tookMillis).as("answered without waiting for the store (asking it would wait up to 10 s)")
+                .isLessThan(5_000);
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> recorded("command:" + trigger) == 1);
+        HttpResponse<String> retry = slack.signed(body, FORM, Map.of("X-Slack-Retry-Num", "1"));
+        assertThat(retry.body()).doesNotContain("Acme");
     }
 
     @Test

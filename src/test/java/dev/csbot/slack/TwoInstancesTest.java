@@ -133,9 +133,14 @@ class TwoInstancesTest {
 
     private void commandRetriedToTheOtherInstanceIsHandledOnce(Instance a, Instance b, Jdbi jdbi) {
         String responsePath = "/response/" + UUID.randomUUID();
+        String trigger = "trigger-" + UUID.randomUUID();
         String read = SlackRequests.slashCommand("/health", "acme", FakeWorkspace.CSM, "C0TEAM",
-                slack.baseUrl() + responsePath.substring(1), "trigger-" + UUID.randomUUID());
+                slack.baseUrl() + responsePath.substring(1), trigger);
         HttpResponse<String> first = a.slack().signed(read, FORM, Map.of());
+        // Slack retries after its 3 s timeout; a read's first attempt is in the store milliseconds after it came.
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> jdbi.withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM inbound_events WHERE event_id = :key").bind("key", "command:" + trigger)
+                .mapTo(Integer.class).one()) == 1);
         HttpResponse<String> retried = b.slack().signed(read, FORM, Map.of("X-Slack-Retry-Num", "1",
                 "X-Slack-Retry-Reason", "http_timeout"));
         assertThat(first.statusCode()).isEqualTo(200);

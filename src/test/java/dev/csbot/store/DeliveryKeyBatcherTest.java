@@ -87,6 +87,67 @@ class DeliveryKeyBatcherTest {
         }
     }
 
+    @Test
+    void recordedKeysAreWrittenWithoutTheCallerWaitingAndManyToAStatement() throws Exception {
+        Set<DeliveryKeyBatcher.Key> stored = ConcurrentHashMap.newKeySet();
+        List<Integer> batchSizes = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch storeHeld = new CountDownLatch(1);
+        DeliveryKeyBatcher batcher = new DeliveryKeyBatcher(keys -> {
+            await(storeHeld); // a store that does not answer until the test lets it
+            batchSizes.add(keys.size());
+            stored.addAll(keys);
+            return new HashSet<>(keys);
+        });
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> recording = caller.submit(() -> {
+                for (int i = 0; i < 150; i++) {
+                    batcher.record(new DeliveryKeyBatcher.Key("slack", "command:" + i));
+                }
+            });
+            recording.get(5, java.util.concurrent.TimeUnit.SECONDS); // returns while the store does not answer
+            assertThat(stored).isEmpty();
+
+            storeHeld.countDown();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> stored.size() == 150);
+            assertThat(batchSizes.size()).as("statements for 150 recorded keys").isLessThan(15);
+        } finally {
+            caller.shutdownNow();
+            batcher.close();
+        }
+    }
+
+    @Test
+    void aKeyRecordedEarlierIsNotAFirstDeliveryAndAFailedRecordIsNotThrown() {
+        Set<DeliveryKeyBatcher.Key> stored = ConcurrentHashMap.newKeySet();
+        AtomicInteger calls = new AtomicInteger();
+        DeliveryKeyBatcher batcher = new DeliveryKeyBatcher(keys -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("connection refused");
+            }
+            Set<DeliveryKeyBatcher.Key> fresh = new HashSet<>();
+            keys.forEach(k -> {
+                if (stored.add(k)) {
+                    fresh.add(k);
+                }
+            });
+            return fresh;
+        });
+        try {
+            DeliveryKeyBatcher.Key lost = new DeliveryKeyBatcher.Key("slack", "command:lost");
+            batcher.record(lost); // its statement fails: logged, nobody to throw to
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> calls.get() == 1);
+
+            DeliveryKeyBatcher.Key read = new DeliveryKeyBatcher.Key("slack", "command:read");
+            batcher.record(read);
+            assertThat(batcher.firstDelivery(read)).as("the retry of a recorded read").isFalse();
+            assertThat(batcher.firstDelivery(lost)).as("the retry of one whose record failed is handled").isTrue();
+        } finally {
+            batcher.close();
+        }
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();
