@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,8 @@ final class DeliveryKeyBatcher implements AutoCloseable {
      * timeout: by then the key is in the store.
      */
     static final long LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    /** Recorded keys that may wait for a store that does not answer: about ten seconds of a heavy load. */
+    static final int MOST_UNWRITTEN = 50_000;
 
     /** A key to insert; {@code first} is null when nobody waits for the answer ({@link #record}). */
     private record Pending(Key key, CompletableFuture<Boolean> first) {
@@ -50,6 +53,7 @@ final class DeliveryKeyBatcher implements AutoCloseable {
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Function<List<Key>, Set<Key>> insertReturningNew;
     private final Thread writer;
+    private final AtomicLong droppedRecords = new AtomicLong();
     private volatile boolean closed;
 
     /** @param insertReturningNew inserts the distinct keys given and returns those that were not there before */
@@ -79,10 +83,25 @@ final class DeliveryKeyBatcher implements AutoCloseable {
 
     /**
      * Records {@code key} without waiting for the store: it is written within {@link #LINGER_NANOS} and a round
-     * trip. A failure is logged, not thrown (nobody is there to catch it).
+     * trip. A failure is logged, not thrown (nobody is there to catch it). While the store does not answer, at
+     * most {@link #MOST_UNWRITTEN} keys wait; past that a key is dropped (its retry, sent to another instance,
+     * would be handled there again) rather than memory growing without bound.
      */
     void record(Key key) {
+        if (queue.size() >= MOST_UNWRITTEN) {
+            long dropped = droppedRecords.incrementAndGet();
+            if (dropped % MOST_UNWRITTEN == 1) {
+                log.warn("{} keys are waiting for the store, which is not answering: {} deliveries dropped so far,"
+                        + " not recorded for the other instances", MOST_UNWRITTEN, dropped);
+            }
+            return;
+        }
         queue.add(new Pending(key, null));
+    }
+
+    /** Recorded keys dropped because too many were waiting for the store (see {@link #record}). */
+    long droppedRecords() {
+        return droppedRecords.get();
     }
 
     private void writeBatches() {

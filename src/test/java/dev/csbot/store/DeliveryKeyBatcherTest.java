@@ -119,6 +119,31 @@ class DeliveryKeyBatcherTest {
     }
 
     @Test
+    void whileTheStoreDoesNotAnswerRecordedKeysWaitUpToTheBoundAndTheRestAreDropped() {
+        CountDownLatch storeHeld = new CountDownLatch(1);
+        Set<DeliveryKeyBatcher.Key> stored = ConcurrentHashMap.newKeySet();
+        DeliveryKeyBatcher batcher = new DeliveryKeyBatcher(keys -> {
+            await(storeHeld);
+            stored.addAll(keys);
+            return new HashSet<>(keys);
+        });
+        try {
+            int recorded = DeliveryKeyBatcher.MOST_UNWRITTEN + DeliveryKeyBatcher.MAX_BATCH + 1_000;
+            for (int i = 0; i < recorded; i++) {
+                batcher.record(new DeliveryKeyBatcher.Key("slack", "command:" + i));
+            }
+            // The writer holds at most one batch while the store is held; the queue holds the bound.
+            assertThat(batcher.droppedRecords()).isBetween(1_000L, (long) DeliveryKeyBatcher.MAX_BATCH + 1_000);
+
+            storeHeld.countDown();
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+                    .until(() -> stored.size() + batcher.droppedRecords() == recorded);
+        } finally {
+            batcher.close();
+        }
+    }
+
+    @Test
     void aKeyRecordedEarlierIsNotAFirstDeliveryAndAFailedRecordIsNotThrown() {
         Set<DeliveryKeyBatcher.Key> stored = ConcurrentHashMap.newKeySet();
         AtomicInteger calls = new AtomicInteger();
