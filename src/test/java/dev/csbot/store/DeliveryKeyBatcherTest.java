@@ -15,7 +15,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Group commit of delivery checks: one statement for the callers of a moment, each key handled once. */
+/**
+ * Group commit of delivery checks: one statement for the callers of a moment, each key handled once; keys recorded
+ * without waiting, many to a statement.
+ */
 class DeliveryKeyBatcherTest {
 
     @Test
@@ -28,13 +31,7 @@ class DeliveryKeyBatcherTest {
             if (batchSizes.size() == 1) {
                 await(firstBatchHeld); // the others queue up meanwhile, as behind a slow commit
             }
-            Set<DeliveryKeyBatcher.Key> fresh = new HashSet<>();
-            keys.forEach(k -> {
-                if (stored.add(k)) {
-                    fresh.add(k);
-                }
-            });
-            return fresh;
+            return insertNew(stored, keys);
         });
         // A thread per delivery: every caller is waiting while the first statement is held.
         ExecutorService callers = Executors.newFixedThreadPool(400);
@@ -151,13 +148,7 @@ class DeliveryKeyBatcherTest {
             if (calls.incrementAndGet() == 1) {
                 throw new IllegalStateException("connection refused");
             }
-            Set<DeliveryKeyBatcher.Key> fresh = new HashSet<>();
-            keys.forEach(k -> {
-                if (stored.add(k)) {
-                    fresh.add(k);
-                }
-            });
-            return fresh;
+            return insertNew(stored, keys);
         });
         try {
             DeliveryKeyBatcher.Key lost = new DeliveryKeyBatcher.Key("slack", "command:lost");
@@ -171,6 +162,18 @@ class DeliveryKeyBatcherTest {
         } finally {
             batcher.close();
         }
+    }
+
+    /** What the table's primary key does: adds the keys, returns those that were not there. */
+    private static Set<DeliveryKeyBatcher.Key> insertNew(Set<DeliveryKeyBatcher.Key> stored,
+            List<DeliveryKeyBatcher.Key> keys) {
+        Set<DeliveryKeyBatcher.Key> fresh = new HashSet<>();
+        keys.forEach(k -> {
+            if (stored.add(k)) {
+                fresh.add(k);
+            }
+        });
+        return fresh;
     }
 
     private static void await(CountDownLatch latch) {
